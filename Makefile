@@ -1,0 +1,80 @@
+# motcua: the two commands of the README are `make run` and `make test`; the rest are their parts.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NPM_STAMP := pwa/node_modules/.installed
+DIST := pwa/dist/index.html
+PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) $(wildcard pwa/index.html pwa/*.ts pwa/tsconfig*.json pwa/package.json)
+PG_ADMIN_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run setup test lint test-sqlite test-postgres e2e chromium bench migration clean
+
+## make run: install what is missing, build the app, migrate, load the demo catalogue, serve on :8000
+run: setup
+	@$(BIN)/motcua migrate
+	@$(BIN)/motcua seed
+	@$(BIN)/motcua create-staff --demo
+	@echo "motcua: open http://127.0.0.1:8000 (API docs: http://127.0.0.1:8000/api/schema) — Ctrl+C to stop"
+	@$(BIN)/motcua serve
+
+setup: $(PY_STAMP) $(DIST)
+
+$(PY_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(NPM_STAMP): pwa/package-lock.json
+	cd pwa && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(DIST): $(NPM_STAMP) $(PWA_SOURCES)
+	cd pwa && npm run build
+	@touch $@
+
+## make test: linters, pytest on SQLite and PostgreSQL, then the browser suite
+test: setup lint test-sqlite test-postgres e2e
+
+lint: $(PY_STAMP) $(NPM_STAMP)
+	$(BIN)/ruff check backend tests e2e bench
+	$(BIN)/ruff format --check backend tests e2e bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	cd pwa && npm run --silent typecheck
+
+test-sqlite: $(PY_STAMP)
+	$(BIN)/pytest -q --db=sqlite
+
+# Without a reachable PostgreSQL this part is skipped with a notice, except in CI (CI=true), where it fails.
+test-postgres: $(PY_STAMP)
+	@if $(BIN)/python -c "import asyncio, asyncpg; asyncio.run(asyncio.wait_for(asyncpg.connect('$(PG_ADMIN_URL)'), 5))" 2>/dev/null; then \
+		$(BIN)/pytest -q --db=postgres --postgres-admin-url='$(PG_ADMIN_URL)'; \
+	elif [ "$${CI:-}" = "true" ]; then \
+		echo "test-postgres: PostgreSQL is required in CI but $(PG_ADMIN_URL) is not reachable" >&2; exit 1; \
+	else \
+		echo "test-postgres: SKIPPED, PostgreSQL not reachable at $(PG_ADMIN_URL) (set PG_ADMIN_URL)"; \
+	fi
+
+e2e: setup chromium
+	$(BIN)/pytest -q e2e
+
+# Debian's Chromium drives the browser tests (Playwright's own browser download is not used).
+chromium:
+	@test -x $(CHROMIUM) || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "Install Debian's chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+## make bench: load figures against a live server (see bench/README.md)
+bench: setup
+	$(BIN)/python -m bench.catalogue_load
+
+## make migration NAME=...: a new Piccolo migration from the current tables
+migration: $(PY_STAMP)
+	PICCOLO_CONF=backend.piccolo_conf $(BIN)/piccolo migrations new motcua --auto --desc "$(NAME)"
+
+clean:
+	rm -rf $(VENV) pwa/node_modules pwa/dist

@@ -1,0 +1,1 @@
+"""Staff accounts (cán bộ, công chức): users, roles, password hashing; sessions come with the back office."""

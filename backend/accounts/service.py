@@ -1,0 +1,75 @@
+"""Use cases of staff accounts: creating one, checking a password."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import VerificationError
+
+from backend.accounts.rules import Role, password_problem, username_problem
+from backend.accounts.tables import Staff
+from backend.errors import DomainError
+
+_hasher = PasswordHasher()
+
+
+class InvalidStaffAccount(DomainError):
+    status = 422
+    code = "invalid_staff_account"
+    message_vi = "Tài khoản cán bộ không hợp lệ: {problem}"
+    message_en = "The staff account is not valid: {problem}"
+
+
+class StaffExists(DomainError):
+    status = 409
+    code = "staff_exists"
+    message_vi = "Tên đăng nhập «{username}» đã tồn tại."
+    message_en = "The username “{username}” is already taken."
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+async def create_staff(username: str, full_name: str, password: str, role: Role, agency_code: str) -> int:
+    problem = username_problem(username) or password_problem(password)
+    if problem:
+        raise InvalidStaffAccount(problem=problem)
+    if await Staff.exists().where(Staff.username == username):
+        raise StaffExists(username=username)
+    rows = await Staff.insert(
+        Staff(
+            username=username,
+            full_name=full_name,
+            password_hash=_hasher.hash(password),
+            role=role.value,
+            agency_code=agency_code,
+            created_at=dt.datetime.now(dt.UTC),
+        )
+    ).returning(Staff._meta.primary_key)
+    return int(rows[0]["id"])
+
+
+async def staff_exists(username: str) -> bool:
+    return bool(await Staff.exists().where(Staff.username == username))
+
+
+async def check_password(username: str, password: str) -> bool:
+    row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
+    if row is None:
+        # Hash anyway so a missing user takes as long as a wrong password.
+        _hasher.hash(password)
+        return False
+    try:
+        return _hasher.verify(row["password_hash"], password)
+    except VerificationError:
+        return False
+
+
+async def set_password(username: str, password: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise InvalidStaffAccount(problem=problem)
+    await Staff.update({Staff.password_hash: _hasher.hash(password)}).where(Staff.username == username)

@@ -1,0 +1,62 @@
+"""The app shell: `create_app(settings)` wires the domains into one Litestar app. No business logic here."""
+
+from __future__ import annotations
+
+import logging
+
+from litestar import Litestar, get
+from litestar.config.compression import CompressionConfig
+from litestar.di import NamedDependency, Provide
+from litestar.logging import LoggingConfig
+from litestar.openapi import OpenAPIConfig
+
+from backend import problems
+from backend.catalogue.api import CatalogueController
+from backend.catalogue.published import PublishedCatalogue
+from backend.db import bind_tables, close, make_engine, prepare
+from backend.piccolo_app import ALL_TABLES
+from backend.settings import Settings
+from backend.web import pwa_router, security_headers
+
+
+@get("/api/health", tags=["system"], summary="Liveness, and the catalogue version this process serves")
+async def health(catalogue: NamedDependency[PublishedCatalogue]) -> dict[str, object]:
+    published = await catalogue.get()
+    return {"status": "ok", "catalogueVersion": published.version}
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or Settings()
+    engine = make_engine(settings)
+    bind_tables(engine, ALL_TABLES)
+    catalogue = PublishedCatalogue(settings)
+
+    async def start() -> None:
+        await prepare(engine)
+
+    async def stop() -> None:
+        await close(engine)
+
+    return Litestar(
+        route_handlers=[CatalogueController, health, pwa_router(settings.pwa_dist)],
+        dependencies={
+            "catalogue": Provide(lambda: catalogue, sync_to_thread=False),
+            "settings": Provide(lambda: settings, sync_to_thread=False),
+        },
+        on_startup=[start],
+        on_shutdown=[stop],
+        exception_handlers=problems.HANDLERS,  # type: ignore[arg-type]
+        before_send=[security_headers],
+        compression_config=CompressionConfig(backend="gzip", minimum_size=1024, exclude_opt_key="skip_compression"),
+        openapi_config=OpenAPIConfig(title="motcua API", version="0.1.0", path="/api/schema"),
+        logging_config=LoggingConfig(
+            root={"level": settings.log_level, "handlers": ["queue_listener"]},
+            log_exceptions="debug",
+        ),
+    )
+
+
+def create_app_from_env() -> Litestar:
+    """Factory for uvicorn: settings from the environment."""
+    logging.getLogger(__name__).debug("creating app from environment")
+    return create_app(Settings())

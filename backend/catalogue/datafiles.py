@@ -1,0 +1,185 @@
+"""Reading a catalogue from its data files (YAML, format in `data/FORMAT.md`) into checked structs.
+
+Every problem is reported with the file it is in; nothing is written to the database here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+
+from backend.catalogue.forms import check_form
+from backend.errors import DomainError
+
+Level = Literal["province", "district", "commune"]
+Channel = Literal["in_person", "online", "postal"]
+OnlineLevel = Literal["full", "partial", "none"]
+DocumentKind = Literal["original", "copy", "certified_copy", "original_or_certified_copy", "present_original"]
+Upload = Literal["required", "optional", "none"]
+
+_KEY = re.compile(r"^[a-z0-9_]+$")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class InvalidCatalogueData(DomainError):
+    status = 422
+    code = "invalid_catalogue_data"
+    message_vi = "Dữ liệu danh mục thủ tục không hợp lệ: {problems}"
+    message_en = "The catalogue data files are not valid: {problems}"
+
+
+class Text(msgspec.Struct, forbid_unknown_fields=True):
+    vi: str
+    en: str
+
+
+class CatalogueFile(msgspec.Struct, forbid_unknown_fields=True):
+    name: Text
+    demo: bool = True
+
+
+class AgencyFile(msgspec.Struct, forbid_unknown_fields=True):
+    code: str
+    name: Text
+    level: Level
+    parent: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+class FieldFile(msgspec.Struct, forbid_unknown_fields=True):
+    code: str
+    name: Text
+
+
+class DatedName(msgspec.Struct, forbid_unknown_fields=True):
+    date: dt.date
+    name: str
+
+
+class OfficeHours(msgspec.Struct, forbid_unknown_fields=True):
+    opens: str = "07:30"
+    closes: str = "17:00"
+
+
+class CalendarFile(msgspec.Struct, forbid_unknown_fields=True):
+    office_hours: OfficeHours = msgspec.field(default_factory=OfficeHours)
+    extra_days_off: list[DatedName] = msgspec.field(default_factory=list)
+    working_days: list[DatedName] = msgspec.field(default_factory=list)
+
+
+class Processing(msgspec.Struct, forbid_unknown_fields=True):
+    working_days: int
+    text: str
+
+
+class Fee(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    text: str
+    amount_vnd: int | None = None
+
+
+class Document(msgspec.Struct, forbid_unknown_fields=True):
+    key: str
+    name: str
+    kind: DocumentKind
+    count: int = 1
+    upload: Upload = "none"
+    note: str | None = None
+
+
+class ProcedureFile(msgspec.Struct, forbid_unknown_fields=True):
+    code: str
+    name: Text
+    field: str
+    level: Level
+    executing_agency: Text
+    channels: list[Channel]
+    online_level: OnlineLevel
+    processing: Processing
+    fees: list[Fee]
+    result: str
+    documents: list[Document]
+    form: dict[str, Any]
+    sets: int = 1
+    interagency: bool = False
+    conditions: list[str] = msgspec.field(default_factory=list)
+    legal_basis: list[str] = msgspec.field(default_factory=list)
+
+
+class CatalogueData(msgspec.Struct):
+    """A whole catalogue as read from one folder."""
+
+    catalogue: CatalogueFile
+    agencies: list[AgencyFile]
+    fields: list[FieldFile]
+    calendar: CalendarFile
+    procedures: list[ProcedureFile]
+
+
+def _decode(path: Path, kind: Any) -> Any:
+    try:
+        return msgspec.yaml.decode(path.read_bytes(), type=kind)
+    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+        raise InvalidCatalogueData(problems=f"{path.name}: {exc}") from exc
+
+
+def _duplicates(codes: list[str]) -> set[str]:
+    return {c for c in codes if codes.count(c) > 1}
+
+
+def _procedure_problems(proc: ProcedureFile, fields: set[str], levels: set[str]) -> list[str]:
+    where = f"procedures/{proc.code}"
+    problems = [f"{where}: {p}" for p in check_form(proc.form)]
+    if proc.field not in fields:
+        problems.append(f"{where}: unknown field {proc.field!r}")
+    if proc.level not in levels:
+        problems.append(f"{where}: no agency at level {proc.level!r}")
+    if proc.processing.working_days < 0 or proc.sets < 1:
+        problems.append(f"{where}: working_days must be >= 0 and sets >= 1")
+    keys = [d.key for d in proc.documents]
+    problems += [f"{where}: document key {k!r} is not [a-z0-9_]+" for k in keys if not _KEY.match(k)]
+    problems += [f"{where}: document key {k!r} repeats" for k in _duplicates(keys)]
+    if not proc.channels:
+        problems.append(f"{where}: at least one channel")
+    return problems
+
+
+def _cross_check(data: CatalogueData) -> list[str]:
+    agency_codes = [a.code for a in data.agencies]
+    problems = [f"agencies.yaml: code {c!r} repeats" for c in _duplicates(agency_codes)]
+    problems += [
+        f"agencies.yaml: {a.code} has unknown parent {a.parent!r}"
+        for a in data.agencies
+        if a.parent is not None and a.parent not in agency_codes
+    ]
+    field_codes = [f.code for f in data.fields]
+    problems += [f"fields.yaml: code {c!r} repeats" for c in _duplicates(field_codes)]
+    problems += [f"procedures: code {c!r} repeats" for c in _duplicates([p.code for p in data.procedures])]
+    hours = data.calendar.office_hours
+    problems += [f"calendar.yaml: {t!r} is not HH:MM" for t in (hours.opens, hours.closes) if not _HHMM.match(t)]
+    levels: set[str] = {a.level for a in data.agencies}
+    for proc in data.procedures:
+        problems += _procedure_problems(proc, set(field_codes), levels)
+    return problems
+
+
+def load_catalogue(folder: Path) -> CatalogueData:
+    """Read and check a catalogue folder; raises InvalidCatalogueData listing every problem found."""
+    if not (folder / "catalogue.yaml").is_file():
+        raise InvalidCatalogueData(problems=f"{folder} has no catalogue.yaml")
+    data = CatalogueData(
+        catalogue=_decode(folder / "catalogue.yaml", CatalogueFile),
+        agencies=_decode(folder / "agencies.yaml", list[AgencyFile]),
+        fields=_decode(folder / "fields.yaml", list[FieldFile]),
+        calendar=_decode(folder / "calendar.yaml", CalendarFile),
+        procedures=[_decode(p, ProcedureFile) for p in sorted((folder / "procedures").glob("*.yaml"))],
+    )
+    problems = _cross_check(data)
+    if problems:
+        raise InvalidCatalogueData(problems="; ".join(problems))
+    return data

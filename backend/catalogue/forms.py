@@ -1,0 +1,259 @@
+"""Form definitions (JSON Schema with UI hints) and answer validation, with no I/O.
+
+Forms use a small subset of JSON Schema 2020-12 (see `data/FORMAT.md`) so the PWA's validator can judge
+answers exactly as the server does; `check_form()` refuses anything outside it when the catalogue is seeded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import SchemaError, ValidationError
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+ALLOWED_KEYWORDS = {
+    "object": {"type", "properties", "required", "additionalProperties"},
+    "string": {"type", "minLength", "maxLength", "pattern", "enum", "format"},
+    "integer": {"type", "minimum", "maximum"},
+    "boolean": {"type", "const"},
+}
+ALLOWED_FORMATS = {"date", "past-date"}
+WIDGETS = {
+    "string": {"text", "textarea", "date", "select", "radio", "tel"},
+    "integer": {"number", "select", "radio"},
+    "boolean": {"checkbox"},
+}
+
+# One value gets one error: the first rule it breaks, in this order (the PWA follows the same order).
+ERROR_ORDER = (
+    "unknown_field",
+    "required",
+    "wrong_type",
+    "not_in_options",
+    "too_short",
+    "too_long",
+    "pattern",
+    "invalid_date",
+    "date_in_future",
+    "too_small",
+    "too_large",
+    "must_accept",
+)
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("Vui lòng nhập {label}.", "Please fill in {label}."),
+    "wrong_type": ("{label}: giá trị không đúng kiểu.", "{label}: the value has the wrong type."),
+    "not_in_options": ("{label}: vui lòng chọn một mục trong danh sách.", "{label}: choose one of the options."),
+    "too_short": ("{label}: cần ít nhất {limit} ký tự.", "{label}: at least {limit} characters."),
+    "too_long": ("{label}: tối đa {limit} ký tự.", "{label}: at most {limit} characters."),
+    "pattern": ("{label}: không đúng định dạng.", "{label}: the format is not right."),
+    "invalid_date": ("{label}: ngày không hợp lệ.", "{label}: not a valid date."),
+    "date_in_future": ("{label}: ngày không được sau hôm nay.", "{label}: the date cannot be after today."),
+    "too_small": ("{label}: tối thiểu là {limit}.", "{label}: the smallest allowed is {limit}."),
+    "too_large": ("{label}: tối đa là {limit}.", "{label}: the largest allowed is {limit}."),
+    "must_accept": ("Vui lòng xác nhận: {label}.", "Please confirm: {label}."),
+    "unknown_field": ("Trường «{path}» không có trong mẫu đơn.", "The field “{path}” is not part of this form."),
+}
+
+
+@dataclass(frozen=True)
+class AnswerError:
+    """One problem with one answer: where (`section.field`), what (a code from ERROR_ORDER), why."""
+
+    path: str
+    code: str
+    message_vi: str
+    message_en: str
+
+
+def parse_date(value: str) -> dt.date | None:
+    if not _DATE.match(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def ecma_search(pattern: str, text: str) -> bool:
+    """`re.search` with ECMAScript's `$`: Python's also matches before a final newline, the PWA's does not."""
+    found = re.search(pattern, text)
+    if found is None:
+        return False
+    return not (pattern.endswith("$") and text.endswith("\n") and found.end() == len(text) - 1)
+
+
+def _ecma_pattern(
+    validator: Any, pattern: str, instance: object, schema: Mapping[str, Any]
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not ecma_search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+FormValidator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})  # type: ignore[no-untyped-call]
+
+
+def _format_checker(today: dt.date) -> FormatChecker:
+    checker = FormatChecker(formats=())
+    checker.checks("date")(lambda v: not isinstance(v, str) or parse_date(v) is not None)
+
+    def past_date(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        parsed = parse_date(value)
+        return parsed is not None and parsed <= today
+
+    checker.checks("past-date")(past_date)
+    return checker
+
+
+def _join(path: Iterator[Any] | Any) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _codes_for(error: ValidationError) -> list[tuple[str, str]]:
+    """(path, code) pairs for one jsonschema error."""
+    here = _join(error.absolute_path)
+    prefix = f"{here}." if here else ""
+    kind = error.validator
+    instance: Any = error.instance
+    rule: Any = error.validator_value
+    schema: Any = error.schema
+    if kind == "required":
+        return [(prefix + name, "required") for name in rule if name not in instance]
+    if kind == "additionalProperties":
+        known = set(schema.get("properties", {}))
+        return [(prefix + name, "unknown_field") for name in instance if name not in known]
+    if kind == "format":
+        parsed = parse_date(instance) if isinstance(instance, str) else None
+        return [(here, "date_in_future" if parsed else "invalid_date")]
+    simple = {
+        "type": "wrong_type",
+        "enum": "not_in_options",
+        "minLength": "too_short",
+        "maxLength": "too_long",
+        "pattern": "pattern",
+        "minimum": "too_small",
+        "maximum": "too_large",
+        "const": "must_accept",
+    }
+    return [(here, simple.get(str(kind), "wrong_type"))]
+
+
+def _labels(ui: Mapping[str, Any], lang: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for section in ui.get("sections", []):
+        labels[section["key"]] = section["title"][lang]
+        for item in section.get("fields", []):
+            labels[f"{section['key']}.{item['key']}"] = item["label"][lang]
+    return labels
+
+
+def _limit(schema: Mapping[str, Any], path: str, code: str) -> object:
+    node: Mapping[str, Any] = schema
+    for part in path.split(".") if path else []:
+        node = node.get("properties", {}).get(part, {})
+    keyword = {
+        "too_short": "minLength",
+        "too_long": "maxLength",
+        "too_small": "minimum",
+        "too_large": "maximum",
+    }.get(code)
+    return node.get(keyword, "") if keyword else ""
+
+
+def validate_answers(form: Mapping[str, Any], answers: object, today: dt.date) -> list[AnswerError]:
+    """Every problem with `answers`, at most one per path, in form order."""
+    schema = form["schema"]
+    validator = FormValidator(schema, format_checker=_format_checker(today))
+    found: dict[str, str] = {}
+    for error in validator.iter_errors(answers):
+        for path, code in _codes_for(error):
+            if path not in found or ERROR_ORDER.index(code) < ERROR_ORDER.index(found[path]):
+                found[path] = code
+    vi, en = _labels(form.get("ui", {}), "vi"), _labels(form.get("ui", {}), "en")
+    errors = []
+    for path, code in found.items():
+        limit = _limit(schema, path, code)
+        msg_vi, msg_en = MESSAGES[code]
+        errors.append(
+            AnswerError(
+                path=path,
+                code=code,
+                message_vi=msg_vi.format(label=vi.get(path, path), limit=limit, path=path),
+                message_en=msg_en.format(label=en.get(path, path), limit=limit, path=path),
+            )
+        )
+    order = list(vi)
+    errors.sort(key=lambda e: (order.index(e.path) if e.path in order else len(order), e.path))
+    return errors
+
+
+def _check_node(node: Mapping[str, Any], path: str, depth: int) -> list[str]:
+    kind = node.get("type")
+    if kind not in ALLOWED_KEYWORDS:
+        return [f"{path or 'root'}: type must be one of {sorted(ALLOWED_KEYWORDS)}"]
+    problems = [f"{path or 'root'}: keyword {k!r} is not allowed" for k in node if k not in ALLOWED_KEYWORDS[kind]]
+    if kind == "object":
+        if depth > 1:
+            problems.append(f"{path}: objects may only be the root and its sections")
+        if node.get("additionalProperties") is not False:
+            problems.append(f"{path or 'root'}: additionalProperties must be false")
+        props = node.get("properties", {})
+        problems += [
+            f"{path or 'root'}: required {r!r} is not a property" for r in node.get("required", []) if r not in props
+        ]
+        for name, child in props.items():
+            problems += _check_node(child, f"{path}.{name}" if path else name, depth + 1)
+    elif depth < 2:
+        problems.append(f"{path or 'root'}: the root and its sections must be objects")
+    if kind == "string" and "format" in node and node["format"] not in ALLOWED_FORMATS:
+        problems.append(f"{path}: format {node['format']!r} is not allowed")
+    if kind == "string" and "pattern" in node:
+        pattern = node["pattern"]
+        if not (pattern.startswith("^") and pattern.endswith("$")):
+            problems.append(f"{path}: pattern must be anchored with ^...$")
+    if kind == "boolean" and node.get("const", True) is not True:
+        problems.append(f"{path}: const is only allowed as true")
+    return problems
+
+
+def _check_ui(schema: Mapping[str, Any], ui: Mapping[str, Any]) -> list[str]:
+    problems: list[str] = []
+    sections = schema.get("properties", {})
+    ui_sections = [s.get("key") for s in ui.get("sections", [])]
+    if sorted(ui_sections) != sorted(sections):
+        problems.append(f"ui.sections {ui_sections} must list each section once: {list(sections)}")
+    for section in ui.get("sections", []):
+        props = sections.get(section.get("key"), {}).get("properties", {})
+        keys = [f.get("key") for f in section.get("fields", [])]
+        if sorted(keys) != sorted(props):
+            problems.append(
+                f"ui section {section.get('key')}: fields {keys} must list each property once: {list(props)}"
+            )
+        for item in section.get("fields", []):
+            node = props.get(item.get("key"), {})
+            where = f"{section.get('key')}.{item.get('key')}"
+            if item.get("widget") not in WIDGETS.get(node.get("type", ""), set()):
+                problems.append(f"{where}: widget {item.get('widget')!r} does not fit type {node.get('type')!r}")
+            if "enum" in node and sorted(item.get("options", {})) != sorted(node["enum"]):
+                problems.append(f"{where}: options must match the enum {node['enum']}")
+    return problems
+
+
+def check_form(form: Mapping[str, Any]) -> list[str]:
+    """Problems that make a form definition unusable; empty when it is fine."""
+    schema = form.get("schema")
+    if not isinstance(schema, Mapping):
+        return ["form.schema is missing"]
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        return [f"form.schema is not valid JSON Schema: {exc}"]
+    return _check_node(schema, "", 0) + _check_ui(schema, form.get("ui", {}))

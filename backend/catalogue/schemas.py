@@ -1,0 +1,140 @@
+"""Wire formats of the public catalogue API (camelCase JSON); never Piccolo rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import msgspec
+
+
+class Wire(msgspec.Struct, rename="camel", omit_defaults=False):
+    """Base of every outgoing struct: camelCase keys."""
+
+
+class TextOut(Wire):
+    vi: str
+    en: str
+
+
+class FieldOut(Wire):
+    code: str
+    name: TextOut
+    version: int
+
+
+class AgencyOut(Wire):
+    code: str
+    name: TextOut
+    level: str
+    parent_code: str | None
+    address: str | None
+    phone: str | None
+    version: int
+
+
+class DocumentOut(Wire):
+    key: str
+    name: str
+    kind: str
+    count: int
+    upload: str
+    note: str | None
+
+
+class FeeOut(Wire):
+    name: str
+    text: str
+    amount_vnd: int | None = None
+
+
+class ProcessingOut(Wire):
+    working_days: int
+    text: str
+
+
+class ProcedureOut(Wire):
+    code: str
+    name: TextOut
+    field: str
+    level: str
+    executing_agency: TextOut
+    interagency: bool
+    channels: list[str]
+    online_level: str
+    sets: int
+    processing: ProcessingOut
+    fees: list[FeeOut]
+    result: str
+    documents: list[DocumentOut]
+    conditions: list[str]
+    legal_basis: list[str]
+    form: dict[str, Any]
+    version: int
+
+
+class ProcedureSummary(Wire):
+    code: str
+    name: TextOut
+    field: str
+    level: str
+    working_days: int
+    online_level: str
+
+
+class CatalogueOut(Wire):
+    version: int
+    name: TextOut
+    demo: bool
+    updated_at: dt.datetime | None
+    fields: list[FieldOut]
+    agencies: list[AgencyOut]
+    procedures: list[ProcedureOut]
+
+
+class RemovedOut(Wire):
+    fields: list[str]
+    agencies: list[str]
+    procedures: list[str]
+
+
+class CatalogueChangesOut(Wire):
+    version: int
+    since: int
+    fields: list[FieldOut]
+    agencies: list[AgencyOut]
+    procedures: list[ProcedureOut]
+    removed: RemovedOut
+
+
+class SearchOut(Wire):
+    query: str
+    total: int
+    results: list[ProcedureSummary]
+
+
+class DayOut(Wire):
+    date: dt.date
+    name: str
+
+
+class OfficeHoursOut(Wire):
+    opens: str
+    closes: str
+
+
+class CalendarOut(Wire):
+    timezone: str
+    office_hours: OfficeHoursOut
+    first_year: int
+    last_year: int
+    weekend: list[int]
+    days_off: list[DayOut]
+    working_days: list[DayOut]
+
+
+class AppointmentOut(Wire):
+    received_at: dt.datetime
+    receipt_day: dt.date
+    working_days: int
+    appointment_date: dt.date

@@ -1,0 +1,244 @@
+"""Use cases of the catalogue: seeding it from data files, and reading it whole from the database.
+
+A seed compares content hashes: unchanged entities keep their version, and any change bumps the
+catalogue version once, so phones holding an older version can fetch only what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import msgspec
+from piccolo.columns import Column
+
+from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
+from backend.catalogue.tables import Agency, CalendarDay, CatalogueState, Field, Procedure, RequiredDocument
+
+log = logging.getLogger(__name__)
+
+# Column -> value, as Piccolo's update() takes it.
+Values = dict[Column | str, Any]
+
+
+def _names(values: Values) -> dict[str, Any]:
+    return {c._meta.name if isinstance(c, Column) else c: v for c, v in values.items()}
+
+
+@dataclass
+class SeedReport:
+    """What a seed changed: the catalogue version after it and the codes it touched."""
+
+    version: int
+    changed: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def anything_changed(self) -> bool:
+        return any(self.changed.values()) or any(self.removed.values())
+
+
+def content_hash(value: Any) -> str:
+    return hashlib.sha256(msgspec.json.encode(value, order="sorted")).hexdigest()
+
+
+def _calendar_rows(data: CatalogueData) -> list[tuple[str, str, str]]:
+    days = [(d.date.isoformat(), "day_off", d.name) for d in data.calendar.extra_days_off]
+    days += [(d.date.isoformat(), "working_day", d.name) for d in data.calendar.working_days]
+    return sorted(days)
+
+
+async def _existing(table: Any) -> dict[str, dict[str, Any]]:
+    rows = await table.select(table._meta.primary_key, table.code, table.content_hash, table.active)
+    return {row["code"]: row for row in rows}
+
+
+def _to_write(new: dict[str, Any], old: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """Codes to insert or update (content differs or was removed), and codes no longer in the files."""
+    changed = [
+        code
+        for code, item in new.items()
+        if code not in old or old[code]["content_hash"] != content_hash(item) or not old[code]["active"]
+    ]
+    gone = [code for code, row in old.items() if code not in new and row["active"]]
+    return changed, gone
+
+
+async def _upsert(table: Any, old: dict[str, dict[str, Any]], code: str, values: Values) -> int:
+    if code in old:
+        await table.update(values).where(table.id == old[code]["id"])
+        return int(old[code]["id"])
+    rows = await table.insert(table(code=code, **_names(values))).returning(table._meta.primary_key)
+    return int(rows[0]["id"])
+
+
+def _agency_values(item: AgencyFile, version: int) -> Values:
+    return {
+        Agency.name_vi: item.name.vi,
+        Agency.name_en: item.name.en,
+        Agency.level: item.level,
+        Agency.parent_code: item.parent,
+        Agency.address: item.address,
+        Agency.phone: item.phone,
+        Agency.active: True,
+        Agency.version: version,
+        Agency.content_hash: content_hash(item),
+    }
+
+
+def _field_values(item: FieldFile, version: int) -> Values:
+    return {
+        Field.name_vi: item.name.vi,
+        Field.name_en: item.name.en,
+        Field.active: True,
+        Field.version: version,
+        Field.content_hash: content_hash(item),
+    }
+
+
+def _procedure_values(item: ProcedureFile, field_id: int, version: int) -> Values:
+    return {
+        Procedure.name_vi: item.name.vi,
+        Procedure.name_en: item.name.en,
+        Procedure.field: field_id,
+        Procedure.level: item.level,
+        Procedure.executing_agency_vi: item.executing_agency.vi,
+        Procedure.executing_agency_en: item.executing_agency.en,
+        Procedure.interagency: item.interagency,
+        Procedure.channels: msgspec.json.encode(item.channels).decode(),
+        Procedure.online_level: item.online_level,
+        Procedure.sets: item.sets,
+        Procedure.processing_working_days: item.processing.working_days,
+        Procedure.processing_text: item.processing.text,
+        Procedure.fees: msgspec.json.encode(item.fees).decode(),
+        Procedure.result: item.result,
+        Procedure.conditions: msgspec.json.encode(item.conditions).decode(),
+        Procedure.legal_basis: msgspec.json.encode(item.legal_basis).decode(),
+        Procedure.form: msgspec.json.encode(item.form).decode(),
+        Procedure.active: True,
+        Procedure.version: version,
+        Procedure.content_hash: content_hash(item),
+    }
+
+
+async def _write_documents(procedure_id: int, item: ProcedureFile) -> None:
+    await RequiredDocument.delete().where(RequiredDocument.procedure == procedure_id)
+    if item.documents:
+        await RequiredDocument.insert(
+            *[
+                RequiredDocument(
+                    procedure=procedure_id,
+                    position=position,
+                    key=doc.key,
+                    name=doc.name,
+                    kind=doc.kind,
+                    quantity=doc.count,
+                    upload=doc.upload,
+                    note=doc.note,
+                )
+                for position, doc in enumerate(item.documents)
+            ]
+        )
+
+
+async def _calendar_changed(data: CatalogueData) -> bool:
+    rows = await CalendarDay.select(CalendarDay.day, CalendarDay.kind, CalendarDay.name)
+    stored = sorted((r["day"].isoformat(), r["kind"], r["name"]) for r in rows)
+    return stored != _calendar_rows(data)
+
+
+async def _write_calendar(data: CatalogueData) -> None:
+    await CalendarDay.delete(force=True)
+    rows = _calendar_rows(data)
+    if rows:
+        await CalendarDay.insert(*[CalendarDay(day=dt.date.fromisoformat(d), kind=k, name=n) for d, k, n in rows])
+
+
+async def _state_values(data: CatalogueData) -> Values:
+    return {
+        CatalogueState.name_vi: data.catalogue.name.vi,
+        CatalogueState.name_en: data.catalogue.name.en,
+        CatalogueState.demo: data.catalogue.demo,
+        CatalogueState.office_opens: data.calendar.office_hours.opens,
+        CatalogueState.office_closes: data.calendar.office_hours.closes,
+    }
+
+
+async def _state_changed(values: Values) -> tuple[bool, int]:
+    row = await CatalogueState.select().first()
+    if row is None:
+        return True, 0
+    differs = any(row[name] != value for name, value in _names(values).items())
+    return differs, int(row["version"])
+
+
+async def _apply_entities(data: CatalogueData, version: int, plan: dict[str, Any]) -> None:
+    agencies, fields, procedures = plan["agencies"], plan["fields"], plan["procedures"]
+    for code in agencies.changed:
+        await _upsert(Agency, agencies.old, code, _agency_values(agencies.new[code], version))
+    for code in fields.changed:
+        await _upsert(Field, fields.old, code, _field_values(fields.new[code], version))
+    field_ids = {row["code"]: row["id"] for row in await Field.select(Field._meta.primary_key, Field.code)}
+    for code in procedures.changed:
+        item = procedures.new[code]
+        procedure_id = await _upsert(
+            Procedure, procedures.old, code, _procedure_values(item, field_ids[item.field], version)
+        )
+        await _write_documents(procedure_id, item)
+    for table, kind in ((Agency, agencies), (Field, fields), (Procedure, procedures)):
+        if kind.gone:
+            await table.update({table.active: False, table.version: version}).where(table.code.is_in(kind.gone))
+
+
+@dataclass
+class _Plan:
+    new: dict[str, Any]
+    old: dict[str, dict[str, Any]]
+    changed: list[str]
+    gone: list[str]
+
+
+async def _plan(table: Any, items: list[Any]) -> _Plan:
+    new = {item.code: item for item in items}
+    old = await _existing(table)
+    changed, gone = _to_write(new, old)
+    return _Plan(new=new, old=old, changed=changed, gone=gone)
+
+
+async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
+    """Make the database hold exactly `data`; a no-op (same version) when nothing differs."""
+    async with Procedure._meta.db.transaction():
+        plan = {
+            "agencies": await _plan(Agency, data.agencies),
+            "fields": await _plan(Field, data.fields),
+            "procedures": await _plan(Procedure, data.procedures),
+        }
+        state_values = await _state_values(data)
+        state_differs, version = await _state_changed(state_values)
+        calendar_differs = await _calendar_changed(data)
+        report = SeedReport(
+            version=version,
+            changed={name: p.changed for name, p in plan.items()},
+            removed={name: p.gone for name, p in plan.items()},
+        )
+        if not (report.anything_changed or state_differs or calendar_differs):
+            return report
+        report.version = version + 1
+        await _apply_entities(data, report.version, plan)
+        if calendar_differs:
+            await _write_calendar(data)
+        state_values.update({CatalogueState.version: report.version, CatalogueState.updated_at: now})
+        if version == 0 and not await CatalogueState.exists():
+            await CatalogueState.insert(CatalogueState(**_names(state_values)))
+        else:
+            await CatalogueState.update(state_values, force=True)
+    log.info("catalogue seeded", extra={"version": report.version, "changed": report.changed})
+    return report
+
+
+async def current_version() -> int:
+    row = await CatalogueState.select(CatalogueState.version).first()
+    return int(row["version"]) if row else 0

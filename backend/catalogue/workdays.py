@@ -1,0 +1,114 @@
+"""Working-day arithmetic for appointment dates (ngày hẹn trả kết quả), with no I/O.
+
+A deadline counts working days: Monday to Friday, minus public holidays and announced days off, plus
+announced make-up working days. The PWA repeats these rules offline from `/api/calendar`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+# Far more than any real stretch of days off (Tết is at most ~9 days); bounds a misconfigured calendar.
+MAX_CONSECUTIVE_DAYS_OFF = 60
+
+
+class CalendarError(ValueError):
+    """The calendar cannot answer: the date is outside the years it covers, or it has no working day."""
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Which days a one-stop counter works, and when it closes.
+
+    `days_off` are holidays and announced days off; `working_days` are announced make-up working days
+    (usually Saturdays) that override both the weekend and `days_off`.
+    """
+
+    days_off: frozenset[dt.date]
+    working_days: frozenset[dt.date]
+    first_year: int
+    last_year: int
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
+    closes: dt.time = dt.time(17, 0)
+    weekend: frozenset[int] = frozenset({5, 6})
+
+    def covers(self, day: dt.date) -> bool:
+        return self.first_year <= day.year <= self.last_year
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if not self.covers(day):
+            raise CalendarError(f"{day} is outside {self.first_year}-{self.last_year}")
+        if day in self.working_days:
+            return True
+        return day.weekday() not in self.weekend and day not in self.days_off
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        for offset in range(1, MAX_CONSECUTIVE_DAYS_OFF + 1):
+            candidate = day + dt.timedelta(days=offset)
+            if self.is_working_day(candidate):
+                return candidate
+        raise CalendarError(f"no working day within {MAX_CONSECUTIVE_DAYS_OFF} days after {day}")
+
+    def receipt_day(self, received_at: dt.datetime) -> dt.date:
+        """The working day a dossier counts as received: later the same day or after closing, the next one."""
+        if received_at.tzinfo is None:
+            raise CalendarError("received_at must carry a time zone")
+        local = received_at.astimezone(self.tz)
+        day = local.date()
+        if self.is_working_day(day) and local.time() < self.closes:
+            return day
+        return self.next_working_day(day)
+
+
+def appointment_date(received_at: dt.datetime, working_days: int, calendar: WorkCalendar) -> dt.date:
+    """The date the result is due: `working_days` working days after the receipt day.
+
+    Zero means "within the day of receipt" (trong ngày). A dossier received on Monday with three working
+    days is due on Thursday; received after closing time, it counts from the next working day.
+    """
+    if working_days < 0:
+        raise CalendarError("working_days must not be negative")
+    day = calendar.receipt_day(received_at)
+    for _ in range(working_days):
+        day = calendar.next_working_day(day)
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date, calendar: WorkCalendar) -> int:
+    """How many working days lie after `start`, up to and including `end`."""
+    count, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class DayNote:
+    """One dated entry of the published calendar, with its Vietnamese name."""
+
+    date: dt.date
+    name: str
+
+
+def build_calendar(
+    *,
+    public_holidays: Iterable[DayNote],
+    extra_days_off: Iterable[DayNote],
+    make_up_days: Iterable[DayNote],
+    years: tuple[int, int],
+    tz: ZoneInfo,
+    closes: dt.time,
+) -> WorkCalendar:
+    return WorkCalendar(
+        days_off=frozenset(n.date for n in [*public_holidays, *extra_days_off]),
+        working_days=frozenset(n.date for n in make_up_days),
+        first_year=years[0],
+        last_year=years[1],
+        tz=tz,
+        closes=closes,
+    )

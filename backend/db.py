@@ -1,0 +1,69 @@
+"""Database engine selection: a SQLite file under the data directory by default, PostgreSQL when
+`DATABASE_URL` says so. Tables are bound to the chosen engine explicitly, never through globals."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine
+from piccolo.table import Table
+
+from backend.settings import Settings
+
+PICCOLO_CONF_MODULE = "backend.piccolo_conf"
+
+
+class UnsupportedDatabase(ValueError):
+    """DATABASE_URL names a database motcua does not run on."""
+
+
+def postgres_config(url: str) -> dict[str, object]:
+    parts = urlparse(url)
+    config: dict[str, object] = {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or 5432,
+        "user": unquote(parts.username or "postgres"),
+        "database": (parts.path or "/").lstrip("/") or "postgres",
+    }
+    if parts.password:
+        config["password"] = unquote(parts.password)
+    return config
+
+
+def make_engine(settings: Settings) -> Engine[Any]:
+    if settings.database_url and not settings.uses_postgres:
+        raise UnsupportedDatabase(f"DATABASE_URL must be postgresql://...; got {settings.database_url!r}")
+    if settings.uses_postgres:
+        assert settings.database_url is not None
+        return PostgresEngine(config=postgres_config(settings.database_url))
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # A busy timeout lets concurrent writers wait for each other instead of failing at once.
+    return SQLiteEngine(path=str(settings.sqlite_path), timeout=30)
+
+
+def bind_tables(engine: Engine[Any], tables: Iterable[type[Table]]) -> None:
+    for table in tables:
+        table._meta.db = engine
+
+
+def use_piccolo_conf() -> None:
+    """Point Piccolo's own machinery (migrations, its CLI) at our conf module."""
+    os.environ.setdefault("PICCOLO_CONF", PICCOLO_CONF_MODULE)
+
+
+async def prepare(engine: Engine[Any]) -> None:
+    if isinstance(engine, SQLiteEngine):
+        # WAL lets readers proceed while one writer commits (several app processes, one file).
+        await engine.run_ddl("PRAGMA journal_mode=WAL")
+    if isinstance(engine, PostgresEngine):
+        await engine.start_connection_pool(min_size=1, max_size=10)
+
+
+async def close(engine: Engine[Any]) -> None:
+    if isinstance(engine, PostgresEngine):
+        await engine.close_connection_pool()

@@ -1,0 +1,63 @@
+"""HTTP helpers shared by the controllers: conditional requests and pre-compressed bodies."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from litestar import Request, Response
+from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
+
+AnyRequest = Request[Any, Any, Any]
+
+
+class Representation(Protocol):
+    """A document encoded in advance: plain, gzip and brotli bodies, and its ETag."""
+
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def gzip(self) -> bytes: ...
+    @property
+    def br(self) -> bytes: ...
+    @property
+    def etag(self) -> str: ...
+
+
+def _tokens(header: str) -> dict[str, float]:
+    accepted: dict[str, float] = {}
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                q = 0.0
+        if name:
+            accepted[name.strip().lower()] = q
+    return accepted
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """Weak comparison, as RFC 9110 asks for If-None-Match (proxies may weaken our strong tags)."""
+    if not if_none_match:
+        return False
+    tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+    return "*" in tags or etag in tags
+
+
+def conditional(
+    request: Request[Any, Any, Any], rep: Representation, cache_control: str = "no-cache"
+) -> Response[bytes]:
+    """304 when the client holds this version, else the body in the best encoding it accepts."""
+    headers = {"ETag": rep.etag, "Cache-Control": cache_control, "Vary": "Accept-Encoding"}
+    if etag_matches(request.headers.get("if-none-match"), rep.etag):
+        return Response(content=b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)
+    accepted = _tokens(request.headers.get("accept-encoding", ""))
+    if accepted.get("br", 0) > 0:
+        body, headers["Content-Encoding"] = rep.br, "br"
+    elif accepted.get("gzip", 0) > 0:
+        body, headers["Content-Encoding"] = rep.gzip, "gzip"
+    else:
+        body = rep.body
+    return Response(content=body, status_code=HTTP_200_OK, media_type="application/json", headers=headers)

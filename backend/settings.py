@@ -1,0 +1,63 @@
+"""Every setting of motcua, read from the environment once, with safe defaults.
+
+Build a `Settings()` in `create_app()`, the CLI or a test fixture and pass it on; nothing else reads the
+environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEMO_CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue" / "data" / "demo"
+
+
+class Settings(BaseSettings):
+    """Configuration from `MOTCUA_*` variables (and `DATABASE_URL`)."""
+
+    model_config = SettingsConfigDict(env_prefix="MOTCUA_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "var",
+        description="Where the SQLite file, attachments and keys live.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "MOTCUA_DATABASE_URL"),
+        description="postgresql://user@host:port/db selects PostgreSQL; unset uses SQLite in data_dir.",
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    pwa_dist: Path = Field(
+        default=PROJECT_ROOT / "pwa" / "dist",
+        description="The built citizen app served at /.",
+    )
+    timezone: str = "Asia/Ho_Chi_Minh"
+    catalogue_cache_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="How long a process trusts its in-memory catalogue before checking the version again.",
+    )
+    search_limit: int = Field(default=20, ge=1, le=200)
+    log_level: str = "INFO"
+    secure_cookies: bool = Field(default=True, description="Set false only for plain-HTTP development behind no proxy.")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "motcua.sqlite"
+
+    @property
+    def uses_postgres(self) -> bool:
+        return bool(self.database_url) and str(self.database_url).startswith(("postgres://", "postgresql://"))
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(self.tz)

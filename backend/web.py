@@ -1,0 +1,110 @@
+"""Serving the built citizen app (pwa/dist) and the security headers every response carries.
+
+`index.html` and the service worker are `no-cache` so a deploy is seen at once; hashed assets are
+`immutable`, so a phone downloads each of them once.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from litestar import Response, Router, get
+from litestar.datastructures import MutableScopeHeaders
+from litestar.params import FromPath
+from litestar.response import File
+from litestar.types import Message, Scope
+
+from backend.errors import NotFound
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+SHORT = "public, max-age=86400"
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ]
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(self), geolocation=(), microphone=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+
+
+async def security_headers(message: Message, scope: Scope) -> None:
+    if message["type"] == "http.response.start":
+        headers = MutableScopeHeaders.from_message(message)
+        for name, value in SECURITY_HEADERS.items():
+            if name not in headers:
+                headers[name] = value
+
+
+class PageNotFound(NotFound):
+    code = "page_not_found"
+    message_vi = "Không tìm thấy trang này."
+    message_en = "This page does not exist."
+
+
+def _cache_control(relative: str) -> str:
+    if relative.startswith("assets/"):
+        return IMMUTABLE
+    if relative.endswith((".html", ".js", ".webmanifest", ".json")):
+        return REVALIDATE
+    return SHORT
+
+
+def pwa_router(dist: Path) -> Router:
+    """Files of the built app; any other path without a file extension gets index.html (client routing)."""
+    root = dist.resolve()
+
+    def serve(relative: str) -> File | Response[bytes]:
+        if relative.startswith("api/") or relative == "api":
+            raise NotFound()
+        candidate = (root / relative).resolve() if relative else root / "index.html"
+        if not candidate.is_relative_to(root):
+            raise PageNotFound()
+        if not candidate.is_file():
+            if "." in Path(relative).name:
+                raise PageNotFound()
+            candidate = root / "index.html"
+        if not candidate.is_file():
+            return Response(
+                content=b"motcua: the citizen app is not built yet (run `make run`).",
+                media_type="text/plain; charset=utf-8",
+                status_code=503,
+            )
+        media_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
+        if candidate.suffix == ".webmanifest":
+            media_type = "application/manifest+json"
+        return File(
+            path=candidate,
+            media_type=media_type,
+            content_disposition_type="inline",
+            headers={"Cache-Control": _cache_control(str(candidate.relative_to(root)))},
+        )
+
+    @get("/", include_in_schema=False)
+    async def index() -> File | Response[bytes]:
+        return serve("")
+
+    @get("/{path:path}", include_in_schema=False)
+    async def any_file(path: FromPath[str]) -> File | Response[bytes]:
+        return serve(path.lstrip("/"))
+
+    return Router(path="/", route_handlers=[index, any_file])
