@@ -45,6 +45,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=args.workers,
         proxy_headers=True,
+        access_log=settings.access_log,
         log_level=settings.log_level.lower(),
     )
     return 0

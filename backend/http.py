@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from litestar import Request, Response
+from litestar import Request
+from litestar.response.base import ASGIResponse
 from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
 
 AnyRequest = Request[Any, Any, Any]
@@ -46,18 +47,19 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
-def conditional(
-    request: Request[Any, Any, Any], rep: Representation, cache_control: str = "no-cache"
-) -> Response[bytes]:
-    """304 when the client holds this version, else the body in the best encoding it accepts."""
-    headers = {"ETag": rep.etag, "Cache-Control": cache_control, "Vary": "Accept-Encoding"}
+def conditional(request: AnyRequest, rep: Representation, cache_control: str = "no-cache") -> ASGIResponse:
+    """304 when the client holds this version, else the body in the best encoding it accepts.
+
+    The bodies are encoded in advance, so the response is sent as it is, without Litestar's serialisation.
+    """
+    headers = {"etag": rep.etag, "cache-control": cache_control, "vary": "Accept-Encoding"}
     if etag_matches(request.headers.get("if-none-match"), rep.etag):
-        return Response(content=b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)
+        return ASGIResponse(status_code=HTTP_304_NOT_MODIFIED, headers=headers)
     accepted = _tokens(request.headers.get("accept-encoding", ""))
     if accepted.get("br", 0) > 0:
-        body, headers["Content-Encoding"] = rep.br, "br"
+        body, headers["content-encoding"] = rep.br, "br"
     elif accepted.get("gzip", 0) > 0:
-        body, headers["Content-Encoding"] = rep.gzip, "gzip"
+        body, headers["content-encoding"] = rep.gzip, "gzip"
     else:
         body = rep.body
-    return Response(content=body, status_code=HTTP_200_OK, media_type="application/json", headers=headers)
+    return ASGIResponse(body=body, status_code=HTTP_200_OK, media_type="application/json", headers=headers)

@@ -66,9 +66,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _motcua(env, "migrate")
     _motcua(env, "seed")
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)], env=env, cwd=ROOT
-    )
+    server = subprocess.Popen([sys.executable, "-m", "backend.cli", "serve", "--port", str(port)], env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, server)

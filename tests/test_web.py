@@ -61,10 +61,22 @@ async def test_paths_cannot_escape_the_app_folder(web: httpx.AsyncClient) -> Non
     assert response.status_code == 404
 
 
-async def test_every_response_carries_the_security_headers(web: httpx.AsyncClient) -> None:
-    for path in ("/", "/api/health", "/api/procedures/none"):
+async def test_app_pages_carry_the_app_csp_and_document_headers(web: httpx.AsyncClient) -> None:
+    for path in ("/", "/thu-tuc/1.001193", "/assets/index-abc123.js"):
         headers = (await web.get(path)).headers
-        assert "default-src 'self'" in headers["content-security-policy"]
-        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        csp = headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp
+        assert headers["x-frame-options"] == "DENY"
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
+        assert "camera=(self)" in headers["permissions-policy"]
+
+
+async def test_api_responses_carry_the_api_security_headers_errors_included(web: httpx.AsyncClient) -> None:
+    for path in ("/api/health", "/api/procedures/none", "/api/catalogue", "/api/nothing"):
+        headers = (await web.get(path)).headers
+        assert headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["strict-transport-security"].startswith("max-age=")

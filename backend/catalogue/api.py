@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from litestar import Controller, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, QueryParameter
+from litestar.response.base import ASGIResponse
 
 from backend.catalogue import schemas as out
 from backend.catalogue.published import Published, PublishedCatalogue
@@ -58,7 +59,7 @@ class CatalogueController(Controller):
     tags = ("catalogue",)
 
     @get("/catalogue", opt=PRECOMPRESSED, summary="The whole catalogue as one versioned snapshot")
-    async def snapshot(self, request: AnyRequest, catalogue: NamedDependency[PublishedCatalogue]) -> Response[bytes]:
+    async def snapshot(self, request: AnyRequest, catalogue: NamedDependency[PublishedCatalogue]) -> ASGIResponse:
         published = await catalogue.get()
         return conditional(request, published.encoded)
 
@@ -99,7 +100,7 @@ class CatalogueController(Controller):
         return Response(content=procedure, headers=headers)
 
     @get("/calendar", opt=PRECOMPRESSED, summary="Days off and make-up working days for this year and the next")
-    async def calendar(self, request: AnyRequest, catalogue: NamedDependency[PublishedCatalogue]) -> Response[bytes]:
+    async def calendar(self, request: AnyRequest, catalogue: NamedDependency[PublishedCatalogue]) -> ASGIResponse:
         published = await catalogue.get()
         return conditional(request, published.calendar_encoded)
 

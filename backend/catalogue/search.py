@@ -26,39 +26,37 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """What search knows of one procedure: its code, folded name and other folded words."""
+    """What search knows of one procedure: its code, folded name, and the words of both and of the rest."""
 
     code: str
     name: str
-    other: str
     field: str
     level: str
-
-    @property
-    def name_words(self) -> list[str]:
-        return self.name.split()
+    name_words: frozenset[str]
+    other_words: frozenset[str]
 
 
 def make_entry(code: str, name: str, other_texts: Iterable[str], field: str, level: str) -> SearchEntry:
+    folded = fold(name)
+    other = {word for text in other_texts for word in fold(text).split()}
     return SearchEntry(
         code=code,
-        name=fold(name),
-        other=" ".join(fold(t) for t in other_texts),
+        name=folded,
         field=field,
         level=level,
+        name_words=frozenset(folded.split()),
+        other_words=frozenset(other),
     )
 
 
 def _token_score(token: str, entry: SearchEntry) -> int:
-    words = entry.name_words
-    if token in words:
+    if token in entry.name_words:
         return 10
-    if any(w.startswith(token) for w in words):
+    if any(w.startswith(token) for w in entry.name_words):
         return 6
-    other_words = entry.other.split()
-    if token in other_words:
+    if token in entry.other_words:
         return 3
-    if any(w.startswith(token) for w in other_words):
+    if any(w.startswith(token) for w in entry.other_words):
         return 2
     return 0
 
