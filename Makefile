@@ -70,6 +70,9 @@ chromium:
 
 ## make bench: load figures against a live server (see bench/README.md)
 bench: setup
+	@command -v wrk >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "Install wrk first: sudo apt-get install wrk" >&2; exit 1; fi; }
 	$(BIN)/python -m bench.catalogue_load
 
 ## make migration NAME=...: a new Piccolo migration from the current tables

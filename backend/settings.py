@@ -43,10 +43,8 @@ class Settings(BaseSettings):
         ge=0,
         description="How long a process trusts its in-memory catalogue before checking the version again.",
     )
-    search_limit: int = Field(default=20, ge=1, le=200)
     log_level: str = "INFO"
     access_log: bool = Field(default=True, description="Log every request (turn off behind a proxy that logs).")
-    secure_cookies: bool = Field(default=True, description="Set false only for plain-HTTP development behind no proxy.")
 
     @property
     def tz(self) -> ZoneInfo:
