@@ -17,7 +17,7 @@ run: setup
 	@$(BIN)/motcua migrate
 	@$(BIN)/motcua seed
 	@$(BIN)/motcua create-staff --demo
-	@echo "motcua: open http://127.0.0.1:8000 (API docs: http://127.0.0.1:8000/api/schema) — Ctrl+C to stop"
+	@echo "motcua: open http://127.0.0.1:8000 (API description: http://127.0.0.1:8000/api/schema) — Ctrl+C to stop"
 	@$(BIN)/motcua serve
 
 setup: $(PY_STAMP) $(DIST)

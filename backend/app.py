@@ -9,6 +9,7 @@ from litestar.config.compression import CompressionConfig
 from litestar.di import NamedDependency, Provide
 from litestar.logging import LoggingConfig
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
 
 from backend import problems
 from backend.catalogue.api import CatalogueController
@@ -48,7 +49,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         exception_handlers=problems.HANDLERS,  # type: ignore[arg-type]
         before_send=[security_headers],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024, exclude_opt_key="skip_compression"),
-        openapi_config=OpenAPIConfig(title="motcua API", version="0.1.0", path="/api/schema"),
+        # JSON only: the HTML viewers load scripts from CDNs, which the CSP and offline counters rule out.
+        openapi_config=OpenAPIConfig(
+            title="motcua API", version="0.1.0", path="/api/schema", render_plugins=[JsonRenderPlugin()]
+        ),
         logging_config=LoggingConfig(
             root={"level": settings.log_level, "handlers": ["queue_listener"]},
             log_exceptions="debug",

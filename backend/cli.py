@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s %(message)s")
+    # Piccolo announces the SQLite version at INFO on every connection; only its warnings matter here.
+    logging.getLogger("piccolo").setLevel(logging.WARNING)
     return COMMANDS[args.command](settings, args)
 
 

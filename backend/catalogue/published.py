@@ -116,10 +116,12 @@ async def _procedures() -> tuple[list[out.ProcedureOut], list[tuple[str, int]]]:
 
 
 async def _fields_and_agencies() -> tuple[list[out.FieldOut], list[out.AgencyOut], dict[str, list[tuple[str, int]]]]:
-    fields = await Field.select().order_by(Field.code)
+    fields = await Field.select().order_by(Field.position).order_by(Field.code)
     agencies = await Agency.select().order_by(Agency.code)
     field_out = [
-        out.FieldOut(code=r["code"], name=_text(r, "name"), version=r["version"]) for r in fields if r["active"]
+        out.FieldOut(code=r["code"], name=_text(r, "name"), position=r["position"], version=r["version"])
+        for r in fields
+        if r["active"]
     ]
     agency_out = [
         out.AgencyOut(
@@ -196,12 +198,12 @@ def _summary(p: out.ProcedureOut) -> out.ProcedureSummary:
     )
 
 
-def _entry(p: out.ProcedureOut, field_names: dict[str, out.TextOut]) -> SearchEntry:
-    field_name = field_names.get(p.field)
+def _entry(p: out.ProcedureOut, fields: dict[str, out.FieldOut]) -> SearchEntry:
+    field = fields.get(p.field)
     others = [p.name.en, p.result, *(d.name for d in p.documents)]
-    if field_name:
-        others += [field_name.vi, field_name.en]
-    return make_entry(p.code, p.name.vi, others, p.field, p.level)
+    if field:
+        others += [field.name.vi, field.name.en]
+    return make_entry(p.code, p.name.vi, others, p.field, p.level, field_rank=field.position if field else 0)
 
 
 async def read_published(settings: Settings, version: int) -> Published:
@@ -220,7 +222,7 @@ async def read_published(settings: Settings, version: int) -> Published:
         agencies=agencies,
         procedures=procedures,
     )
-    field_names = {f.code: f.name for f in fields}
+    fields_by_code = {f.code: f for f in fields}
     return Published(
         version=version,
         year=year,
@@ -229,7 +231,7 @@ async def read_published(settings: Settings, version: int) -> Published:
         procedures={p.code: p for p in procedures},
         procedure_etags={p.code: Encoded.of(p, p.version).etag for p in procedures},
         summaries={p.code: _summary(p) for p in procedures},
-        entries=[_entry(p, field_names) for p in procedures],
+        entries=[_entry(p, fields_by_code) for p in procedures],
         removed=removed,
         calendar=calendar,
         calendar_out=calendar_out,

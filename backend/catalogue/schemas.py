@@ -20,6 +20,7 @@ class TextOut(Wire):
 class FieldOut(Wire):
     code: str
     name: TextOut
+    position: int
     version: int
 
 

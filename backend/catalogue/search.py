@@ -34,9 +34,12 @@ class SearchEntry:
     level: str
     name_words: frozenset[str]
     other_words: frozenset[str]
+    field_rank: int = 0
 
 
-def make_entry(code: str, name: str, other_texts: Iterable[str], field: str, level: str) -> SearchEntry:
+def make_entry(
+    code: str, name: str, other_texts: Iterable[str], field: str, level: str, *, field_rank: int = 0
+) -> SearchEntry:
     folded = fold(name)
     other = {word for text in other_texts for word in fold(text).split()}
     return SearchEntry(
@@ -46,6 +49,7 @@ def make_entry(code: str, name: str, other_texts: Iterable[str], field: str, lev
         level=level,
         name_words=frozenset(folded.split()),
         other_words=frozenset(other),
+        field_rank=field_rank,
     )
 
 
@@ -88,7 +92,7 @@ def search(
 ) -> list[SearchEntry]:
     """Matching entries, best first; ties go to the shorter name, then the code.
 
-    An empty query browses: everything (after the filters) by field, then name.
+    An empty query browses: everything (after the filters) by field, in the catalogue's order, then name.
     """
     folded = fold(query)
     ranked: list[tuple[int, SearchEntry]] = []
@@ -99,7 +103,7 @@ def search(
         if points:
             ranked.append((points, entry))
     if not folded:
-        ranked.sort(key=lambda pair: (pair[1].field, pair[1].name, pair[1].code))
+        ranked.sort(key=lambda pair: (pair[1].field_rank, pair[1].name, pair[1].code))
     else:
         ranked.sort(key=lambda pair: (-pair[0], len(pair[1].name), pair[1].code))
     return [entry for _, entry in ranked]

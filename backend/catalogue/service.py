@@ -57,7 +57,10 @@ async def _existing(table: Any) -> dict[str, dict[str, Any]]:
 
 
 def _to_write(new: dict[str, Any], old: dict[str, dict[str, Any]]) -> tuple[list[str], list[str]]:
-    """Codes to insert or update (content differs or was removed), and codes no longer in the files."""
+    """Codes to insert or update (content differs or was removed), and codes no longer in the files.
+
+    `new` maps each code to what its content hash is computed from.
+    """
     changed = [
         code
         for code, item in new.items()
@@ -89,13 +92,14 @@ def _agency_values(item: AgencyFile, version: int) -> Values:
     }
 
 
-def _field_values(item: FieldFile, version: int) -> Values:
+def _field_values(item: FieldFile, position: int, version: int) -> Values:
     return {
+        Field.position: position,
         Field.name_vi: item.name.vi,
         Field.name_en: item.name.en,
         Field.active: True,
         Field.version: version,
-        Field.content_hash: content_hash(item),
+        Field.content_hash: content_hash([item, position]),
     }
 
 
@@ -179,8 +183,9 @@ async def _apply_entities(data: CatalogueData, version: int, plan: dict[str, Any
     agencies, fields, procedures = plan["agencies"], plan["fields"], plan["procedures"]
     for code in agencies.changed:
         await _upsert(Agency, agencies.old, code, _agency_values(agencies.new[code], version))
+    positions = {item.code: position for position, item in enumerate(data.fields)}
     for code in fields.changed:
-        await _upsert(Field, fields.old, code, _field_values(fields.new[code], version))
+        await _upsert(Field, fields.old, code, _field_values(fields.new[code], positions[code], version))
     field_ids = {row["code"]: row["id"] for row in await Field.select(Field._meta.primary_key, Field.code)}
     for code in procedures.changed:
         item = procedures.new[code]
@@ -201,10 +206,12 @@ class _Plan:
     gone: list[str]
 
 
-async def _plan(table: Any, items: list[Any]) -> _Plan:
+async def _plan(table: Any, items: list[Any], ordered: bool = False) -> _Plan:
+    """What to write for one table; an `ordered` table's hash covers each item's place in its file."""
     new = {item.code: item for item in items}
+    hashed = {item.code: [item, position] if ordered else item for position, item in enumerate(items)}
     old = await _existing(table)
-    changed, gone = _to_write(new, old)
+    changed, gone = _to_write(hashed, old)
     return _Plan(new=new, old=old, changed=changed, gone=gone)
 
 
@@ -213,7 +220,7 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
     async with Procedure._meta.db.transaction():
         plan = {
             "agencies": await _plan(Agency, data.agencies),
-            "fields": await _plan(Field, data.fields),
+            "fields": await _plan(Field, data.fields, ordered=True),
             "procedures": await _plan(Procedure, data.procedures),
         }
         state_values = await _state_values(data)

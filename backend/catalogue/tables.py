@@ -46,9 +46,10 @@ class Agency(Table):
 
 
 class Field(Table, tablename="procedure_field"):
-    """A field of procedures (lĩnh vực): civil status, certification, ..."""
+    """A field of procedures (lĩnh vực): civil status, certification, ...; `position` orders browsing."""
 
     code = Varchar(length=40, unique=True, index=True)
+    position = Integer(default=0)
     name_vi = Varchar(length=200)
     name_en = Varchar(length=200)
     active = Boolean(default=True)

@@ -192,6 +192,7 @@ async def test_health_reports_the_catalogue_version(client: httpx.AsyncClient) -
     assert (await client.get("/api/health")).json() == {"status": "ok", "catalogueVersion": 1}
 
 
-async def test_openapi_schema_is_served(client: httpx.AsyncClient) -> None:
-    schema = (await client.get("/api/schema/openapi.json")).json()
-    assert "/api/catalogue" in schema["paths"] and "/api/procedures/{code}" in schema["paths"]
+async def test_openapi_schema_is_served_as_json_without_external_scripts(client: httpx.AsyncClient) -> None:
+    for path in ("/api/schema", "/api/schema/openapi.json"):
+        schema = (await client.get(path)).json()
+        assert "/api/catalogue" in schema["paths"] and "/api/procedures/{code}" in schema["paths"]

@@ -71,7 +71,8 @@ def test_empty_query_lists_everything() -> None:
     assert len(search(_entries(), "")) == len(demo_catalogue().procedures)
 
 
-def test_an_empty_query_browses_by_field_then_name() -> None:
+def test_an_empty_query_browses_by_field_in_catalogue_order_then_name() -> None:
     found = search(_entries(), "")
-    keys = [(e.field, e.name) for e in found]
+    keys = [(e.field_rank, e.name) for e in found]
     assert keys == sorted(keys)
+    assert found[0].field == demo_catalogue().fields[0].code

@@ -111,3 +111,13 @@ def test_a_procedure_in_an_unknown_field_is_refused(tmp_path: Path) -> None:
 def test_a_folder_without_catalogue_yaml_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidCatalogueData):
         load_catalogue(tmp_path)
+
+
+async def test_reordering_fields_in_the_file_is_a_change_that_phones_receive() -> None:
+    await seeded()
+    data = demo_catalogue()
+    data.fields.reverse()
+    report = await seeded(data)
+    assert report.version == 2
+    positions = {r["code"]: r["position"] for r in await Field.select(Field.code, Field.position)}
+    assert positions == {f.code: i for i, f in enumerate(data.fields)}
