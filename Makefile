@@ -28,6 +28,9 @@ $(PY_STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $@
 
+# pwa/package.json overrides rollup with its WebAssembly build: the npm registry reachable here serves only
+# some of rollup's per-platform binaries, so a lock file listing them all cannot be made, and `npm ci` refuses
+# one that does not.
 $(NPM_STAMP): pwa/package-lock.json
 	cd pwa && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +57,11 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("motcua serve did not answer within 30 s")
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on a free port, on a fresh SQLite file with the demo catalogue."""
-    dist = ROOT / "pwa" / "dist" / "index.html"
-    assert dist.is_file(), "build the app first (make setup)"
+@contextmanager
+def serving(dist: Path, data_dir: Path) -> Iterator[str]:
+    """`motcua serve` on a free port, on a fresh SQLite file with the demo catalogue, serving `dist`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
-    env.update({"MOTCUA_DATA_DIR": str(tmp_path_factory.mktemp("e2e-data")), "MOTCUA_LOG_LEVEL": "WARNING"})
+    env.update({"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_LOG_LEVEL": "WARNING", "MOTCUA_PWA_DIST": str(dist)})
     _motcua(env, "migrate")
     _motcua(env, "seed")
     port = _free_port()
@@ -74,3 +73,24 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app as `make run` builds it (pwa/dist), on a fresh SQLite file with the demo catalogue."""
+    dist = ROOT / "pwa" / "dist"
+    assert (dist / "index.html").is_file(), "build the app first (make setup)"
+    with serving(dist, tmp_path_factory.mktemp("e2e-data")) as url:
+        yield url
+
+
+def build_app(out_dir: Path, label: str) -> Path:
+    """A production build of the citizen app labelled `label` (shown in its footer as 0.x.y+label)."""
+    env = {**os.environ, "MOTCUA_BUILD_LABEL": label}
+    subprocess.run(
+        ["npx", "vite", "build", "--outDir", str(out_dir), "--emptyOutDir", "--logLevel", "error"],
+        cwd=ROOT / "pwa",
+        env=env,
+        check=True,
+    )
+    return out_dir

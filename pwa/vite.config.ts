@@ -2,15 +2,57 @@
 // build must not inline scripts or styles: Vite's defaults emit external, hashed files under assets/.
 import { defineConfig } from "vite";
 import preact from "@preact/preset-vite";
+import { VitePWA } from "vite-plugin-pwa";
+
+import { readFileSync } from "node:fs";
+
+// The version shown in the app's footer; MOTCUA_BUILD_LABEL tells two builds apart (the e2e suite deploys
+// version A, then B, to test updates).
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf-8")) as { version: string };
+const label = process.env.MOTCUA_BUILD_LABEL;
+const appVersion = label ? `${pkg.version}+${label}` : pkg.version;
 
 export default defineConfig({
-  plugins: [preact()],
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src/sw",
+      filename: "sw.ts",
+      // The app registers the worker itself (src/app/update.ts): no extra registration script.
+      injectRegister: false,
+      registerType: "prompt",
+      injectManifest: {
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        // The photo compressor is loaded on demand, but it must work offline too: precache it as well.
+        maximumFileSizeToCacheInBytes: 512 * 1024,
+      },
+      manifest: {
+        name: "Một cửa — Thủ tục hành chính",
+        short_name: "Một cửa",
+        description: "Tra cứu thủ tục hành chính, chuẩn bị hồ sơ ngay cả khi không có mạng.",
+        lang: "vi",
+        dir: "ltr",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        orientation: "portrait",
+        background_color: "#ffffff",
+        theme_color: "#0b5394",
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: "dist",
     assetsDir: "assets",
     // Cheap Android phones often run an old WebView; ES2020 matches tsconfig and keeps the output small.
     target: "es2020",
-    // Only one entry chunk today; the polyfill would just add bytes to it.
     modulePreload: { polyfill: false },
   },
   server: {

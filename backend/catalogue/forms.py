@@ -16,6 +16,8 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import SchemaError, ValidationError
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Python's \d, \w, \s and \b match non-ASCII characters; ECMAScript's do not. Forms spell classes out.
+_SHORTHAND = re.compile(r"\\[dDwWsSbB]")
 
 ALLOWED_KEYWORDS = {
     "object": {"type", "properties", "required", "additionalProperties"},
@@ -57,7 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_in_future": ("{label}: ngày không được sau hôm nay.", "{label}: the date cannot be after today."),
     "too_small": ("{label}: tối thiểu là {limit}.", "{label}: the smallest allowed is {limit}."),
     "too_large": ("{label}: tối đa là {limit}.", "{label}: the largest allowed is {limit}."),
-    "must_accept": ("Vui lòng xác nhận: {label}.", "Please confirm: {label}."),
+    # No full stop: the label of a commitment box is a sentence that ends with its own.
+    "must_accept": ("Vui lòng xác nhận: {label}", "Please confirm: {label}"),
     "unknown_field": ("Trường «{path}» không có trong mẫu đơn.", "The field “{path}” is not part of this form."),
 }
 
@@ -219,6 +222,8 @@ def _check_node(node: Mapping[str, Any], path: str, depth: int) -> list[str]:
         pattern = node["pattern"]
         if not (pattern.startswith("^") and pattern.endswith("$")):
             problems.append(f"{path}: pattern must be anchored with ^...$")
+        if _SHORTHAND.search(pattern.replace("\\\\", "")):
+            problems.append(f"{path}: pattern must spell classes out ([0-9], not \\d): phone and server differ on them")
     if kind == "boolean" and node.get("const", True) is not True:
         problems.append(f"{path}: const is only allowed as true")
     return problems

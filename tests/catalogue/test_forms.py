@@ -101,3 +101,23 @@ def test_an_invalid_json_schema_is_refused() -> None:
         form["schema"]["required"] = "child"
 
     assert any("not valid JSON Schema" in p for p in check_form(_with_schema(broken)))
+
+
+@pytest.mark.parametrize("shorthand", [r"^\d{12}$", r"^\w+$", r"^a\sb$", r"^\bx$"])
+def test_a_pattern_with_class_shorthands_is_refused(shorthand: str) -> None:
+    # Python's \d also matches Arabic-Indic digits, ECMAScript's does not: the phone and server would differ.
+    def use_shorthand(form: dict[str, Any]) -> None:
+        section = form["schema"]["properties"]["declarant"]["properties"]
+        key = next(k for k, v in section.items() if "pattern" in v)
+        section[key]["pattern"] = shorthand
+
+    assert any("spell classes out" in p for p in check_form(_with_schema(use_shorthand)))
+
+
+def test_an_escaped_backslash_before_a_letter_is_not_a_shorthand() -> None:
+    def literal(form: dict[str, Any]) -> None:
+        section = form["schema"]["properties"]["declarant"]["properties"]
+        key = next(k for k, v in section.items() if "pattern" in v)
+        section[key]["pattern"] = r"^[0-9]+\\d$"
+
+    assert not any("spell classes out" in p for p in check_form(_with_schema(literal)))

@@ -38,7 +38,13 @@ def test_d_with_stroke_has_no_decomposition_and_is_mapped_explicitly() -> None:
 
 
 def _entries() -> list:  # type: ignore[type-arg]
-    return [make_entry(p.code, p.name.vi, [p.name.en, p.result], p.field, p.level) for p in demo_catalogue().procedures]
+    """Entries as the server builds them, each with its field's place in the catalogue."""
+    data = demo_catalogue()
+    rank = {f.code: i for i, f in enumerate(data.fields)}
+    return [
+        make_entry(p.code, p.name.vi, [p.name.en, p.result], p.field, p.level, field_rank=rank[p.field])
+        for p in data.procedures
+    ]
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["query"] for v in VECTORS])
@@ -75,4 +81,5 @@ def test_an_empty_query_browses_by_field_in_catalogue_order_then_name() -> None:
     found = search(_entries(), "")
     keys = [(e.field_rank, e.name) for e in found]
     assert keys == sorted(keys)
+    assert len({e.field_rank for e in found}) == len(demo_catalogue().fields), "every field has its own rank"
     assert found[0].field == demo_catalogue().fields[0].code

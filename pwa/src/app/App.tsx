@@ -1,46 +1,52 @@
-/** The app shell: header with the language toggle, the list or one procedure, and the footer.
- * State lives here (language, current procedure); pages get what they show as props. */
+/** The app shell: header (network state, language), navigation, the current page, the update prompt.
+ * State lives here (language, catalogue, route); pages get what they show as props. */
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { getCatalogue } from "../data/api";
-import { loadLang, MESSAGES, saveLang, type Lang } from "./i18n";
+import { useCatalogue, useDraftCount, useOnline } from "./hooks";
+import { formatTime, loadLang, MESSAGES, saveLang, type Lang, type Messages } from "./i18n";
+import { lazyComponent } from "./lazy";
 import { ProcedurePage } from "./ProcedurePage";
-import { replaceWithList, useProcedureCode } from "./route";
+import { go, href, useRoute } from "./route";
 import { SearchPage } from "./SearchPage";
-import { useLoad } from "./useLoad";
+import { registerServiceWorker, type Update } from "./update";
+
+const DraftPage = lazyComponent(() => import("./drafts/DraftPage").then((module) => module.DraftPage), "…");
+const DraftsPage = lazyComponent(() => import("./drafts/DraftsPage").then((module) => module.DraftsPage), "…");
 
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
   const m = MESSAGES[lang];
-  const code = useProcedureCode();
-  const [catalogue] = useLoad("catalogue", (_key, signal) => getCatalogue(signal));
+  const route = useRoute();
+  const online = useOnline();
+  const catalogue = useCatalogue(online);
+  const draftCount = useDraftCount(location.hash);
+  const [update, setUpdate] = useState<Update | null>(null);
   const [lastOpened, setLastOpened] = useState<string | null>(null);
   // Opened from the list: "back" is a real history step, so the phone's back button agrees with ours.
   const openedFromList = useRef(false);
 
   useEffect(() => {
-    document.documentElement.lang = lang;
-    if (code === null) document.title = m.title;
-  }, [lang, code]);
+    void registerServiceWorker(setUpdate);
+  }, []);
   useEffect(() => {
-    if (code === null) openedFromList.current = false;
-  }, [code]);
+    document.documentElement.lang = lang;
+    if (route.page === "search") document.title = m.title;
+  }, [lang, route.page]);
+  useEffect(() => {
+    if (route.page === "search") openedFromList.current = false;
+  }, [route.page]);
 
   const switchLanguage = (): void => {
     const next = m.otherLanguage.lang;
     saveLang(next);
     setLang(next);
   };
-  const openProcedure = (opened: string): void => {
-    openedFromList.current = true;
-    setLastOpened(opened);
-  };
   const backToList = (): void => {
     if (openedFromList.current) history.back();
-    else replaceWithList();
+    else go(href.search(), true);
   };
 
-  const info = catalogue.state === "ok" ? catalogue.value : null;
+  const snapshot = catalogue.stored?.snapshot ?? null;
   return (
     <>
       <header class="header">
@@ -54,19 +60,108 @@ export function App() {
               {m.otherLanguage.label}
             </button>
           </div>
-          {info?.demo && <p class="badge">{m.demoBadge}</p>}
+          <p class="header-status">
+            <span class={online ? "pill pill-online" : "pill pill-offline"} role="status">
+              {online ? m.online : m.offline}
+            </span>
+            {snapshot?.demo && <span class="badge">{m.demoBadge}</span>}
+          </p>
         </div>
+        <nav class="nav" aria-label={m.title}>
+          <a href={href.search()} aria-current={route.page === "search" || route.page === "procedure" ? "page" : undefined}>
+            {m.navSearch}
+          </a>
+          <a href={href.drafts()} aria-current={route.page === "drafts" || route.page === "draft" ? "page" : undefined}>
+            {m.navDrafts(draftCount)}
+          </a>
+        </nav>
       </header>
       <main class="main">
-        <SearchPage m={m} lang={lang} hidden={code !== null} lastOpened={lastOpened} onOpen={openProcedure} />
-        {code !== null && (
-          <ProcedurePage key={code} code={code} m={m} lang={lang} fields={info?.fields ?? []} onBack={backToList} />
+        {snapshot ? (
+          <Pages
+            route={route}
+            m={m}
+            lang={lang}
+            catalogue={catalogue}
+            lastOpened={lastOpened}
+            onOpen={(code) => {
+              openedFromList.current = true;
+              setLastOpened(code);
+            }}
+            onBack={backToList}
+          />
+        ) : (
+          <p class="status" role="status">
+            {catalogue.loaded && (catalogue.failed || !online) ? m.noCatalogueOffline : m.noCatalogueYet}
+          </p>
         )}
       </main>
       <footer class="footer">
-        {info && <p>{m.catalogueVersion(info.version)}</p>}
-        <p>{m.previewNote}</p>
+        <Freshness catalogue={catalogue} m={m} />
       </footer>
+      {update && <UpdateBanner m={m} update={update} onLater={() => setUpdate(null)} />}
     </>
+  );
+}
+
+interface PagesProps {
+  route: ReturnType<typeof useRoute>;
+  m: Messages;
+  lang: Lang;
+  catalogue: ReturnType<typeof useCatalogue>;
+  lastOpened: string | null;
+  onOpen: (code: string) => void;
+  onBack: () => void;
+}
+
+function Pages({ route, m, lang, catalogue, lastOpened, onOpen, onBack }: PagesProps) {
+  const snapshot = catalogue.stored!.snapshot;
+  const calendar = catalogue.calendar?.calendar ?? null;
+  return (
+    <>
+      <SearchPage catalogue={snapshot} m={m} lang={lang} hidden={route.page !== "search"} lastOpened={lastOpened} onOpen={onOpen} />
+      {route.page === "procedure" && (
+        <ProcedurePage
+          key={route.code}
+          procedure={snapshot.procedures.find((p) => p.code === route.code)}
+          calendar={calendar}
+          m={m}
+          lang={lang}
+          fields={snapshot.fields}
+          onBack={onBack}
+        />
+      )}
+      {route.page === "drafts" && <DraftsPage catalogue={snapshot} lang={lang} />}
+      {route.page === "draft" && <DraftPage key={route.id} id={route.id} step={route.step} catalogue={snapshot} lang={lang} />}
+    </>
+  );
+}
+
+function Freshness({ catalogue, m }: { catalogue: ReturnType<typeof useCatalogue>; m: Messages }) {
+  const stored = catalogue.stored;
+  return (
+    <div class="freshness" aria-live="polite">
+      {stored && <p>{m.refreshedAt(formatTime(stored.refreshedAt))}</p>}
+      {stored && <p>{m.catalogueVersion(stored.snapshot.version)}</p>}
+      {catalogue.refreshing && <p>{m.refreshing}</p>}
+      {!catalogue.refreshing && catalogue.failed && stored && <p>{m.refreshFailed}</p>}
+      <p class="app-version">{m.appVersion(__APP_VERSION__)}</p>
+    </div>
+  );
+}
+
+function UpdateBanner({ m, update, onLater }: { m: Messages; update: Update; onLater: () => void }) {
+  return (
+    <div class="update-banner" role="alert">
+      <p>{m.updateReady}</p>
+      <div class="update-actions">
+        <button type="button" class="button button-primary" onClick={update.apply}>
+          {m.updateNow}
+        </button>
+        <button type="button" class="button button-secondary" onClick={onLater}>
+          {m.updateLater}
+        </button>
+      </div>
+    </div>
   );
 }

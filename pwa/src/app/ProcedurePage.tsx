@@ -1,50 +1,111 @@
 /** One procedure: what to bring, how long it takes, what it costs, where and how to submit.
  * The catalogue publishes these details in Vietnamese only, so they carry lang="vi" in either language. */
 
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ComponentChildren, RefObject } from "preact";
-import { getProcedure } from "../data/api";
-import type { Field, Procedure } from "../shared/types";
-import { ErrorNotice } from "./ErrorNotice";
-import type { Lang, Messages } from "./i18n";
-import { useLoad } from "./useLoad";
+import { createDraft, listDrafts, type Draft } from "../data/drafts";
+import { requestPersistence } from "../data/storage";
+import { appointmentDate, calendarFrom, CalendarError } from "../shared/workdays";
+import type { CalendarData, Field, Procedure } from "../shared/types";
+import { formatDay, formatTime, type Lang, type Messages } from "./i18n";
+import { go, href } from "./route";
 
 interface Props {
-  code: string;
+  procedure: Procedure | undefined;
+  calendar: CalendarData | null;
   m: Messages;
   lang: Lang;
   fields: Field[];
   onBack: () => void;
 }
 
-export function ProcedurePage({ code, m, lang, fields, onBack }: Props) {
-  const [loaded, retry] = useLoad(code, getProcedure);
+export function ProcedurePage({ procedure, calendar, m, lang, fields, onBack }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => window.scrollTo(0, 0), []);
   useEffect(() => {
     // Screen readers start reading at the procedure, not at the top of the page.
-    if (loaded.state === "ok") heading.current?.focus();
-  }, [loaded.state]);
-  useEffect(() => {
-    if (loaded.state === "ok") document.title = `${loaded.value.name[lang]} — Một cửa`;
-  }, [loaded, lang]);
+    heading.current?.focus();
+    if (procedure) document.title = `${procedure.name[lang]} — Một cửa`;
+  }, [procedure?.code, lang]);
 
   return (
     <section class="procedure">
       <button type="button" class="button button-secondary" onClick={onBack}>
         <span aria-hidden="true">←</span> {m.back}
       </button>
-      {loaded.state === "loading" && (
+      {procedure ? (
+        <>
+          <ProcedureDetail procedure={procedure} m={m} lang={lang} fields={fields} heading={heading} calendar={calendar} />
+          <Drafting procedure={procedure} m={m} />
+        </>
+      ) : (
         <p class="status" role="status">
-          {m.loading}
+          {m.procedureGone}
         </p>
       )}
-      {loaded.state === "error" && <ErrorNotice error={loaded.error} m={m} lang={lang} onRetry={retry} />}
-      {loaded.state === "ok" && (
-        <ProcedureDetail procedure={loaded.value} m={m} lang={lang} fields={fields} heading={heading} />
-      )}
     </section>
+  );
+}
+
+/** The expected appointment date for a complete dossier submitted now, from the calendar on the phone. */
+function Appointment({ procedure, calendar, m }: { procedure: Procedure; calendar: CalendarData | null; m: Messages }) {
+  const due = useMemo(() => {
+    if (!calendar) return null;
+    try {
+      return appointmentDate(new Date(), procedure.processing.workingDays, calendarFrom(calendar));
+    } catch (error) {
+      if (error instanceof CalendarError) return null;
+      throw error;
+    }
+  }, [procedure, calendar]);
+  return (
+    <p class="appointment">
+      {due ? (
+        <>
+          {m.appointmentToday}: <strong>{formatDay(due, m)}</strong>
+        </>
+      ) : (
+        m.appointmentUnknown
+      )}
+    </p>
+  );
+}
+
+/** Starting a draft, or going back to one already begun for this procedure. */
+function Drafting({ procedure, m }: { procedure: Procedure; m: Messages }) {
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void listDrafts().then((all) => setDrafts(all.filter((d) => d.procedureCode === procedure.code)));
+  }, [procedure.code]);
+
+  const start = async (): Promise<void> => {
+    setBusy(true);
+    const draft = await createDraft(procedure.code, procedure.version, null);
+    // The first draft is the moment the phone holds something worth keeping: ask the browser to keep it.
+    void requestPersistence();
+    go(href.draft(draft.id));
+  };
+  return (
+    <div class="drafting">
+      {drafts.length > 0 && (
+        <>
+          <h3>{m.yourDrafts}</h3>
+          <ul class="plain-list">
+            {drafts.map((draft) => (
+              <li key={draft.id}>
+                <a href={href.draft(draft.id)}>{m.continueDraft(formatTime(draft.updatedAt))}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" class="button button-primary" disabled={busy} onClick={() => void start()}>
+        {m.startDraft}
+      </button>
+      <p class="hint">{m.startDraftHint}</p>
+    </div>
   );
 }
 
@@ -54,9 +115,10 @@ interface DetailProps {
   lang: Lang;
   fields: Field[];
   heading: RefObject<HTMLHeadingElement | null>;
+  calendar: CalendarData | null;
 }
 
-function ProcedureDetail({ procedure: p, m, lang, fields, heading }: DetailProps) {
+function ProcedureDetail({ procedure: p, m, lang, fields, heading, calendar }: DetailProps) {
   const field = fields.find((f) => f.code === p.field);
   return (
     <article>
@@ -78,6 +140,7 @@ function ProcedureDetail({ procedure: p, m, lang, fields, heading }: DetailProps
           </span>
         </Fact>
       </dl>
+      <Appointment procedure={p} calendar={calendar} m={m} />
 
       <h3>{m.documents}</h3>
       <p>{m.sets(p.sets)}</p>

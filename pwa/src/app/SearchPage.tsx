@@ -1,20 +1,17 @@
-/** The list: a search box and the matching procedures (tên, mã, thời hạn giải quyết). */
+/** The list: search and browse the catalogue on the phone, offline, by field and level. */
 
-import { useEffect, useRef, useState } from "preact/hooks";
-import { searchProcedures } from "../data/api";
-import type { SearchResult } from "../shared/types";
-import { ErrorNotice } from "./ErrorNotice";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { searchEntries } from "../shared/catalogue";
+import { search } from "../shared/search";
+import type { Catalogue, Level } from "../shared/types";
 import type { Lang, Messages } from "./i18n";
-import { procedureHref } from "./route";
-import { useLoad } from "./useLoad";
-
-/** Typing on a phone keyboard is slow; wait for a pause instead of sending a request per letter. */
-const DEBOUNCE_MS = 250;
+import { href } from "./route";
 
 interface Props {
+  catalogue: Catalogue;
   m: Messages;
   lang: Lang;
-  /** True while a procedure is shown: the list stays mounted, so its results and scroll survive. */
+  /** True while another page is shown: the list stays mounted, so its query and scroll survive. */
   hidden: boolean;
   /** The procedure the user last opened, to put focus back on it when they return. */
   lastOpened: string | null;
@@ -25,32 +22,21 @@ function resultId(code: string): string {
   return `ket-qua-${code}`;
 }
 
-export function SearchPage({ m, lang, hidden, lastOpened, onOpen }: Props) {
-  const [text, setText] = useState("");
+export function SearchPage({ catalogue, m, lang, hidden, lastOpened, onOpen }: Props) {
   const [query, setQuery] = useState("");
-  // Opened straight on a procedure: the list loads only once the user actually goes to it.
-  const [wanted, setWanted] = useState(!hidden);
-  const [loaded, retry] = useLoad(wanted ? query : null, searchProcedures);
-  const shown = useRef<SearchResult | null>(null);
-  if (loaded.state === "ok") shown.current = loaded.value;
+  const [field, setField] = useState("");
+  const [level, setLevel] = useState("");
+  const entries = useMemo(() => searchEntries(catalogue), [catalogue]);
+  const byCode = useMemo(() => new Map(catalogue.procedures.map((p) => [p.code, p])), [catalogue]);
+  const levels = useMemo(() => [...new Set(catalogue.procedures.map((p) => p.level))], [catalogue]);
+  // Searching 500 procedures in memory takes about a millisecond: no debounce, results as you type.
+  const found = useMemo(() => search(entries, query, { field, level }), [entries, query, field, level]);
 
   useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-
-  useEffect(() => {
-    if (hidden) return;
-    setWanted(true);
-    if (lastOpened !== null) document.getElementById(resultId(lastOpened))?.focus();
+    if (!hidden && lastOpened !== null) document.getElementById(resultId(lastOpened))?.focus();
   }, [hidden]);
 
-  const results = loaded.state === "error" ? null : shown.current;
-  let status = "";
-  if (loaded.state === "loading") status = m.loading;
-  else if (results && results.total === 0) status = m.noResults(results.query);
-  else if (results) status = m.resultCount(results.results.length, results.total);
-
+  const status = found.length === 0 && query.trim() ? m.noResults(query.trim()) : m.resultCount(found.length, found.length);
   return (
     <section class="search-page" hidden={hidden}>
       <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -63,33 +49,62 @@ export function SearchPage({ m, lang, hidden, lastOpened, onOpen }: Props) {
           autoComplete="off"
           spellcheck={false}
           placeholder={m.searchPlaceholder}
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
         />
+        <div class="filters">
+          <label>
+            <span>{m.filterField}</span>
+            <select value={field} onChange={(event) => setField(event.currentTarget.value)}>
+              <option value="">{m.allFields}</option>
+              {catalogue.fields.map((f) => (
+                <option key={f.code} value={f.code}>
+                  {f.name[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {levels.length > 1 && (
+            <label>
+              <span>{m.filterLevel}</span>
+              <select value={level} onChange={(event) => setLevel(event.currentTarget.value)}>
+                <option value="">{m.allLevels}</option>
+                {levels.map((l) => (
+                  <option key={l} value={l}>
+                    {m.levels[l as Level] ?? l}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
       </form>
       <p class="status" role="status">
         {status}
       </p>
-      {loaded.state === "error" && <ErrorNotice error={loaded.error} m={m} lang={lang} onRetry={retry} />}
-      {results && results.results.length > 0 && (
+      {found.length > 0 && (
         <ul class="results">
-          {results.results.map((procedure) => (
-            <li key={procedure.code}>
-              <a
-                class="result"
-                id={resultId(procedure.code)}
-                href={procedureHref(procedure.code)}
-                onClick={() => onOpen(procedure.code)}
-              >
-                <span class="result-name">{procedure.name[lang]}</span>
-                <span class="result-meta">
-                  <span class="code">{procedure.code}</span>
-                  <span aria-hidden="true"> · </span>
-                  <span>{m.workingDays(procedure.workingDays)}</span>
-                </span>
-              </a>
-            </li>
-          ))}
+          {found.map((entry) => {
+            const procedure = byCode.get(entry.code);
+            if (!procedure) return null;
+            return (
+              <li key={entry.code}>
+                <a
+                  class="result"
+                  id={resultId(entry.code)}
+                  href={href.procedure(entry.code)}
+                  onClick={() => onOpen(entry.code)}
+                >
+                  <span class="result-name">{procedure.name[lang]}</span>
+                  <span class="result-meta">
+                    <span class="code">{procedure.code}</span>
+                    <span aria-hidden="true"> · </span>
+                    <span>{m.workingDays(procedure.processing.workingDays)}</span>
+                  </span>
+                </a>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -43,12 +43,37 @@ export interface Messages {
   serverError: string;
   retry: string;
   catalogueVersion: (version: number) => string;
-  previewNote: string;
+  appVersion: (version: string) => string;
+  online: string;
+  offline: string;
+  refreshedAt: (when: string) => string;
+  refreshing: string;
+  refreshFailed: string;
+  noCatalogueYet: string;
+  noCatalogueOffline: string;
+  allFields: string;
+  allLevels: string;
+  filterField: string;
+  filterLevel: string;
+  appointmentToday: string;
+  appointmentUnknown: string;
+  startDraft: string;
+  startDraftHint: string;
+  yourDrafts: string;
+  continueDraft: (updated: string) => string;
+  navSearch: string;
+  navDrafts: (count: number) => string;
+  updateReady: string;
+  updateNow: string;
+  updateLater: string;
+  updateWaitsForOutbox: string;
+  procedureGone: string;
+  weekdays: string[];
 }
 
 const vi: Messages = {
   title: "Một cửa — Thủ tục hành chính",
-  tagline: "Tra cứu thủ tục hành chính",
+  tagline: "Tra cứu thủ tục, khai hồ sơ cả khi không có mạng",
   demoBadge: "Dữ liệu minh hoạ",
   otherLanguage: { lang: "en", label: "English" },
   searchLabel: "Tìm thủ tục",
@@ -87,12 +112,37 @@ const vi: Messages = {
   serverError: "Máy chủ gặp lỗi. Vui lòng thử lại sau.",
   retry: "Thử lại",
   catalogueVersion: (version) => `Phiên bản danh mục ${version}`,
-  previewNote: "Bản thử nghiệm — ứng dụng ngoại tuyến đầy đủ sẽ có ở phiên bản sau",
+  appVersion: (version) => `Ứng dụng phiên bản ${version}`,
+  online: "Đang trực tuyến",
+  offline: "Ngoại tuyến",
+  refreshedAt: (when) => `Danh mục cập nhật lúc ${when}`,
+  refreshing: "Đang cập nhật danh mục…",
+  refreshFailed: "Chưa cập nhật được danh mục; đang dùng bản đã lưu trên máy.",
+  noCatalogueYet: "Đang tải danh mục thủ tục lần đầu…",
+  noCatalogueOffline: "Chưa có danh mục trên máy. Hãy kết nối mạng một lần để tải về; sau đó ứng dụng dùng được khi không có mạng.",
+  allFields: "Tất cả lĩnh vực",
+  allLevels: "Tất cả các cấp",
+  filterField: "Lĩnh vực",
+  filterLevel: "Cấp thực hiện",
+  appointmentToday: "Nếu nộp đủ hồ sơ hôm nay, ngày hẹn trả kết quả dự kiến",
+  appointmentUnknown: "Chưa tính được ngày hẹn (lịch làm việc chưa tải về máy).",
+  startDraft: "Bắt đầu khai hồ sơ",
+  startDraftHint: "Bản khai được lưu ngay trên điện thoại, kể cả khi không có mạng.",
+  yourDrafts: "Bản nháp của bạn cho thủ tục này",
+  continueDraft: (updated) => `Tiếp tục bản nháp (sửa lúc ${updated})`,
+  navSearch: "Thủ tục",
+  navDrafts: (count) => (count > 0 ? `Hồ sơ đang soạn (${count})` : "Hồ sơ đang soạn"),
+  updateReady: "Đã có phiên bản mới của ứng dụng.",
+  updateNow: "Cập nhật ngay",
+  updateLater: "Để sau",
+  updateWaitsForOutbox: "Bản cập nhật sẽ được cài sau khi gửi xong hồ sơ đang chờ.",
+  procedureGone: "Thủ tục này không còn trong danh mục.",
+  weekdays: ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
 };
 
 const en: Messages = {
   title: "One-stop — Administrative procedures",
-  tagline: "Look up administrative procedures",
+  tagline: "Look up procedures, prepare dossiers even offline",
   demoBadge: "Demo data",
   otherLanguage: { lang: "vi", label: "Tiếng Việt" },
   searchLabel: "Find a procedure",
@@ -132,7 +182,32 @@ const en: Messages = {
   serverError: "The server ran into a problem. Please try again later.",
   retry: "Try again",
   catalogueVersion: (version) => `Catalogue version ${version}`,
-  previewNote: "Preview — the full offline app comes in a later version",
+  appVersion: (version) => `App version ${version}`,
+  online: "Online",
+  offline: "Offline",
+  refreshedAt: (when) => `Catalogue updated ${when}`,
+  refreshing: "Updating the catalogue…",
+  refreshFailed: "Could not update the catalogue; using the copy on this phone.",
+  noCatalogueYet: "Downloading the catalogue of procedures for the first time…",
+  noCatalogueOffline: "No catalogue on this phone yet. Connect once to download it; after that the app works offline.",
+  allFields: "All fields",
+  allLevels: "All levels",
+  filterField: "Field",
+  filterLevel: "Level",
+  appointmentToday: "If you submit a complete dossier today, the result is expected on",
+  appointmentUnknown: "The appointment date cannot be computed yet (the working calendar is not on this phone).",
+  startDraft: "Start filling in the form",
+  startDraftHint: "Your answers are saved on this phone straight away, even offline.",
+  yourDrafts: "Your drafts for this procedure",
+  continueDraft: (updated) => `Continue the draft (edited ${updated})`,
+  navSearch: "Procedures",
+  navDrafts: (count) => (count > 0 ? `My drafts (${count})` : "My drafts"),
+  updateReady: "A new version of the app is ready.",
+  updateNow: "Update now",
+  updateLater: "Later",
+  updateWaitsForOutbox: "The update will be installed once the dossiers waiting to be sent have gone.",
+  procedureGone: "This procedure is no longer in the catalogue.",
+  weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
 
 export const MESSAGES: Record<Lang, Messages> = { vi, en };
@@ -152,4 +227,18 @@ export function saveLang(lang: Lang): void {
   } catch {
     // Not remembered across visits; the choice still applies to this one.
   }
+}
+
+/** "14:05 23/11/2026": how times are written at Vietnamese counters, in either language. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  const two = (n: number): string => String(n).padStart(2, "0");
+  return `${two(date.getHours())}:${two(date.getMinutes())} ${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+/** "Thứ Năm, 26/11/2026" from "2026-11-26". */
+export function formatDay(isoDate: string, m: Messages): string {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${m.weekdays[weekday] ?? ""}, ${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${year}`;
 }

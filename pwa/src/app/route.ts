@@ -1,36 +1,58 @@
-/** The app's one piece of navigation state, kept in the address so a reload stays on the same page:
- * `#/thu-tuc/<code>` shows a procedure, anything else the search list. */
+/** Navigation state, kept in the address so a reload (or an update) reopens the same page:
+ * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft. */
 
 import { useEffect, useState } from "preact/hooks";
 
-const PROCEDURE_PREFIX = "#/thu-tuc/";
+export type Route =
+  | { page: "search" }
+  | { page: "procedure"; code: string }
+  | { page: "drafts" }
+  | { page: "draft"; id: string; step: string | null };
 
-export function procedureHref(code: string): string {
-  return PROCEDURE_PREFIX + encodeURIComponent(code);
-}
-
-function codeInHash(): string | null {
-  const hash = location.hash;
-  if (!hash.startsWith(PROCEDURE_PREFIX)) return null;
+function decode(part: string | undefined): string | null {
+  if (!part) return null;
   try {
-    return decodeURIComponent(hash.slice(PROCEDURE_PREFIX.length)) || null;
+    return decodeURIComponent(part);
   } catch {
-    return null; // A mangled link (bad %-escape) shows the list rather than an error.
+    return null; // A mangled link (bad %-escape) falls back to the search page.
   }
 }
 
-/** The procedure code in the address, or null on the list. */
-export function useProcedureCode(): string | null {
-  const [code, setCode] = useState(codeInHash);
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/");
+  const [head, first, second] = parts;
+  if (head === "thu-tuc") {
+    const code = decode(first);
+    if (code) return { page: "procedure", code };
+  }
+  if (head === "ho-so") {
+    const id = decode(first);
+    if (!id) return { page: "drafts" };
+    return { page: "draft", id, step: decode(second) };
+  }
+  return { page: "search" };
+}
+
+export const href = {
+  search: (): string => "#/",
+  procedure: (code: string): string => `#/thu-tuc/${encodeURIComponent(code)}`,
+  drafts: (): string => "#/ho-so",
+  draft: (id: string, step?: string): string =>
+    `#/ho-so/${encodeURIComponent(id)}${step ? `/${encodeURIComponent(step)}` : ""}`,
+};
+
+/** Goes to `hash`; `replace` leaves no history entry (the phone's back button skips it). */
+export function go(hash: string, replace = false): void {
+  if (replace) location.replace(hash);
+  else location.hash = hash;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
   useEffect(() => {
-    const onChange = (): void => setCode(codeInHash());
+    const onChange = (): void => setRoute(parseRoute(location.hash));
     addEventListener("hashchange", onChange);
     return () => removeEventListener("hashchange", onChange);
   }, []);
-  return code;
-}
-
-/** Back to the list without leaving a history entry that the phone's back button would return to. */
-export function replaceWithList(): void {
-  location.replace("#/");
+  return route;
 }

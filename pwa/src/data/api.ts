@@ -1,12 +1,10 @@
 /** Typed calls to the motcua API: the only module of the app that uses `fetch`.
  * Every failure becomes an `ApiError`, so the UI shows one kind of error whatever went wrong. */
 
-import type { Catalogue, Problem, Procedure, SearchResult } from "../shared/types";
+import type { CalendarData, Catalogue, CatalogueChanges, Problem } from "../shared/types";
 
 /** A 2G link can stall without ever failing; after this long the user is told and can retry. */
 const TIMEOUT_MS = 30_000;
-/** The API's upper bound: an empty query lists the whole (small, local) catalogue. */
-const SEARCH_LIMIT = 200;
 
 export type ApiErrorKind = "network" | "server";
 
@@ -54,42 +52,51 @@ function withTimeout(outer: AbortSignal | undefined): { signal: AbortSignal; tim
   };
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const request = withTimeout(signal);
+/** A GET that may answer 304 (the client's copy is current) when `etag` is given. */
+async function getJson<T>(
+  path: string,
+  options: { etag?: string | null; signal?: AbortSignal | undefined } = {},
+): Promise<{ notModified: true } | { notModified: false; body: T; etag: string | null }> {
+  const request = withTimeout(options.signal);
   try {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (options.etag) headers["If-None-Match"] = options.etag;
     let response: Response;
     try {
-      response = await fetch(path, { headers: { Accept: "application/json" }, signal: request.signal });
+      // The browser's HTTP cache is bypassed: IndexedDB is the app's cache, and it revalidates itself.
+      response = await fetch(path, { headers, signal: request.signal, cache: "no-store" });
     } catch (error) {
       if (isAbort(error) && !request.timedOut()) throw error;
       throw new ApiError("network", 0, null);
     }
+    if (response.status === 304) return { notModified: true };
     let body: unknown;
     try {
       body = await response.json();
     } catch (error) {
       if (isAbort(error) && !request.timedOut()) throw error;
-      // A proxy's HTML page or a cut connection: nothing the UI can read.
+      // A proxy's HTML page or a cut connection: nothing the app can read.
       throw new ApiError(response.ok ? "network" : "server", response.status, null);
     }
     if (!response.ok) throw new ApiError("server", response.status, isProblem(body) ? body : null);
-    return body as T;
+    return { notModified: false, body: body as T, etag: response.headers.get("ETag") };
   } finally {
     request.done();
   }
 }
 
-/** Procedures matching `query` (case and diacritics ignored by the server); all of them when empty. */
-export function searchProcedures(query: string, signal?: AbortSignal): Promise<SearchResult> {
-  const params = new URLSearchParams({ q: query, limit: String(SEARCH_LIMIT) });
-  return getJson<SearchResult>(`/api/procedures?${params.toString()}`, signal);
+/** The whole published catalogue; `notModified` when `etag` is still current. */
+export function fetchCatalogue(etag: string | null, signal?: AbortSignal) {
+  return getJson<Catalogue>("/api/catalogue", { etag, signal });
 }
 
-export function getProcedure(code: string, signal?: AbortSignal): Promise<Procedure> {
-  return getJson<Procedure>(`/api/procedures/${encodeURIComponent(code)}`, signal);
+/** What changed after `since`; an ApiError with status 410 means: download the whole catalogue again. */
+export async function fetchChanges(since: number, signal?: AbortSignal): Promise<CatalogueChanges> {
+  const answer = await getJson<CatalogueChanges>(`/api/catalogue/changes?since=${since}`, { signal });
+  if (answer.notModified) throw new ApiError("server", 304, null);
+  return answer.body;
 }
 
-/** The whole published catalogue (version, demo flag, fields, agencies, procedures). */
-export function getCatalogue(signal?: AbortSignal): Promise<Catalogue> {
-  return getJson<Catalogue>("/api/catalogue", signal);
+export function fetchCalendar(etag: string | null, signal?: AbortSignal) {
+  return getJson<CalendarData>("/api/calendar", { etag, signal });
 }

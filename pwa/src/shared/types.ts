@@ -68,8 +68,8 @@ export interface Procedure {
   documents: RequiredDocument[];
   conditions: string[];
   legalBasis: string[];
-  /** The intake form (a JSON Schema subset); used by the offline app, not by this shell. */
-  form: Record<string, unknown>;
+  /** The intake form: a JSON Schema subset with UI hints (backend/catalogue/data/FORMAT.md). */
+  form: Form;
   version: number;
 }
 
@@ -77,6 +77,8 @@ export interface Procedure {
 export interface Field {
   code: string;
   name: Bilingual;
+  /** Browsing order of the catalogue. */
+  position: number;
   version: number;
 }
 
@@ -104,6 +106,94 @@ export interface Catalogue {
 /** Every API error (application/problem+json). */
 export interface Problem {
   status: number;
+  code: string;
+  message: Bilingual;
+}
+
+/** GET /api/catalogue/changes?since=N: what changed after version N. */
+export interface CatalogueChanges {
+  version: number;
+  since: number;
+  fields: Field[];
+  agencies: Agency[];
+  procedures: Procedure[];
+  removed: { fields: string[]; agencies: string[]; procedures: string[] };
+}
+
+/** A dated entry of the working calendar. */
+export interface CalendarDay {
+  date: string;
+  name: string;
+}
+
+/** GET /api/calendar: what the phone needs to count working days offline. */
+export interface CalendarData {
+  timezone: string;
+  officeHours: { opens: string; closes: string };
+  firstYear: number;
+  lastYear: number;
+  /** ISO weekdays (1 = Monday) that are not working days. */
+  weekend: number[];
+  daysOff: CalendarDay[];
+  workingDays: CalendarDay[];
+}
+
+export type Widget = "text" | "textarea" | "date" | "select" | "radio" | "number" | "tel" | "checkbox";
+
+/** One property of a form section, in the JSON Schema subset forms use. */
+export interface FieldSchema {
+  type: "string" | "integer" | "boolean";
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  enum?: Array<string | number>;
+  format?: "date" | "past-date";
+  minimum?: number;
+  maximum?: number;
+  const?: boolean;
+}
+
+export interface SectionSchema {
+  type: "object";
+  additionalProperties: false;
+  required?: string[];
+  properties: Record<string, FieldSchema>;
+}
+
+export interface FormSchema {
+  type: "object";
+  additionalProperties: false;
+  required?: string[];
+  properties: Record<string, SectionSchema>;
+}
+
+export interface UiField {
+  key: string;
+  label: Bilingual;
+  help?: Bilingual;
+  widget: Widget;
+  options?: Record<string, Bilingual>;
+}
+
+export interface UiSection {
+  key: string;
+  title: Bilingual;
+  description?: Bilingual;
+  fields: UiField[];
+}
+
+export interface Form {
+  title: Bilingual;
+  schema: FormSchema;
+  ui: { sections: UiSection[] };
+}
+
+/** What a citizen has typed: one object per section. */
+export type Answers = Record<string, Record<string, unknown>>;
+
+/** One problem with one answer, as both the server and the phone report it. */
+export interface AnswerError {
+  path: string;
   code: string;
   message: Bilingual;
 }

@@ -1,0 +1,97 @@
+"""A new version of the app is deployed: the citizen is told and chooses when to reload, and nothing
+drafted under the old version is lost. The drafts also outlive closing the browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_app, serving
+from pages import PHONE, idb_all, open_app
+from playwright.sync_api import BrowserType, Page, expect
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("builds")
+    return {label: build_app(root / label, label) for label in ("A", "B")}
+
+
+@pytest.fixture
+def deployment(builds: dict[str, Path], tmp_path: Path) -> Iterator[tuple[str, Any]]:
+    """A server whose app folder can be switched from one build to another while it runs."""
+    served = tmp_path / "served"
+    shutil.copytree(builds["A"], served)
+
+    def deploy(label: str) -> None:
+        for child in served.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        shutil.copytree(builds[label], served, dirs_exist_ok=True)
+
+    with serving(served, tmp_path / "data") as url:
+        yield url, deploy
+
+
+def _start_draft(page: Page, url: str) -> str:
+    page.goto(f"{url}/#/thu-tuc/1.001193")
+    page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
+    expect(page).to_have_url(re.compile(r"#/ho-so/[0-9a-f-]+"))
+    drafts = idb_all(page, "drafts")
+    assert len(drafts) == 1
+    return str(drafts[0]["id"])
+
+
+def test_an_update_waits_for_the_user_and_keeps_the_drafts(page: Page, deployment: tuple[str, Any]) -> None:
+    url, deploy = deployment
+    open_app(page, url)
+    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+A")).to_be_visible()
+    draft_id = _start_draft(page, url)
+
+    deploy("B")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    banner = page.get_by_role("alert")
+    expect(banner).to_contain_text("Đã có phiên bản mới")
+    # Until the citizen agrees, version A keeps running.
+    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+A")).to_be_visible()
+
+    banner.get_by_role("button", name="Cập nhật ngay").click()
+    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+B")).to_be_visible()
+    assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
+    page.goto(f"{url}/#/ho-so")
+    expect(page.get_by_text("Đăng ký khai sinh").filter(visible=True).first).to_be_visible()
+
+
+def test_later_dismisses_the_prompt_and_keeps_the_old_version(page: Page, deployment: tuple[str, Any]) -> None:
+    url, deploy = deployment
+    open_app(page, url)
+    deploy("B")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.get_by_role("alert").get_by_role("button", name="Để sau").click()
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+A")).to_be_visible()
+
+
+def test_a_draft_survives_closing_the_browser(browser_type: BrowserType, live_server: str, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+
+    def launch() -> Any:
+        return browser_type.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE
+        )
+
+    first = launch()
+    page = first.new_page()
+    open_app(page, live_server)
+    draft_id = _start_draft(page, live_server)
+    first.close()
+
+    again = launch()
+    page = again.new_page()
+    page.goto(f"{live_server}/#/ho-so")
+    expect(page.get_by_text("Đăng ký khai sinh").filter(visible=True).first).to_be_visible()
+    assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
+    again.close()

@@ -1,0 +1,94 @@
+/** Drafts and their photos in IndexedDB. Every change is written at once: nothing waits in memory. */
+
+import type { Answers } from "../shared/types";
+import type { IDBPObjectStore } from "idb";
+import { db, type Draft, type MotcuaDB, type Photo } from "./db";
+
+export type { Draft, Photo };
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+export async function createDraft(procedureCode: string, procedureVersion: number, agencyCode: string | null): Promise<Draft> {
+  const stamp = now();
+  const draft: Draft = {
+    id: crypto.randomUUID(),
+    procedureCode,
+    procedureVersion,
+    agencyCode,
+    answers: {},
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+  await (await db()).add("drafts", draft);
+  return draft;
+}
+
+/** Newest first. */
+export async function listDrafts(): Promise<Draft[]> {
+  const all = await (await db()).getAllFromIndex("drafts", "byUpdated");
+  return all.reverse();
+}
+
+export async function getDraft(id: string): Promise<Draft | undefined> {
+  return (await db()).get("drafts", id);
+}
+
+/** Changes a draft inside one transaction, so two quick edits never overwrite each other. */
+async function updateDraft(id: string, change: (draft: Draft) => void): Promise<Draft | undefined> {
+  const tx = (await db()).transaction("drafts", "readwrite");
+  const draft = await tx.store.get(id);
+  if (draft) {
+    change(draft);
+    draft.updatedAt = now();
+    await tx.store.put(draft);
+  }
+  await tx.done;
+  return draft;
+}
+
+export function saveAnswers(id: string, answers: Answers): Promise<Draft | undefined> {
+  return updateDraft(id, (draft) => {
+    draft.answers = answers;
+  });
+}
+
+export function chooseAgency(id: string, agencyCode: string): Promise<Draft | undefined> {
+  return updateDraft(id, (draft) => {
+    draft.agencyCode = agencyCode;
+  });
+}
+
+/** Removes a draft and all its photos together. */
+export async function deleteDraft(id: string): Promise<void> {
+  const tx = (await db()).transaction(["drafts", "photos"], "readwrite");
+  const photos = tx.objectStore("photos");
+  for (const key of await photos.index("byDraft").getAllKeys(id)) await photos.delete(key);
+  await tx.objectStore("drafts").delete(id);
+  await tx.done;
+}
+
+export async function listPhotos(draftId: string): Promise<Photo[]> {
+  return (await db()).getAllFromIndex("photos", "byDraft", draftId);
+}
+
+/** Adds or removes a photo and marks its draft as changed, in one transaction. */
+async function changePhotos(draftId: string, change: (photos: IDBPObjectStore<MotcuaDB, ["photos", "drafts"], "photos", "readwrite">) => Promise<unknown>): Promise<void> {
+  const tx = (await db()).transaction(["photos", "drafts"], "readwrite");
+  await change(tx.objectStore("photos"));
+  const draft = await tx.objectStore("drafts").get(draftId);
+  if (draft) {
+    draft.updatedAt = now();
+    await tx.objectStore("drafts").put(draft);
+  }
+  await tx.done;
+}
+
+export function putPhoto(photo: Photo): Promise<void> {
+  return changePhotos(photo.draftId, (photos) => photos.put(photo));
+}
+
+export function deletePhoto(draftId: string, slot: string): Promise<void> {
+  return changePhotos(draftId, (photos) => photos.delete([draftId, slot]));
+}

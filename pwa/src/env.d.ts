@@ -1,0 +1,2 @@
+/** Values the build defines (vite.config.ts `define`). */
+declare const __APP_VERSION__: string;
