@@ -58,3 +58,14 @@ def test_the_english_pages_have_no_serious_violations(axe_page: Page, live_serve
     axe_page.get_by_role("button", name="English").click()
     expect(axe_page.get_by_text("Find a procedure")).to_be_visible()
     assert _violations(axe_page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/#/thu-tuc/1.004873", "/#/ho-so"])
+def test_pages_fit_a_small_phone_with_the_font_size_doubled(axe_page: Page, live_server: str, path: str) -> None:
+    open_app(axe_page, live_server)
+    axe_page.goto(live_server + path)
+    # What Android's font-size setting does: the root size grows; everything in rem grows with it.
+    axe_page.add_style_tag(content="html { font-size: 200% !important; }")
+    expect(axe_page.get_by_role("heading", name="Một cửa")).to_be_visible()
+    overflow = axe_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0

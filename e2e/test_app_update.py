@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_app, serving
-from pages import PHONE, idb_all, open_app
+from pages import PHONE, add_photo, idb_all, open_app, photo_with_gps
 from playwright.sync_api import BrowserType, Page, expect
 
 
@@ -63,6 +63,31 @@ def test_an_update_waits_for_the_user_and_keeps_the_drafts(page: Page, deploymen
     assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
     page.goto(f"{url}/#/ho-so")
     expect(page.get_by_text("Đăng ký khai sinh").filter(visible=True).first).to_be_visible()
+
+
+def test_a_draft_with_a_photo_survives_an_offline_reload_and_an_update(
+    page: Page, context: Any, deployment: tuple[str, Any]
+) -> None:
+    url, deploy = deployment
+    open_app(page, url)
+    draft_id = _start_draft(page, url)
+    page.goto(f"{url}/#/ho-so/{draft_id}/giay-to")
+    add_photo(page, "giay_chung_sinh", photo_with_gps())
+    [photo] = idb_all(page, "photos")
+
+    context.set_offline(True)
+    page.reload()
+    expect(page.get_by_text("Ngoại tuyến")).to_be_visible()
+    expect(page.locator(".photo-slot").get_by_role("img")).to_be_visible()
+
+    context.set_offline(False)
+    deploy("B")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.get_by_role("alert").get_by_role("button", name="Cập nhật ngay").click()
+    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+B")).to_be_visible()
+    assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
+    assert idb_all(page, "photos") == [photo]
+    expect(page.locator(".photo-slot").get_by_role("img")).to_be_visible()
 
 
 def test_later_dismisses_the_prompt_and_keeps_the_old_version(page: Page, deployment: tuple[str, Any]) -> None:

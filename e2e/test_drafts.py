@@ -4,37 +4,16 @@ answers kept on the phone, photos made small and stripped of their GPS position,
 from __future__ import annotations
 
 import io
-import random
 import time
 from collections.abc import Callable
 from typing import Any
 
-from pages import open_app
-from PIL import Image, ImageDraw
+from pages import add_photo, open_app, photo_with_gps
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 BIRTH_REGISTRATION = "1.001193"
 BIRTH_CERTIFICATE = "giay_chung_sinh"  # The one paper whose photo is required.
-
-
-def _jpeg_with_gps(width: int = 3000, height: int = 2000) -> bytes:
-    """A camera-like photo of a printed page, rotated by EXIF (orientation 6) and tagged with a GPS position."""
-    image = Image.new("RGB", (width, height), (250, 248, 240))
-    draw = ImageDraw.Draw(image)
-    rng = random.Random(7)
-    for y in range(150, height - 100, 60):
-        x = 150
-        while x < width - 200:
-            word = rng.randint(40, 220)
-            draw.rectangle([x, y, x + word, y + 30], fill=(30, 30, 40))
-            x += word + rng.randint(20, 50)
-    image = Image.blend(image, Image.effect_noise((width, height), 12).convert("RGB"), 0.08)
-    exif = Image.Exif()
-    exif[0x0112] = 6  # Orientation: the phone was held upright.
-    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 51.0, 0.0)}  # GPS IFD
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=92, exif=exif)
-    return out.getvalue()
 
 
 def _wait_until(check: Callable[[], Any], timeout: float = 5.0) -> Any:
@@ -121,14 +100,6 @@ def _fill_declarant(page: Page) -> None:
     page.get_by_label("Tôi cam đoan", exact=False).check()
 
 
-def _add_photo(page: Page, slot: str, photo: bytes) -> None:
-    box = page.locator(".photo-slot").filter(has=page.locator(f"#f-photo-{slot}"))
-    box.locator("input.photo-gallery").set_input_files(
-        {"name": "giay-chung-sinh.jpg", "mimeType": "image/jpeg", "buffer": photo}
-    )
-    expect(box.get_by_role("img")).to_be_visible(timeout=15_000)
-
-
 def test_missing_answer_and_bad_identity_number_are_explained_in_vietnamese(page: Page, live_server: str) -> None:
     _start_birth_registration(page, live_server)
     _fill_child(page, ethnicity=None)
@@ -202,7 +173,7 @@ def test_a_complete_dossier_with_no_father_is_ready_on_the_check_page(page: Page
     expect(page.get_by_role("heading", name="Ảnh giấy tờ")).to_be_visible()
     _continue(page)
     expect(page.get_by_role("link", name="Cần ảnh: Bản chính Giấy chứng sinh", exact=False)).to_be_visible()
-    _add_photo(page, BIRTH_CERTIFICATE, _jpeg_with_gps())
+    add_photo(page, BIRTH_CERTIFICATE, photo_with_gps())
     _continue(page)
 
     expect(page.get_by_role("heading", name="Kiểm tra hồ sơ")).to_be_visible()
@@ -221,9 +192,9 @@ def test_a_complete_dossier_with_no_father_is_ready_on_the_check_page(page: Page
 def test_a_photo_is_stored_small_upright_and_without_gps_then_removed(page: Page, live_server: str) -> None:
     draft_id = _start_birth_registration(page, live_server)
     page.goto(f"{live_server}/#/ho-so/{draft_id}/giay-to")
-    original = _jpeg_with_gps()
+    original = photo_with_gps()
     assert b"Exif" in original
-    _add_photo(page, BIRTH_CERTIFICATE, original)
+    add_photo(page, BIRTH_CERTIFICATE, original)
 
     [photo] = _records(page, "photos")
     data = bytes(photo["blob"])
@@ -259,7 +230,7 @@ def test_a_file_that_is_not_a_picture_is_refused(page: Page, live_server: str) -
 def test_a_draft_is_discarded_only_after_confirmation_with_its_photos(page: Page, live_server: str) -> None:
     draft_id = _start_birth_registration(page, live_server)
     page.goto(f"{live_server}/#/ho-so/{draft_id}/giay-to")
-    _add_photo(page, BIRTH_CERTIFICATE, _jpeg_with_gps(1200, 900))
+    add_photo(page, BIRTH_CERTIFICATE, photo_with_gps(1200, 900))
 
     page.goto(f"{live_server}/#/ho-so")
     item = page.locator(".draft-item")

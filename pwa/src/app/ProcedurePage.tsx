@@ -36,8 +36,9 @@ export function ProcedurePage({ procedure, calendar, m, lang, fields, onBack }: 
       </button>
       {procedure ? (
         <>
-          <ProcedureDetail procedure={procedure} m={m} lang={lang} fields={fields} heading={heading} calendar={calendar} />
-          <Drafting procedure={procedure} m={m} />
+          <ProcedureDetail procedure={procedure} m={m} lang={lang} fields={fields} heading={heading} calendar={calendar}>
+            <Drafting procedure={procedure} m={m} />
+          </ProcedureDetail>
         </>
       ) : (
         <p class="status" role="status">
@@ -116,9 +117,11 @@ interface DetailProps {
   fields: Field[];
   heading: RefObject<HTMLHeadingElement | null>;
   calendar: CalendarData | null;
+  /** Shown right after the key facts: what the citizen can do next. */
+  children: ComponentChildren;
 }
 
-function ProcedureDetail({ procedure: p, m, lang, fields, heading, calendar }: DetailProps) {
+function ProcedureDetail({ procedure: p, m, lang, fields, heading, calendar, children }: DetailProps) {
   const field = fields.find((f) => f.code === p.field);
   return (
     <article>
@@ -141,6 +144,7 @@ function ProcedureDetail({ procedure: p, m, lang, fields, heading, calendar }: D
         </Fact>
       </dl>
       <Appointment procedure={p} calendar={calendar} m={m} />
+      {children}
 
       <h3>{m.documents}</h3>
       <p>{m.sets(p.sets)}</p>
