@@ -72,11 +72,12 @@ chromium:
 		else echo "Install Debian's chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 ## make bench: load figures against a live server (see bench/README.md)
-bench: setup
+bench: setup chromium
 	@command -v wrk >/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 		else echo "Install wrk first: sudo apt-get install wrk" >&2; exit 1; fi; }
 	$(BIN)/python -m bench.catalogue_load
+	$(BIN)/python -m bench.pwa_load
 
 ## make migration NAME=...: a new Piccolo migration from the current tables
 migration: $(PY_STAMP)

@@ -23,8 +23,10 @@ export default defineConfig({
       // The app registers the worker itself (src/app/update.ts): no extra registration script.
       injectRegister: false,
       registerType: "prompt",
+      // Icons are fetched by the launcher when the app is installed; the app itself does not need them offline.
+      includeManifestIcons: false,
       injectManifest: {
-        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        globPatterns: ["**/*.{js,css,html,svg,webmanifest}"],
         // The photo compressor is loaded on demand, but it must work offline too: precache it as well.
         maximumFileSizeToCacheInBytes: 512 * 1024,
       },

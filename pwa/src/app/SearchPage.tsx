@@ -18,6 +18,9 @@ interface Props {
   onOpen: (code: string) => void;
 }
 
+/** A page of results: enough to pick from on a phone, and cheap to lay out on one (500 items are not). */
+const PAGE = 30;
+
 function resultId(code: string): string {
   return `ket-qua-${code}`;
 }
@@ -26,17 +29,20 @@ export function SearchPage({ catalogue, m, lang, hidden, lastOpened, onOpen }: P
   const [query, setQuery] = useState("");
   const [field, setField] = useState("");
   const [level, setLevel] = useState("");
+  const [limit, setLimit] = useState(PAGE);
   const entries = useMemo(() => searchEntries(catalogue), [catalogue]);
   const byCode = useMemo(() => new Map(catalogue.procedures.map((p) => [p.code, p])), [catalogue]);
   const levels = useMemo(() => [...new Set(catalogue.procedures.map((p) => p.level))], [catalogue]);
   // Searching 500 procedures in memory takes about a millisecond: no debounce, results as you type.
   const found = useMemo(() => search(entries, query, { field, level }), [entries, query, field, level]);
 
+  useEffect(() => setLimit(PAGE), [query, field, level]);
   useEffect(() => {
     if (!hidden && lastOpened !== null) document.getElementById(resultId(lastOpened))?.focus();
   }, [hidden]);
 
-  const status = found.length === 0 && query.trim() ? m.noResults(query.trim()) : m.resultCount(found.length, found.length);
+  const shown = found.slice(0, limit);
+  const status = found.length === 0 && query.trim() ? m.noResults(query.trim()) : m.resultCount(shown.length, found.length);
   return (
     <section class="search-page" hidden={hidden}>
       <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -82,9 +88,9 @@ export function SearchPage({ catalogue, m, lang, hidden, lastOpened, onOpen }: P
       <p class="status" role="status">
         {status}
       </p>
-      {found.length > 0 && (
+      {shown.length > 0 && (
         <ul class="results">
-          {found.map((entry) => {
+          {shown.map((entry) => {
             const procedure = byCode.get(entry.code);
             if (!procedure) return null;
             return (
@@ -106,6 +112,11 @@ export function SearchPage({ catalogue, m, lang, hidden, lastOpened, onOpen }: P
             );
           })}
         </ul>
+      )}
+      {shown.length < found.length && (
+        <button type="button" class="button button-secondary more" onClick={() => setLimit((n) => n + PAGE)}>
+          {m.showMore(Math.min(PAGE, found.length - shown.length))}
+        </button>
       )}
     </section>
   );

@@ -17,6 +17,7 @@ export interface Messages {
   searchPlaceholder: string;
   loading: string;
   resultCount: (shown: number, total: number) => string;
+  showMore: (count: number) => string;
   noResults: (query: string) => string;
   workingDays: (days: number) => string;
   back: string;
@@ -80,6 +81,7 @@ const vi: Messages = {
   searchPlaceholder: "Ví dụ: khai sinh, chứng thực",
   loading: "Đang tải…",
   resultCount: (shown, total) => (shown < total ? `${shown} trên ${total} thủ tục` : `${total} thủ tục`),
+  showMore: (count) => `Xem thêm ${count} thủ tục`,
   noResults: (query) => `Không tìm thấy thủ tục nào cho «${query}».`,
   workingDays: (days) => (days === 0 ? "Trong ngày" : `${days} ngày làm việc`),
   back: "Quay lại danh sách",
@@ -150,6 +152,7 @@ const en: Messages = {
   loading: "Loading…",
   resultCount: (shown, total) =>
     shown < total ? `${shown} of ${total} procedures` : `${total} procedure${total === 1 ? "" : "s"}`,
+  showMore: (count) => `Show ${count} more`,
   noResults: (query) => `No procedure found for “${query}”.`,
   workingDays: (days) => (days === 0 ? "Same day" : `${days} working day${days === 1 ? "" : "s"}`),
   back: "Back to the list",
