@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import brotli
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.processes import clean_env, free_port, motcua, running
+
 TARGET_304_RATIO = 0.70
 TARGET_SNAPSHOT_BYTES = 60 * 1024
 
@@ -37,36 +32,6 @@ class Figures:
     rps: float
     p50_ms: float
     p99_ms: float
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer within 30 s")
-
-
-@contextmanager
-def _serving(cmd: list[str], env: dict[str, str], probe: str) -> Iterator[None]:
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-    try:
-        _wait(probe, proc)
-        yield
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _ms(value: str) -> float:
@@ -85,10 +50,6 @@ def wrk(url: str, seconds: int, connections: int, headers: dict[str, str]) -> Fi
     if "Non-2xx or 3xx responses" in out:
         raise SystemExit(f"errors while loading {url}:\n{out}")
     return Figures(rps, p50, p99)
-
-
-def _motcua(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "backend.cli", *args], env=env, cwd=ROOT, check=True, capture_output=True)
 
 
 def _snapshot_sizes(base: str) -> tuple[str, int, int, int]:
@@ -117,18 +78,17 @@ def main() -> int:
         raise SystemExit("wrk is needed: apt-get install wrk")
 
     data_dir = tempfile.mkdtemp(prefix="motcua-bench-")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
-    env.update({"MOTCUA_DATA_DIR": data_dir, "MOTCUA_ACCESS_LOG": "false", "MOTCUA_LOG_LEVEL": "WARNING"})
+    env = clean_env(MOTCUA_DATA_DIR=data_dir, MOTCUA_ACCESS_LOG="false", MOTCUA_LOG_LEVEL="WARNING")
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
-    _motcua(env, "migrate")
-    _motcua(env, "seed")
-    app_port, bare_port = _free_port(), _free_port()
+    motcua(env, "migrate")
+    motcua(env, "seed")
+    app_port, bare_port = free_port(), free_port()
     app, bare = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}"
     serve = [sys.executable, "-m", "backend.cli", "serve", "--port", str(app_port)]
     bare_cmd = [sys.executable, "-m", "bench.bare_app", "--port", str(bare_port)]
 
-    with _serving(serve, env, f"{app}/api/health"), _serving(bare_cmd, env, f"{bare}/bare"):
+    with running(serve, env, f"{app}/api/health"), running(bare_cmd, env, f"{bare}/bare"):
         etag, plain, gz, br = _snapshot_sizes(app)
         scenarios = {
             "bare Litestar JSON (baseline)": (f"{bare}/bare", {}),

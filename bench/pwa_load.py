@@ -25,16 +25,12 @@ Only 127.0.0.1 is contacted (Chromium resolves no other host name). Usage:
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,8 +43,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, BrowserContext, CDPSession, Page, Request, sync_playwright
 
 from bench.generate_catalogue import write_catalogue
+from bench.processes import ROOT, clean_env, free_port, motcua, running
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -294,61 +290,21 @@ class Guard:
             self.foreign.add(request.url)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _motcua(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "backend.cli", *args], env=env, cwd=ROOT, check=True, capture_output=True, timeout=600
-    )
-
-
-def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer within 30 s")
-
-
 @contextmanager
 def serving(dist: Path, catalogue_dir: Path | None) -> Iterator[str]:
     """`motcua serve` on 127.0.0.1 and a free port: a fresh SQLite file with the given catalogue, serving `dist`."""
     data_dir = tempfile.mkdtemp(prefix="motcua-bench-pwa-")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
-    env.update(
-        {
-            "MOTCUA_DATA_DIR": data_dir,
-            "MOTCUA_PWA_DIST": str(dist),
-            "MOTCUA_ACCESS_LOG": "false",
-            "MOTCUA_LOG_LEVEL": "WARNING",
-        }
+    env = clean_env(
+        MOTCUA_DATA_DIR=data_dir, MOTCUA_PWA_DIST=str(dist), MOTCUA_ACCESS_LOG="false", MOTCUA_LOG_LEVEL="WARNING"
     )
     try:
-        _motcua(env, "migrate")
-        _motcua(env, "seed", *(["--dir", str(catalogue_dir)] if catalogue_dir else []))
-        port = _free_port()
+        motcua(env, "migrate")
+        motcua(env, "seed", *(["--dir", str(catalogue_dir)] if catalogue_dir else []))
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
         cmd = [sys.executable, "-m", "backend.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            _wait(f"{url}/api/health", proc)
+        with running(cmd, env, f"{url}/api/health"):
             yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 

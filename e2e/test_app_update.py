@@ -72,6 +72,7 @@ def test_a_draft_with_a_photo_survives_an_offline_reload_and_an_update(
     open_app(page, url)
     draft_id = _start_draft(page, url)
     page.goto(f"{url}/#/ho-so/{draft_id}/giay-to")
+    expect(page.get_by_role("heading", name="Ảnh giấy tờ")).to_be_visible()
     add_photo(page, "giay_chung_sinh", photo_with_gps())
     [photo] = idb_all(page, "photos")
 

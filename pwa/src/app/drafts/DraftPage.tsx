@@ -134,8 +134,10 @@ function DraftSteps({ draft, procedure, catalogue, photos, step, status, write, 
     }
   }, [draft.id, procedure.version]);
   useEffect(() => {
-    // No step, or one this draft does not have: open the first one with something missing.
-    if (!current) go(href.draft(draft.id, firstUnfinished(steps, draftProblems(procedure, draft, photos, agencies))), true);
+    // No step, or one this draft does not have: open the first one with something missing. Only while the
+    // address is still this one: the citizen may have moved on before this effect ran.
+    if (current || location.hash !== href.draft(draft.id, step ?? undefined)) return;
+    go(href.draft(draft.id, firstUnfinished(steps, draftProblems(procedure, draft, photos, agencies))), true);
   }, [current, draft.id]);
   if (!current) return null;
 
