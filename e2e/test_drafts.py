@@ -4,6 +4,7 @@ answers kept on the phone, photos made small and stripped of their GPS position,
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -274,3 +275,19 @@ def test_a_draft_that_is_gone_says_so_and_links_to_the_list(page: Page, live_ser
     expect(page.get_by_role("heading", name="Không tìm thấy hồ sơ này")).to_be_visible()
     page.get_by_role("link", name="Xem các hồ sơ đang soạn").click()
     expect(page.get_by_role("heading", name="Hồ sơ đang soạn")).to_be_visible()
+
+
+def test_persistent_storage_is_asked_for_at_the_first_draft_and_use_is_shown(page: Page, live_server: str) -> None:
+    # Record the app's calls to persist(): whether headless Chromium grants it is not the point.
+    page.add_init_script(
+        """window.__persistCalls = 0;
+        const persist = StorageManager.prototype.persist;
+        StorageManager.prototype.persist = function () { window.__persistCalls += 1; return persist.call(this); };"""
+    )
+    open_app(page, live_server)
+    assert page.evaluate("window.__persistCalls") == 0, "asked before the citizen had anything to keep"
+    _start_birth_registration(page, live_server)
+    assert page.evaluate("window.__persistCalls") >= 1
+    page.goto(f"{live_server}/#/ho-so")
+    expect(page.get_by_text("Dữ liệu trên máy")).to_be_visible()
+    expect(page.locator("main")).to_contain_text(re.compile(r"\d+([.,]\d+)? ?(KB|MB)"))

@@ -67,7 +67,6 @@ export interface Messages {
   updateReady: string;
   updateNow: string;
   updateLater: string;
-  updateWaitsForOutbox: string;
   procedureGone: string;
   weekdays: string[];
 }
@@ -137,7 +136,6 @@ const vi: Messages = {
   updateReady: "Đã có phiên bản mới của ứng dụng.",
   updateNow: "Cập nhật ngay",
   updateLater: "Để sau",
-  updateWaitsForOutbox: "Bản cập nhật sẽ được cài sau khi gửi xong hồ sơ đang chờ.",
   procedureGone: "Thủ tục này không còn trong danh mục.",
   weekdays: ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
 };
@@ -208,7 +206,6 @@ const en: Messages = {
   updateReady: "A new version of the app is ready.",
   updateNow: "Update now",
   updateLater: "Later",
-  updateWaitsForOutbox: "The update will be installed once the dossiers waiting to be sent have gone.",
   procedureGone: "This procedure is no longer in the catalogue.",
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
