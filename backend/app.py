@@ -15,6 +15,7 @@ from backend import problems
 from backend.catalogue.api import CatalogueController
 from backend.catalogue.published import PublishedCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
+from backend.dossiers.api import SubmissionController
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -39,7 +40,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         await close(engine)
 
     return Litestar(
-        route_handlers=[CatalogueController, health, pwa_router(settings.pwa_dist)],
+        route_handlers=[CatalogueController, SubmissionController, health, pwa_router(settings.pwa_dist)],
         dependencies={
             "catalogue": Provide(lambda: catalogue, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),

@@ -4,18 +4,23 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+import asyncpg
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine
+from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from piccolo.table import Table
 
 from backend.settings import Settings
 
 PICCOLO_CONF_MODULE = "backend.piccolo_conf"
+
+# What each driver raises when a unique constraint refuses a row.
+UNIQUE_VIOLATIONS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, asyncpg.UniqueViolationError)
 
 
 class UnsupportedDatabase(ValueError):
@@ -67,3 +72,12 @@ async def prepare(engine: Engine[Any]) -> None:
 async def close(engine: Engine[Any]) -> None:
     if isinstance(engine, PostgresEngine):
         await engine.close_connection_pool()
+
+
+def writing(table: type[Table]) -> Any:
+    """A transaction that writes: on SQLite it takes the write lock at once (BEGIN IMMEDIATE), so two
+    writers queue up instead of deadlocking when both try to upgrade a read lock."""
+    engine = table._meta.db
+    if isinstance(engine, SQLiteEngine):
+        return engine.transaction(transaction_type=TransactionType.immediate)
+    return engine.transaction()

@@ -6,9 +6,10 @@ from piccolo.conf.apps import AppConfig
 
 from backend.accounts.tables import TABLES as ACCOUNT_TABLES
 from backend.catalogue.tables import TABLES as CATALOGUE_TABLES
+from backend.dossiers.tables import TABLES as DOSSIER_TABLES
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-ALL_TABLES = (*CATALOGUE_TABLES, *ACCOUNT_TABLES)
+ALL_TABLES = (*CATALOGUE_TABLES, *ACCOUNT_TABLES, *DOSSIER_TABLES)
 
 APP_CONFIG = AppConfig(
     app_name="motcua",

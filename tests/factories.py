@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
+import secrets
+import uuid
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -44,3 +48,27 @@ def without(data: CatalogueData, code: str) -> CatalogueData:
 
 async def seeded(data: CatalogueData | None = None, **_: Any) -> SeedReport:
     return await seed_catalogue(data or demo_catalogue(), NOW)
+
+
+VECTORS = Path(__file__).resolve().parent / "vectors" / "form_answers.json"
+
+
+def valid_answers(procedure_code: str) -> dict[str, Any]:
+    """A complete, valid answer set for a demo procedure, from the shared vectors."""
+    vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
+    vector = next(v for v in vectors if v["procedure"] == procedure_code and not v["errors"])
+    return copy.deepcopy(vector["answers"])
+
+
+def submission(procedure_code: str = "1.001193", agency_code: str = "H12.22.05", **changes: Any) -> dict[str, Any]:
+    """The JSON a phone sends for a new dossier: a fresh submission id and access token each time."""
+    body = {
+        "submissionId": str(uuid.uuid4()),
+        "procedureCode": procedure_code,
+        "procedureVersion": 1,
+        "agencyCode": agency_code,
+        "answers": valid_answers(procedure_code),
+        "accessToken": secrets.token_urlsafe(32),
+    }
+    body.update(changes)
+    return body

@@ -16,6 +16,7 @@ import msgspec
 from piccolo.columns import Column
 
 from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
+from backend.catalogue.forms import AnswerError, validate_answers
 from backend.catalogue.tables import Agency, CalendarDay, CatalogueState, Field, Procedure, RequiredDocument
 
 log = logging.getLogger(__name__)
@@ -249,3 +250,48 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
 async def current_version() -> int:
     row = await CatalogueState.select(CatalogueState.version).first()
     return int(row["version"]) if row else 0
+
+
+@dataclass(frozen=True)
+class IntakeProcedure:
+    """What intake needs to know of a published procedure: its version, level, form and deadline."""
+
+    code: str
+    version: int
+    level: str
+    working_days: int
+    form: dict[str, Any]
+
+
+async def procedure_for_intake(code: str) -> IntakeProcedure | None:
+    row = await (
+        Procedure.select(
+            Procedure.code,
+            Procedure.version,
+            Procedure.level,
+            Procedure.processing_working_days,
+            Procedure.form,
+        )
+        .where(Procedure.code == code, Procedure.active.eq(True))
+        .output(load_json=True)
+        .first()
+    )
+    if row is None:
+        return None
+    return IntakeProcedure(
+        code=row["code"],
+        version=row["version"],
+        level=row["level"],
+        working_days=row["processing_working_days"],
+        form=row["form"],
+    )
+
+
+async def agency_level(code: str) -> str | None:
+    """The level of an active agency, or None when there is no such agency."""
+    row = await Agency.select(Agency.level).where(Agency.code == code, Agency.active.eq(True)).first()
+    return str(row["level"]) if row else None
+
+
+def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> list[AnswerError]:
+    return validate_answers(form, answers, today)
