@@ -143,14 +143,12 @@ async def _fields_and_agencies() -> tuple[list[out.FieldOut], list[out.AgencyOut
     return field_out, agency_out, removed
 
 
-def _public_holidays(years: range) -> list[DayNote]:
+def _package_calendar(years: range) -> tuple[list[DayNote], list[DayNote]]:
+    """Public holidays and make-up working days the `holidays` package knows, from one (slow) table."""
     table = holidays.country_holidays("VN", years=list(years), language="vi")
-    return [DayNote(date=day, name=str(name)) for day, name in sorted(table.items())]
-
-
-def _package_working_days(years: range) -> list[DayNote]:
-    table = holidays.country_holidays("VN", years=list(years), language="vi")
-    return [DayNote(date=day, name="Ngày làm việc bù") for day in sorted(table.weekend_workdays) if day.year in years]
+    days_off = [DayNote(date=day, name=str(name)) for day, name in sorted(table.items())]
+    make_up = [DayNote(date=d, name="Ngày làm việc bù") for d in sorted(table.weekend_workdays) if d.year in years]
+    return days_off, make_up
 
 
 async def _calendar(
@@ -161,8 +159,8 @@ async def _calendar(
     extra_off = [DayNote(date=r["day"], name=r["name"]) for r in rows if r["kind"] == "day_off"]
     extra_work = [DayNote(date=r["day"], name=r["name"]) for r in rows if r["kind"] == "working_day"]
     covered = range(year - 1, year + 3)
-    public = _public_holidays(covered)
-    make_up = _package_working_days(covered) + extra_work
+    public, package_make_up = _package_calendar(covered)
+    make_up = package_make_up + extra_work
     opens, closes = (state["office_opens"], state["office_closes"]) if state else ("07:30", "17:00")
     calendar = build_calendar(
         public_holidays=public,

@@ -162,7 +162,7 @@ async def _write_calendar(data: CatalogueData) -> None:
         await CalendarDay.insert(*[CalendarDay(day=dt.date.fromisoformat(d), kind=k, name=n) for d, k, n in rows])
 
 
-async def _state_values(data: CatalogueData) -> Values:
+def _state_values(data: CatalogueData) -> Values:
     return {
         CatalogueState.name_vi: data.catalogue.name.vi,
         CatalogueState.name_en: data.catalogue.name.en,
@@ -224,7 +224,7 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
             "fields": await _plan(Field, data.fields, ordered=True),
             "procedures": await _plan(Procedure, data.procedures),
         }
-        state_values = await _state_values(data)
+        state_values = _state_values(data)
         state_differs, version = await _state_changed(state_values)
         calendar_differs = await _calendar_changed(data)
         report = SeedReport(
