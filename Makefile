@@ -77,6 +77,7 @@ bench: setup chromium
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 		else echo "Install wrk first: sudo apt-get install wrk" >&2; exit 1; fi; }
 	$(BIN)/python -m bench.catalogue_load
+	$(BIN)/python -m bench.intake_load
 	$(BIN)/python -m bench.pwa_load
 
 ## make migration NAME=...: a new Piccolo migration from the current tables

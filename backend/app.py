@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from litestar import Litestar, get
+from litestar import Litestar, Router, get
 from litestar.config.compression import CompressionConfig
 from litestar.di import NamedDependency, Provide
 from litestar.logging import LoggingConfig
+from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
@@ -15,7 +16,7 @@ from backend import problems
 from backend.catalogue.api import CatalogueController
 from backend.catalogue.published import PublishedCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
-from backend.dossiers.api import SubmissionController
+from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -39,8 +40,22 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def stop() -> None:
         await close(engine)
 
+    # Public tracking is the one endpoint where guessing pays: each client address gets a budget.
+    tracking = Router(
+        path="/",
+        route_handlers=[TrackingController],
+        middleware=[RateLimitConfig(rate_limit=("minute", settings.tracking_requests_per_minute)).middleware],
+    )
     return Litestar(
-        route_handlers=[CatalogueController, SubmissionController, health, pwa_router(settings.pwa_dist)],
+        route_handlers=[
+            CatalogueController,
+            SubmissionController,
+            FileController,
+            MyDossiersController,
+            tracking,
+            health,
+            pwa_router(settings.pwa_dist),
+        ],
         dependencies={
             "catalogue": Provide(lambda: catalogue, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),

@@ -18,6 +18,7 @@ class DomainError(Exception):
         super().__init__(detail or self.message_en)
         self.detail = detail
         self.extra = extra
+        self.headers: dict[str, str] = {}  # sent with the problem, e.g. Retry-After
 
     def messages(self) -> dict[str, str]:
         return {

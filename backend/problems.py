@@ -32,10 +32,23 @@ _BY_STATUS: dict[int, tuple[str, str, str]] = {
 }
 
 
-def problem(status: int, code: str, vi: str, en: str, **extra: Any) -> Response[dict[str, Any]]:
+def problem(
+    status: int, code: str, vi: str, en: str, headers: dict[str, str] | None = None, **extra: Any
+) -> Response[dict[str, Any]]:
     body = {"type": "about:blank", "status": status, "code": code, "title": en, "message": {"vi": vi, "en": en}}
     body.update(extra)
-    return Response(content=body, status_code=status, media_type="application/problem+json")
+    # A problem answers one request (a wrong phone, a missing file): no cache should keep or replay it.
+    headers = {"Cache-Control": "no-store", **(headers or {})}
+    return Response(content=body, status_code=status, media_type="application/problem+json", headers=headers)
+
+
+def _retry_after(headers: dict[str, str]) -> dict[str, str]:
+    """Litestar's rate limiter says when its window resets (RateLimit-Reset); clients and proxies read
+    Retry-After, so a 429 carries both."""
+    reset = headers.get("RateLimit-Reset")
+    if reset is None or "Retry-After" in headers:
+        return headers
+    return {**headers, "Retry-After": str(max(1, int(reset)))}
 
 
 def domain_error(_: AnyRequest, exc: DomainError) -> Response[dict[str, Any]]:
@@ -45,7 +58,7 @@ def domain_error(_: AnyRequest, exc: DomainError) -> Response[dict[str, Any]]:
         extra["detail"] = exc.detail
     if "errors" in exc.extra:
         extra["errors"] = exc.extra["errors"]
-    return problem(exc.status, exc.code, messages["vi"], messages["en"], **extra)
+    return problem(exc.status, exc.code, messages["vi"], messages["en"], headers=exc.headers or None, **extra)
 
 
 def http_error(_: AnyRequest, exc: HTTPException) -> Response[dict[str, Any]]:
@@ -55,7 +68,10 @@ def http_error(_: AnyRequest, exc: HTTPException) -> Response[dict[str, Any]]:
         extra["errors"] = exc.extra
     if exc.status_code >= 500:
         log.error("http error", extra={"status": exc.status_code, "detail": exc.detail})
-    return problem(exc.status_code, code, vi, en, **extra)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 429:
+        headers = _retry_after(headers)
+    return problem(exc.status_code, code, vi, en, headers=headers or None, **extra)
 
 
 def unexpected_error(request: AnyRequest, exc: Exception) -> Response[dict[str, Any]]:

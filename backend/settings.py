@@ -43,6 +43,17 @@ class Settings(BaseSettings):
         ge=0,
         description="How long a process trusts its in-memory catalogue before checking the version again.",
     )
+    public_url: str | None = Field(
+        default=None,
+        description="The address citizens open (https://motcua.example); receipts' QR codes point there. "
+        "Unset: the address the request came to.",
+    )
+    tracking_requests_per_minute: int = Field(
+        default=20, ge=1, description="Public tracking requests a client address may make per minute."
+    )
+    tracking_failures_per_hour: int = Field(
+        default=5, ge=1, description="Wrong phone numbers tried for one dossier code before tracking it pauses."
+    )
     log_level: str = "INFO"
     access_log: bool = Field(default=True, description="Log every request (turn off behind a proxy that logs).")
 
@@ -53,6 +64,10 @@ class Settings(BaseSettings):
     @property
     def sqlite_path(self) -> Path:
         return self.data_dir / "motcua.sqlite"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
 
     @property
     def uses_postgres(self) -> bool:

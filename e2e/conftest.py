@@ -57,22 +57,59 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("motcua serve did not answer within 30 s")
 
 
+class AppServer:
+    """`motcua serve` on a fresh SQLite file with the demo catalogue, serving `dist`; it can be killed
+    and started again on the same address and data, as a counter's server that crashes and comes back."""
+
+    def __init__(self, dist: Path, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
+        self.env.update({"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_LOG_LEVEL": "WARNING", "MOTCUA_PWA_DIST": str(dist)})
+        _motcua(self.env, "migrate")
+        _motcua(self.env, "seed")
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        cmd = [sys.executable, "-m", "backend.cli", "serve", "--port", str(self.port)]
+        self._process = subprocess.Popen(cmd, env=self.env, cwd=ROOT)
+        _wait_until_up(self.url, self._process)
+
+    def kill(self) -> None:
+        """Stops the server at once, requests in flight included (SIGKILL: no graceful shutdown)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait(timeout=10)
+            self._process = None
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
+            self._process = None
+
+    def counter(self, *args: str) -> str:
+        """Runs `e2e/counter.py` against this server's database: what counter staff would do."""
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "e2e" / "counter.py"), *args],
+            env=self.env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout.strip()
+
+
 @contextmanager
-def serving(dist: Path, data_dir: Path) -> Iterator[str]:
-    """`motcua serve` on a free port, on a fresh SQLite file with the demo catalogue, serving `dist`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
-    env.update({"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_LOG_LEVEL": "WARNING", "MOTCUA_PWA_DIST": str(dist)})
-    _motcua(env, "migrate")
-    _motcua(env, "seed")
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "backend.cli", "serve", "--port", str(port)], env=env, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
+def serving(dist: Path, data_dir: Path) -> Iterator[AppServer]:
+    server = AppServer(dist, data_dir)
+    server.start()
     try:
-        _wait_until_up(url, server)
-        yield url
+        yield server
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -80,8 +117,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app as `make run` builds it (pwa/dist), on a fresh SQLite file with the demo catalogue."""
     dist = ROOT / "pwa" / "dist"
     assert (dist / "index.html").is_file(), "build the app first (make setup)"
-    with serving(dist, tmp_path_factory.mktemp("e2e-data")) as url:
-        yield url
+    with serving(dist, tmp_path_factory.mktemp("e2e-data")) as server:
+        yield server.url
 
 
 def build_app(out_dir: Path, label: str) -> Path:

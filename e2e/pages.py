@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import random
+import time
+from collections.abc import Callable
 from typing import Any
 
 from PIL import Image, ImageDraw
@@ -69,3 +71,107 @@ def add_photo(page: Page, slot: str, photo: bytes) -> None:
         {"name": "giay-chung-sinh.jpg", "mimeType": "image/jpeg", "buffer": photo}
     )
     expect(box.get_by_role("img")).to_be_visible(timeout=15_000)
+
+
+BIRTH_REGISTRATION = "1.001193"
+BIRTH_CERTIFICATE = "giay_chung_sinh"  # The one paper whose photo is required.
+
+
+def wait_until(check: Callable[[], Any], timeout: float = 5.0) -> Any:
+    """IndexedDB writes finish a moment after the screen changes: poll instead of sleeping blindly."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.05)
+
+
+def records(page: Page, store: str) -> list[dict[str, Any]]:
+    """Every record of one store of the app's database; photo blobs come back as their bytes."""
+    return page.evaluate(
+        """store => new Promise((resolve, reject) => {
+            const open = indexedDB.open("motcua");
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+                const request = open.result.transaction(store).objectStore(store).getAll();
+                request.onerror = () => reject(request.error);
+                request.onsuccess = async () => {
+                    open.result.close();
+                    resolve(await Promise.all(request.result.map(async (r) => r.blob
+                        ? {...r, blobType: r.blob.type, blob: Array.from(new Uint8Array(await r.blob.arrayBuffer()))}
+                        : r)));
+                };
+            };
+        })""",
+        store,
+    )
+
+
+def draft_id_from_url(page: Page) -> str:
+    return page.url.split("#/ho-so/")[1].split("/")[0]
+
+
+def next_step(page: Page) -> None:
+    page.get_by_role("button", name="Tiếp tục").click()
+
+
+def start_birth_registration(page: Page, url: str) -> str:
+    open_app(page, url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
+    return begin_birth_registration(page)
+
+
+def begin_birth_registration(page: Page) -> str:
+    """From the birth registration's page of an app already open (online or not): a draft at Thiên Lộc."""
+    page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
+    expect(page.get_by_role("heading", name="Nơi nộp hồ sơ")).to_be_visible()
+    expect(page.get_by_text("Bước 1/7")).to_be_visible()
+    page.get_by_label("Ủy ban nhân dân xã Thiên Lộc").check()
+    next_step(page)
+    expect(page.get_by_role("heading", name="Người được khai sinh")).to_be_visible()
+    return draft_id_from_url(page)
+
+
+def complete_birth_registration(page: Page, photos: dict[str, bytes]) -> None:
+    """Answers every step of a draft begun with `begin_birth_registration`, adds `photos` (slot → bytes),
+    and stops on the check page, with nothing missing."""
+    fill_child(page)
+    next_step(page)
+    fill_mother(page)
+    next_step(page)
+    next_step(page)  # No father: the section is optional.
+    fill_declarant(page)
+    next_step(page)
+    expect(page.get_by_role("heading", name="Ảnh giấy tờ")).to_be_visible()
+    for slot, photo in photos.items():
+        add_photo(page, slot, photo)
+    next_step(page)
+    expect(page.get_by_role("heading", name="Hồ sơ đã đầy đủ")).to_be_visible()
+
+
+def fill_child(page: Page, *, ethnicity: str | None = "Kinh") -> None:
+    page.get_by_label("Họ, chữ đệm và tên", exact=True).fill("Nguyễn Minh Khang")
+    page.get_by_label("Ngày, tháng, năm sinh").fill("2024-03-14")
+    page.get_by_label("Nam", exact=True).check()
+    page.get_by_label("Nơi sinh", exact=True).fill("Bệnh viện Đa khoa huyện Can Lộc")
+    if ethnicity is not None:
+        page.get_by_label("Dân tộc").fill(ethnicity)
+    page.get_by_label("Quốc tịch").fill("Việt Nam")
+
+
+def fill_mother(page: Page, id_number: str = "042194003517") -> None:
+    page.get_by_label("Họ, chữ đệm và tên người mẹ").fill("Trần Thị Hoa")
+    page.get_by_label("Ngày, tháng, năm sinh").fill("1994-07-02")
+    page.get_by_label("Dân tộc").fill("Kinh")
+    page.get_by_label("Quốc tịch").fill("Việt Nam")
+    page.get_by_label("Nơi cư trú").fill("Thôn Phúc Lộc, xã Thiên Lộc, huyện Can Lộc, tỉnh Hà Tĩnh")
+    page.get_by_label("Số định danh cá nhân").fill(id_number)
+
+
+def fill_declarant(page: Page) -> None:
+    page.get_by_label("Họ, chữ đệm và tên người yêu cầu").fill("Nguyễn Văn An")
+    page.get_by_label("Quan hệ với người được khai sinh").select_option("cha")
+    page.get_by_label("Số định danh cá nhân").fill("042091001284")
+    page.get_by_label("Số điện thoại di động").fill("0912345678")
+    page.get_by_label("Số bản sao Giấy khai sinh đề nghị cấp").fill("2")
+    page.get_by_label("Tôi cam đoan", exact=False).check()

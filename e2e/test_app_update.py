@@ -3,6 +3,7 @@ drafted under the old version is lost. The drafts also outlive closing the brows
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -10,9 +11,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_app, serving
-from pages import PHONE, add_photo, idb_all, open_app, photo_with_gps
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, build_app, serving
+from pages import (
+    BIRTH_CERTIFICATE,
+    PHONE,
+    add_photo,
+    begin_birth_registration,
+    complete_birth_registration,
+    idb_all,
+    open_app,
+    photo_with_gps,
+)
 from playwright.sync_api import BrowserType, Page, expect
+
+VERSION = json.loads((ROOT / "pwa" / "package.json").read_text())["version"]
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +44,8 @@ def deployment(builds: dict[str, Path], tmp_path: Path) -> Iterator[tuple[str, A
             shutil.rmtree(child) if child.is_dir() else child.unlink()
         shutil.copytree(builds[label], served, dirs_exist_ok=True)
 
-    with serving(served, tmp_path / "data") as url:
-        yield url, deploy
+    with serving(served, tmp_path / "data") as server:
+        yield server.url, deploy
 
 
 def _start_draft(page: Page, url: str) -> str:
@@ -48,7 +60,7 @@ def _start_draft(page: Page, url: str) -> str:
 def test_an_update_waits_for_the_user_and_keeps_the_drafts(page: Page, deployment: tuple[str, Any]) -> None:
     url, deploy = deployment
     open_app(page, url)
-    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+A")).to_be_visible()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+A")).to_be_visible()
     draft_id = _start_draft(page, url)
 
     deploy("B")
@@ -56,10 +68,10 @@ def test_an_update_waits_for_the_user_and_keeps_the_drafts(page: Page, deploymen
     banner = page.get_by_role("alert")
     expect(banner).to_contain_text("Đã có phiên bản mới")
     # Until the citizen agrees, version A keeps running.
-    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+A")).to_be_visible()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+A")).to_be_visible()
 
     banner.get_by_role("button", name="Cập nhật ngay").click()
-    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+B")).to_be_visible()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
     assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
     page.goto(f"{url}/#/ho-so")
     expect(page.get_by_text("Đăng ký khai sinh").filter(visible=True).first).to_be_visible()
@@ -85,7 +97,7 @@ def test_a_draft_with_a_photo_survives_an_offline_reload_and_an_update(
     deploy("B")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     page.get_by_role("alert").get_by_role("button", name="Cập nhật ngay").click()
-    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+B")).to_be_visible()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
     assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
     assert idb_all(page, "photos") == [photo]
     expect(page.locator(".photo-slot").get_by_role("img")).to_be_visible()
@@ -98,7 +110,7 @@ def test_later_dismisses_the_prompt_and_keeps_the_old_version(page: Page, deploy
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     page.get_by_role("alert").get_by_role("button", name="Để sau").click()
     expect(page.get_by_role("alert")).to_have_count(0)
-    expect(page.get_by_text("Ứng dụng phiên bản 0.2.0+A")).to_be_visible()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+A")).to_be_visible()
 
 
 def test_a_draft_survives_closing_the_browser(browser_type: BrowserType, live_server: str, tmp_path: Path) -> None:
@@ -121,3 +133,33 @@ def test_a_draft_survives_closing_the_browser(browser_type: BrowserType, live_se
     expect(page.get_by_text("Đăng ký khai sinh").filter(visible=True).first).to_be_visible()
     assert [d["id"] for d in idb_all(page, "drafts")] == [draft_id]
     again.close()
+
+
+def test_no_update_takes_over_while_a_dossier_waits_to_be_sent(page: Page, deployment: tuple[str, Any]) -> None:
+    url, deploy = deployment
+    open_app(page, url, "/#/thu-tuc/1.001193")
+    begin_birth_registration(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: photo_with_gps(1200, 900)})
+    # The counter's server is down for now (for the page and for the worker): the dossier waits.
+    unavailable = {"status": 503, "content_type": "application/problem+json", "body": '{"status": 503}'}
+    page.context.route("**/api/submissions**", lambda route: route.fulfill(**unavailable))
+    page.get_by_test_id("submit-dossier").click()
+    expect(page.get_by_test_id("outbox-entry")).to_be_visible()
+
+    deploy("B")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    banner = page.get_by_role("alert").filter(has_text="Đã có phiên bản mới")
+    expect(banner).to_contain_text("sau khi gửi xong hồ sơ")
+    expect(banner.get_by_role("button", name="Cập nhật ngay")).to_have_count(0)
+    # The worker itself refuses to take over while the outbox holds work, whoever asks it to.
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting.postMessage({type: 'SKIP_WAITING'}))")
+    page.wait_for_timeout(1500)  # A refusal has no event to wait for: give the worker time to (wrongly) act.
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+A")).to_be_visible()
+
+    page.context.unroute("**/api/submissions**")
+    page.get_by_test_id("send-now").click()
+    expect(page.get_by_test_id("dossier-item")).to_have_attribute("data-status", "submitted", timeout=30_000)
+    banner.get_by_role("button", name="Cập nhật ngay").click()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
+    assert idb_all(page, "outbox") == [] and len(idb_all(page, "dossiers")) == 1

@@ -5,106 +5,35 @@ from __future__ import annotations
 
 import io
 import re
-import time
-from collections.abc import Callable
 from typing import Any
 
-from pages import add_photo, open_app, photo_with_gps
+from pages import (
+    BIRTH_CERTIFICATE,
+    add_photo,
+    fill_child,
+    fill_declarant,
+    fill_mother,
+    next_step,
+    open_app,
+    photo_with_gps,
+    records,
+    start_birth_registration,
+    wait_until,
+)
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-BIRTH_REGISTRATION = "1.001193"
-BIRTH_CERTIFICATE = "giay_chung_sinh"  # The one paper whose photo is required.
-
-
-def _wait_until(check: Callable[[], Any], timeout: float = 5.0) -> Any:
-    """IndexedDB writes finish a moment after the screen changes: poll instead of sleeping blindly."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(0.05)
-
-
-def _records(page: Page, store: str) -> list[dict[str, Any]]:
-    """Every record of one store of the app's database; photo blobs come back as their bytes."""
-    return page.evaluate(
-        """store => new Promise((resolve, reject) => {
-            const open = indexedDB.open("motcua");
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-                const request = open.result.transaction(store).objectStore(store).getAll();
-                request.onerror = () => reject(request.error);
-                request.onsuccess = async () => {
-                    open.result.close();
-                    resolve(await Promise.all(request.result.map(async (r) => r.blob
-                        ? {...r, blobType: r.blob.type, blob: Array.from(new Uint8Array(await r.blob.arrayBuffer()))}
-                        : r)));
-                };
-            };
-        })""",
-        store,
-    )
-
 
 def _draft(page: Page) -> dict[str, Any]:
-    drafts = _records(page, "drafts")
+    drafts = records(page, "drafts")
     assert len(drafts) == 1
     return drafts[0]
 
 
-def _draft_id(page: Page) -> str:
-    return page.url.split("#/ho-so/")[1].split("/")[0]
-
-
-def _continue(page: Page) -> None:
-    page.get_by_role("button", name="Tiếp tục").click()
-
-
-def _start_birth_registration(page: Page, url: str) -> str:
-    open_app(page, url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
-    page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
-    expect(page.get_by_role("heading", name="Nơi nộp hồ sơ")).to_be_visible()
-    expect(page.get_by_text("Bước 1/7")).to_be_visible()
-    page.get_by_label("Ủy ban nhân dân xã Thiên Lộc").check()
-    _continue(page)
-    expect(page.get_by_role("heading", name="Người được khai sinh")).to_be_visible()
-    return _draft_id(page)
-
-
-def _fill_child(page: Page, *, ethnicity: str | None = "Kinh") -> None:
-    page.get_by_label("Họ, chữ đệm và tên", exact=True).fill("Nguyễn Minh Khang")
-    page.get_by_label("Ngày, tháng, năm sinh").fill("2024-03-14")
-    page.get_by_label("Nam", exact=True).check()
-    page.get_by_label("Nơi sinh", exact=True).fill("Bệnh viện Đa khoa huyện Can Lộc")
-    if ethnicity is not None:
-        page.get_by_label("Dân tộc").fill(ethnicity)
-    page.get_by_label("Quốc tịch").fill("Việt Nam")
-
-
-def _fill_mother(page: Page, id_number: str = "042194003517") -> None:
-    page.get_by_label("Họ, chữ đệm và tên người mẹ").fill("Trần Thị Hoa")
-    page.get_by_label("Ngày, tháng, năm sinh").fill("1994-07-02")
-    page.get_by_label("Dân tộc").fill("Kinh")
-    page.get_by_label("Quốc tịch").fill("Việt Nam")
-    page.get_by_label("Nơi cư trú").fill("Thôn Phúc Lộc, xã Thiên Lộc, huyện Can Lộc, tỉnh Hà Tĩnh")
-    page.get_by_label("Số định danh cá nhân").fill(id_number)
-
-
-def _fill_declarant(page: Page) -> None:
-    page.get_by_label("Họ, chữ đệm và tên người yêu cầu").fill("Nguyễn Văn An")
-    page.get_by_label("Quan hệ với người được khai sinh").select_option("cha")
-    page.get_by_label("Số định danh cá nhân").fill("042091001284")
-    page.get_by_label("Số điện thoại di động").fill("0912345678")
-    page.get_by_label("Số bản sao Giấy khai sinh đề nghị cấp").fill("2")
-    page.get_by_label("Tôi cam đoan", exact=False).check()
-
-
 def test_missing_answer_and_bad_identity_number_are_explained_in_vietnamese(page: Page, live_server: str) -> None:
-    _start_birth_registration(page, live_server)
-    _fill_child(page, ethnicity=None)
-    _continue(page)
+    start_birth_registration(page, live_server)
+    fill_child(page, ethnicity=None)
+    next_step(page)
 
     summary = page.get_by_role("alert").filter(has_text="Có lỗi cần sửa")
     expect(summary).to_be_focused()
@@ -119,25 +48,25 @@ def test_missing_answer_and_bad_identity_number_are_explained_in_vietnamese(page
 
     ethnicity.fill("Kinh")
     expect(ethnicity).not_to_have_attribute("aria-invalid", "true")
-    _continue(page)
+    next_step(page)
     expect(page.get_by_role("heading", name="Thông tin người mẹ")).to_be_visible()
     expect(page.get_by_text("Bước 3/7")).to_be_visible()
 
-    _fill_mother(page, id_number="04219400351")
-    _continue(page)
+    fill_mother(page, id_number="04219400351")
+    next_step(page)
     expect(page.get_by_role("link", name="Số định danh cá nhân: không đúng định dạng.")).to_be_visible()
     page.get_by_label("Số định danh cá nhân").fill("042194003517")
-    _continue(page)
+    next_step(page)
     expect(page.get_by_role("heading", name="Thông tin người cha (không bắt buộc)")).to_be_visible()
 
 
 def test_answers_are_kept_on_the_phone_and_survive_a_reload(page: Page, live_server: str) -> None:
-    draft_id = _start_birth_registration(page, live_server)
-    _fill_child(page)
+    draft_id = start_birth_registration(page, live_server)
+    fill_child(page)
     page.get_by_label("Quê quán").fill("Xã Thiên Lộc")
     page.get_by_label("Quê quán").fill("")  # An emptied answer is removed, not kept as "".
     expect(page.get_by_text("Đã lưu trên máy")).to_be_visible()
-    child = _wait_until(lambda: _draft(page)["answers"].get("child", {}).get("nationality") == "Việt Nam")
+    child = wait_until(lambda: _draft(page)["answers"].get("child", {}).get("nationality") == "Việt Nam")
     assert child, _draft(page)
 
     page.reload()
@@ -156,31 +85,31 @@ def test_answers_are_kept_on_the_phone_and_survive_a_reload(page: Page, live_ser
 
 
 def test_a_complete_dossier_with_no_father_is_ready_on_the_check_page(page: Page, live_server: str) -> None:
-    _start_birth_registration(page, live_server)
-    _fill_child(page)
-    _continue(page)
-    _fill_mother(page)
-    _continue(page)
+    start_birth_registration(page, live_server)
+    fill_child(page)
+    next_step(page)
+    fill_mother(page)
+    next_step(page)
 
     # The father's section is optional: started then emptied, it is dropped, not judged.
     page.get_by_label("Họ, chữ đệm và tên người cha").fill("X")
     page.get_by_label("Họ, chữ đệm và tên người cha").fill("")
-    _continue(page)
+    next_step(page)
     expect(page.get_by_role("heading", name="Người đi đăng ký khai sinh và liên hệ")).to_be_visible()
     assert "father" not in _draft(page)["answers"]
 
-    _fill_declarant(page)
-    _continue(page)
+    fill_declarant(page)
+    next_step(page)
     expect(page.get_by_role("heading", name="Ảnh giấy tờ")).to_be_visible()
-    _continue(page)
+    next_step(page)
     expect(page.get_by_role("link", name="Cần ảnh: Bản chính Giấy chứng sinh", exact=False)).to_be_visible()
     add_photo(page, BIRTH_CERTIFICATE, photo_with_gps())
-    _continue(page)
+    next_step(page)
 
     expect(page.get_by_role("heading", name="Kiểm tra hồ sơ")).to_be_visible()
     expect(page.get_by_role("heading", name="Hồ sơ đã đầy đủ")).to_be_visible()
-    expect(page.get_by_text("gửi hồ sơ trực tuyến sẽ có trong bản cập nhật tiếp theo")).to_be_visible()
-    expect(page.get_by_role("button", name="Gửi hồ sơ")).to_be_disabled()
+    expect(page.get_by_test_id("submit-dossier")).to_be_enabled()
+    expect(page.get_by_test_id("submit-dossier")).to_have_text("Nộp hồ sơ")
     expect(page.get_by_text("14/03/2024")).to_be_visible()
     expect(page.get_by_text("Không khai")).to_be_visible()
     expect(page.get_by_text("Ủy ban nhân dân xã Thiên Lộc")).to_be_visible()
@@ -191,13 +120,13 @@ def test_a_complete_dossier_with_no_father_is_ready_on_the_check_page(page: Page
 
 
 def test_a_photo_is_stored_small_upright_and_without_gps_then_removed(page: Page, live_server: str) -> None:
-    draft_id = _start_birth_registration(page, live_server)
+    draft_id = start_birth_registration(page, live_server)
     page.goto(f"{live_server}/#/ho-so/{draft_id}/giay-to")
     original = photo_with_gps()
     assert b"Exif" in original
     add_photo(page, BIRTH_CERTIFICATE, original)
 
-    [photo] = _records(page, "photos")
+    [photo] = records(page, "photos")
     data = bytes(photo["blob"])
     assert photo["slot"] == BIRTH_CERTIFICATE
     assert photo["blobType"] == photo["type"] == "image/jpeg"
@@ -214,22 +143,22 @@ def test_a_photo_is_stored_small_upright_and_without_gps_then_removed(page: Page
     expect(box).to_contain_text(" KB")
     box.get_by_role("button", name="Xoá").click()
     expect(box.get_by_role("button", name="Chụp ảnh")).to_be_visible()
-    assert _wait_until(lambda: _records(page, "photos") == [])
+    assert wait_until(lambda: records(page, "photos") == [])
 
 
 def test_a_file_that_is_not_a_picture_is_refused(page: Page, live_server: str) -> None:
-    draft_id = _start_birth_registration(page, live_server)
+    draft_id = start_birth_registration(page, live_server)
     page.goto(f"{live_server}/#/ho-so/{draft_id}/giay-to")
     box = page.locator(".photo-slot").filter(has=page.locator(f"#f-photo-{BIRTH_CERTIFICATE}"))
     box.locator("input.photo-gallery").set_input_files(
         {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"not a photo"}
     )
     expect(box.get_by_text("Tệp đã chọn không phải là ảnh.")).to_be_visible()
-    assert _records(page, "photos") == []
+    assert records(page, "photos") == []
 
 
 def test_a_draft_is_discarded_only_after_confirmation_with_its_photos(page: Page, live_server: str) -> None:
-    draft_id = _start_birth_registration(page, live_server)
+    draft_id = start_birth_registration(page, live_server)
     page.goto(f"{live_server}/#/ho-so/{draft_id}/giay-to")
     add_photo(page, BIRTH_CERTIFICATE, photo_with_gps(1200, 900))
 
@@ -245,25 +174,25 @@ def test_a_draft_is_discarded_only_after_confirmation_with_its_photos(page: Page
     item.get_by_role("button", name="Xoá").click()
     expect(item.get_by_text("Xoá bản nháp này? Ảnh đã chụp cũng bị xoá.")).to_be_visible()
     item.get_by_role("button", name="Huỷ").click()
-    assert len(_records(page, "drafts")) == 1
+    assert len(records(page, "drafts")) == 1
 
     item.get_by_role("button", name="Xoá").click()
     item.get_by_role("button", name="Xoá").click()
     expect(page.locator(".draft-item")).to_have_count(0)
     expect(page.get_by_text("Bạn chưa có hồ sơ nào đang soạn.")).to_be_visible()
-    assert _records(page, "drafts") == []
-    assert _records(page, "photos") == []
+    assert records(page, "drafts") == []
+    assert records(page, "photos") == []
 
 
 def test_the_check_page_lists_what_is_still_missing(page: Page, live_server: str) -> None:
-    draft_id = _start_birth_registration(page, live_server)
-    _fill_child(page)
+    draft_id = start_birth_registration(page, live_server)
+    fill_child(page)
     page.goto(f"{live_server}/#/ho-so/{draft_id}/kiem-tra")
 
     problems = page.get_by_role("region", name="Hồ sơ còn", exact=False)
     expect(problems).to_contain_text("Vui lòng nhập Thông tin người mẹ.")
     expect(problems).to_contain_text("Cần ảnh: Bản chính Giấy chứng sinh")
-    expect(page.get_by_role("button", name="Gửi hồ sơ")).to_have_count(0)
+    expect(page.get_by_test_id("submit-dossier")).to_have_count(0)
     expect(page.get_by_text("Nguyễn Minh Khang")).to_be_visible()
 
     problems.get_by_role("link", name="Vui lòng nhập Thông tin người mẹ.").click()
@@ -286,7 +215,7 @@ def test_persistent_storage_is_asked_for_at_the_first_draft_and_use_is_shown(pag
     )
     open_app(page, live_server)
     assert page.evaluate("window.__persistCalls") == 0, "asked before the citizen had anything to keep"
-    _start_birth_registration(page, live_server)
+    start_birth_registration(page, live_server)
     assert page.evaluate("window.__persistCalls") >= 1
     page.goto(f"{live_server}/#/ho-so")
     expect(page.get_by_text("Dữ liệu trên máy")).to_be_visible()

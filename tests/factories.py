@@ -1,9 +1,12 @@
-"""Small factories: a catalogue built from the demo data files, changed as a test needs."""
+"""Small factories: a catalogue built from the demo data files, changed as a test needs; submissions as a
+phone sends them, with real photo and PDF bytes for their attachments."""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import io
 import json
 import secrets
 import uuid
@@ -11,7 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import httpx
 import msgspec
+from PIL import Image
 
 from backend.catalogue.datafiles import CatalogueData, ProcedureFile, Text, load_catalogue
 from backend.catalogue.service import SeedReport, seed_catalogue
@@ -72,3 +77,67 @@ def submission(procedure_code: str = "1.001193", agency_code: str = "H12.22.05",
     }
     body.update(changes)
     return body
+
+
+def jpeg_bytes(shade: int = 0, size: tuple[int, int] = (48, 32)) -> bytes:
+    """A small real JPEG photo; another `shade` gives other bytes (JPEG may round colours together, so the
+    width differs too)."""
+    out = io.BytesIO()
+    Image.new("RGB", (size[0] + shade, size[1]), (shade * 37 % 256, 120, 200)).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def png_bytes(shade: int = 0) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, shade % 256, 90)).save(out, "PNG")
+    return out.getvalue()
+
+
+def pdf_bytes() -> bytes:
+    """A minimal one-page PDF."""
+    return (
+        b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+        b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
+        b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n"
+        b"trailer <</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def sha256(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def required_slots(procedure_code: str) -> list[str]:
+    return [d.key for d in procedure(_demo(), procedure_code).documents if d.upload == "required"]
+
+
+def bearer(body: dict[str, Any]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {body['accessToken']}"}
+
+
+async def put_file(client: httpx.AsyncClient, body: dict[str, Any], content: bytes, **headers: str) -> httpx.Response:
+    """Upload one file for the submission `body`, with its own token, as the phone does."""
+    return await client.put(
+        f"/api/submissions/{body['submissionId']}/files/{sha256(content)}",
+        content=content,
+        headers={**bearer(body), "Content-Type": "image/jpeg", **headers},
+    )
+
+
+async def with_files(client: httpx.AsyncClient, body: dict[str, Any]) -> dict[str, Any]:
+    """`body` with a photo uploaded and attached for every required slot of its procedure."""
+    attachments = []
+    for shade, slot in enumerate(required_slots(body["procedureCode"])):
+        photo = jpeg_bytes(shade)
+        response = await put_file(client, body, photo)
+        assert response.status_code in (200, 201), response.text
+        attachments.append({"slot": slot, "sha256": sha256(photo)})
+    return {**body, "attachments": attachments}
+
+
+async def submitted(client: httpx.AsyncClient, procedure_code: str = "1.001193", **changes: Any) -> dict[str, Any]:
+    """A dossier created through the API: (the submission sent, the dossier returned)."""
+    body = await with_files(client, submission(procedure_code, **changes))
+    response = await client.post("/api/submissions", json=body)
+    assert response.status_code == 201, response.text
+    return {"sent": body, "dossier": response.json()}

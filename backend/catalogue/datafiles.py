@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from backend.catalogue.forms import check_form
+from backend.catalogue.forms import check_form, tel_fields
 from backend.errors import DomainError
 
 Level = Literal["province", "district", "commune"]
@@ -146,6 +146,10 @@ def _procedure_problems(proc: ProcedureFile, fields: set[str], levels: set[str])
     problems += [f"{where}: document key {k!r} repeats" for k in _duplicates(keys)]
     if not proc.channels:
         problems.append(f"{where}: at least one channel")
+    tels = tel_fields(proc.form)
+    if "online" in proc.channels and len(tels) != 1:
+        # Tracking and the receipt find the citizen's phone by this widget.
+        problems.append(f"{where}: a form accepted online needs exactly one field with widget tel, found {tels}")
     return problems
 
 

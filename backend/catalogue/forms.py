@@ -262,3 +262,50 @@ def check_form(form: Mapping[str, Any]) -> list[str]:
     except SchemaError as exc:
         return [f"form.schema is not valid JSON Schema: {exc}"]
     return _check_node(schema, "", 0) + _check_ui(schema, form.get("ui", {}))
+
+
+@dataclass(frozen=True)
+class ContactFields:
+    """Where a form keeps its contact, as `section.field` paths.
+
+    The phone is the form's one `tel` field; the applicant is the `full_name` of that section (or, when it
+    has none, of the first section that has one), with that section's `residence` or `address`.
+    """
+
+    phone: str
+    name: str | None
+    address: str | None
+    email: str | None
+
+
+def _section_fields(form: Mapping[str, Any]) -> dict[str, list[str]]:
+    sections = form.get("ui", {}).get("sections", [])
+    return {s.get("key"): [f.get("key") for f in s.get("fields", [])] for s in sections}
+
+
+def tel_fields(form: Mapping[str, Any]) -> list[str]:
+    """Paths of the fields shown with the `tel` widget, in form order."""
+    return [
+        f"{section.get('key')}.{item.get('key')}"
+        for section in form.get("ui", {}).get("sections", [])
+        for item in section.get("fields", [])
+        if item.get("widget") == "tel"
+    ]
+
+
+def contact_fields(form: Mapping[str, Any]) -> ContactFields | None:
+    """The contact of a form, or None when it does not have exactly one `tel` field."""
+    tels = tel_fields(form)
+    if len(tels) != 1:
+        return None
+    fields = _section_fields(form)
+    contact = tels[0].split(".", 1)[0]
+    with_name = [key for key, keys in fields.items() if "full_name" in keys]
+    applicant = contact if contact in with_name else next(iter(with_name), None)
+    address = next((k for k in ("residence", "address") if applicant and k in fields[applicant]), None)
+    return ContactFields(
+        phone=tels[0],
+        name=f"{applicant}.full_name" if applicant else None,
+        address=f"{applicant}.{address}" if applicant and address else None,
+        email=f"{contact}.email" if "email" in fields[contact] else None,
+    )

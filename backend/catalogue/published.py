@@ -7,7 +7,6 @@ Every request is answered from memory; a process checks the catalogue version at
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import gzip
 import hashlib
 import time
@@ -15,14 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import brotli
-import holidays
 import msgspec
 
 from backend.catalogue import schemas as out
+from backend.catalogue.calendar_data import work_calendar
 from backend.catalogue.search import SearchEntry, make_entry
 from backend.catalogue.service import current_version
-from backend.catalogue.tables import Agency, CalendarDay, CatalogueState, Field, Procedure, RequiredDocument
-from backend.catalogue.workdays import DayNote, WorkCalendar, build_calendar
+from backend.catalogue.tables import Agency, CatalogueState, Field, Procedure, RequiredDocument
+from backend.catalogue.workdays import WorkCalendar
 from backend.settings import Settings
 
 
@@ -143,33 +142,12 @@ async def _fields_and_agencies() -> tuple[list[out.FieldOut], list[out.AgencyOut
     return field_out, agency_out, removed
 
 
-def _package_calendar(years: range) -> tuple[list[DayNote], list[DayNote]]:
-    """Public holidays and make-up working days the `holidays` package knows, from one (slow) table."""
-    table = holidays.country_holidays("VN", years=list(years), language="vi")
-    days_off = [DayNote(date=day, name=str(name)) for day, name in sorted(table.items())]
-    make_up = [DayNote(date=d, name="Ngày làm việc bù") for d in sorted(table.weekend_workdays) if d.year in years]
-    return days_off, make_up
-
-
-async def _calendar(
-    state: dict[str, Any] | None, settings: Settings, year: int
-) -> tuple[WorkCalendar, out.CalendarOut]:
+async def _calendar(settings: Settings, year: int) -> tuple[WorkCalendar, out.CalendarOut]:
     """The server covers last year to two years ahead; phones get this year and the next."""
-    rows = await CalendarDay.select().order_by(CalendarDay.day)
-    extra_off = [DayNote(date=r["day"], name=r["name"]) for r in rows if r["kind"] == "day_off"]
-    extra_work = [DayNote(date=r["day"], name=r["name"]) for r in rows if r["kind"] == "working_day"]
-    covered = range(year - 1, year + 3)
-    public, package_make_up = _package_calendar(covered)
-    make_up = package_make_up + extra_work
-    opens, closes = (state["office_opens"], state["office_closes"]) if state else ("07:30", "17:00")
-    calendar = build_calendar(
-        public_holidays=public,
-        extra_days_off=extra_off,
-        make_up_days=make_up,
-        years=(covered[0], covered[-1]),
-        tz=settings.tz,
-        closes=dt.time.fromisoformat(closes),
-    )
+    parts = await work_calendar(settings.tz, year)
+    public, extra_off, make_up = parts.public_holidays, parts.extra_days_off, parts.make_up_days
+    opens, closes = parts.opens, parts.closes
+    calendar = parts.calendar
     shown = range(year, year + 2)
     days_off = {n.date: n.name for n in [*public, *extra_off] if n.date.year in shown}
     working = {n.date: n.name for n in make_up if n.date.year in shown}
@@ -210,7 +188,7 @@ async def read_published(settings: Settings, version: int) -> Published:
     fields, agencies, removed = await _fields_and_agencies()
     removed["procedures"] = removed_procedures
     year = settings.now().year
-    calendar, calendar_out = await _calendar(state, settings, year)
+    calendar, calendar_out = await _calendar(settings, year)
     snapshot = out.CatalogueOut(
         version=version,
         name=out.TextOut(vi=state["name_vi"], en=state["name_en"]) if state else out.TextOut(vi="", en=""),

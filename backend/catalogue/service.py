@@ -11,12 +11,15 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import msgspec
 from piccolo.columns import Column
 
+from backend.catalogue import workdays
+from backend.catalogue.calendar_data import work_calendar
 from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
-from backend.catalogue.forms import AnswerError, validate_answers
+from backend.catalogue.forms import AnswerError, ContactFields, contact_fields, validate_answers
 from backend.catalogue.tables import Agency, CalendarDay, CatalogueState, Field, Procedure, RequiredDocument
 
 log = logging.getLogger(__name__)
@@ -253,38 +256,94 @@ async def current_version() -> int:
 
 
 @dataclass(frozen=True)
+class Bilingual:
+    vi: str
+    en: str
+
+
+@dataclass(frozen=True)
+class IntakeDocument:
+    """One item of a procedure's dossier (thành phần hồ sơ): `upload` says whether a photo is expected online."""
+
+    key: str
+    name: str
+    kind: str
+    count: int
+    upload: str
+
+
+@dataclass(frozen=True)
 class IntakeProcedure:
-    """What intake needs to know of a published procedure: its version, level, form and deadline."""
+    """What dossiers need to know of a published procedure: form, documents, deadline and receipt texts."""
 
     code: str
     version: int
     level: str
     working_days: int
     form: dict[str, Any]
+    name: Bilingual = Bilingual(vi="", en="")
+    sets: int = 1
+    processing_text: str = ""
+    documents: tuple[IntakeDocument, ...] = ()
+    contact: ContactFields | None = None
+
+
+async def _intake_documents(procedure_ids: list[int]) -> dict[int, list[IntakeDocument]]:
+    rows = await (
+        RequiredDocument.select()
+        .where(RequiredDocument.procedure.is_in(procedure_ids))
+        .order_by(RequiredDocument.procedure)
+        .order_by(RequiredDocument.position)
+    )
+    grouped: dict[int, list[IntakeDocument]] = {}
+    for r in rows:
+        grouped.setdefault(r["procedure"], []).append(
+            IntakeDocument(key=r["key"], name=r["name"], kind=r["kind"], count=r["quantity"], upload=r["upload"])
+        )
+    return grouped
+
+
+async def _intake_procedures(codes: list[str], only_active: bool) -> dict[str, IntakeProcedure]:
+    if not codes:
+        return {}
+    query = Procedure.select(*Procedure.all_columns()).where(Procedure.code.is_in(codes))
+    if only_active:
+        query = query.where(Procedure.active.eq(True))
+    rows = await query.output(load_json=True)
+    documents = await _intake_documents([r["id"] for r in rows]) if rows else {}
+    return {
+        r["code"]: IntakeProcedure(
+            code=r["code"],
+            version=r["version"],
+            level=r["level"],
+            working_days=r["processing_working_days"],
+            form=r["form"],
+            name=Bilingual(vi=r["name_vi"], en=r["name_en"]),
+            sets=r["sets"],
+            processing_text=r["processing_text"],
+            documents=tuple(documents.get(r["id"], [])),
+            contact=contact_fields(r["form"]),
+        )
+        for r in rows
+    }
 
 
 async def procedure_for_intake(code: str) -> IntakeProcedure | None:
-    row = await (
-        Procedure.select(
-            Procedure.code,
-            Procedure.version,
-            Procedure.level,
-            Procedure.processing_working_days,
-            Procedure.form,
-        )
-        .where(Procedure.code == code, Procedure.active.eq(True))
-        .output(load_json=True)
-        .first()
-    )
-    if row is None:
-        return None
-    return IntakeProcedure(
-        code=row["code"],
-        version=row["version"],
-        level=row["level"],
-        working_days=row["processing_working_days"],
-        form=row["form"],
-    )
+    """A procedure a phone may submit to now (active in the catalogue), or None."""
+    return (await _intake_procedures([code], only_active=True)).get(code)
+
+
+async def procedures_by_code(codes: list[str]) -> dict[str, IntakeProcedure]:
+    """Procedures of dossiers already received, including those since removed from the catalogue."""
+    return await _intake_procedures(sorted(set(codes)), only_active=False)
+
+
+async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
+    """Names of agencies by code, including agencies since removed (their dossiers still show them)."""
+    if not codes:
+        return {}
+    rows = await Agency.select(Agency.code, Agency.name_vi, Agency.name_en).where(Agency.code.is_in(sorted(set(codes))))
+    return {r["code"]: Bilingual(vi=r["name_vi"], en=r["name_en"]) for r in rows}
 
 
 async def agency_level(code: str) -> str | None:
@@ -295,3 +354,9 @@ async def agency_level(code: str) -> str | None:
 
 def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> list[AnswerError]:
     return validate_answers(form, answers, today)
+
+
+async def appointment_date(received_at: dt.datetime, working_days: int, tz: ZoneInfo) -> dt.date:
+    """The date a dossier received at `received_at` is due, by the counters' working-day calendar."""
+    parts = await work_calendar(tz, received_at.astimezone(tz).year)
+    return workdays.appointment_date(received_at, working_days, parts.calendar)

@@ -1,16 +1,49 @@
-"""Dossier intake: phones send submissions here, as often as their connection needs."""
+"""Dossier endpoints: phones upload files and send submissions (as often as their connection needs),
+then follow their dossiers; anyone holding a code and its phone number can track its status."""
 
 from __future__ import annotations
 
-from litestar import Controller, Response, post
-from litestar.di import NamedDependency
-from litestar.params import JSONBody
+import uuid
+from typing import Annotated
 
-from backend.dossiers import service
-from backend.dossiers.schemas import SubmissionIn, SubmissionOut
+from litestar import Controller, Response, get, post, put
+from litestar.datastructures import CacheControlHeader
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
+from litestar.params import FromPath, JSONBody, PathParameter
+from litestar.stores.base import Store
+
+from backend.dossiers import files, service, tracking
+from backend.dossiers.schemas import (
+    FileOut,
+    FilesOut,
+    MineIn,
+    MineOut,
+    SubmissionIn,
+    SubmissionOut,
+    TrackingIn,
+    TrackingOut,
+)
+from backend.http import AnyRequest
 from backend.settings import Settings
 
 MAX_SUBMISSION_BYTES = 256 * 1024
+NO_STORE = CacheControlHeader(no_store=True)
+TRACKING_FAILURES_STORE = "tracking_failures"
+Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
+SubmissionId = FromPath[uuid.UUID]
+
+
+def bearer_token(request: AnyRequest) -> str:
+    """The phone's access token; it travels only in this header, never in a URL (URLs end up in logs)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise service.MissingToken()
+    return token.strip()
+
+
+def public_url(request: AnyRequest, settings: Settings) -> str:
+    return settings.public_url or str(request.base_url)
 
 
 class SubmissionController(Controller):
@@ -27,3 +60,75 @@ class SubmissionController(Controller):
     ) -> Response[SubmissionOut]:
         dossier, created = await service.submit(data, settings.now(), settings.tz)
         return Response(dossier, status_code=201 if created else 200)
+
+
+class FileController(Controller):
+    """Files of a submission, sent before the submission itself so that a dossier never lacks one."""
+
+    path = "/api/submissions/{submission_id:uuid}/files"
+    tags = ("dossiers",)
+    cache_control = NO_STORE
+    # Litestar reads this from the class and never changes it.
+    dependencies = {"token": Provide(bearer_token, sync_to_thread=False)}  # noqa: RUF012
+
+    @get("/", summary="The files held for this submission and token")
+    async def held(self, submission_id: SubmissionId, token: NamedDependency[str]) -> FilesOut:
+        return await service.held_files(submission_id, token)
+
+    @put(
+        "/{sha256:str}",
+        summary="Upload one file (201), or repeat an upload already held (200)",
+        request_max_body_size=files.MAX_FILE_BYTES,
+    )
+    async def upload(
+        self,
+        request: AnyRequest,
+        submission_id: SubmissionId,
+        sha256: Sha256,
+        token: NamedDependency[str],
+        settings: NamedDependency[Settings],
+    ) -> Response[FileOut]:
+        try:
+            body = await request.body()
+        except RequestEntityTooLarge as exc:
+            raise service.FileTooLarge() from exc
+        held, created = await service.upload_file(
+            submission_id, sha256, body, token=token, root=settings.attachments_dir, now=settings.now()
+        )
+        return Response(held, status_code=201 if created else 200)
+
+    @get("/{sha256:str}", summary="One file held for this submission and token")
+    async def download(
+        self,
+        submission_id: SubmissionId,
+        sha256: Sha256,
+        token: NamedDependency[str],
+        settings: NamedDependency[Settings],
+    ) -> Response[bytes]:
+        body, media_type = await service.read_file(submission_id, sha256, token, settings.attachments_dir)
+        return Response(body, media_type=media_type, headers={"Content-Disposition": "attachment"})
+
+
+class MyDossiersController(Controller):
+    path = "/api/dossiers/mine"
+    tags = ("dossiers",)
+    cache_control = NO_STORE
+
+    @post("/", summary="The dossiers these access tokens open, with history and receipt", status_code=200)
+    async def mine(self, request: AnyRequest, data: JSONBody[MineIn], settings: NamedDependency[Settings]) -> MineOut:
+        return MineOut(dossiers=await tracking.mine(data.tokens, public_url(request, settings)))
+
+
+class TrackingController(Controller):
+    """Public tracking (tra cứu hồ sơ): rate limited per client address by the app shell, and per code here."""
+
+    path = "/api/tracking"
+    tags = ("dossiers",)
+    cache_control = NO_STORE
+
+    @post("/", summary="Status and dates of a dossier, by its code and the contact phone", status_code=200)
+    async def track(
+        self, request: AnyRequest, data: JSONBody[TrackingIn], settings: NamedDependency[Settings]
+    ) -> TrackingOut:
+        failures: Store = request.app.stores.get(TRACKING_FAILURES_STORE)
+        return await tracking.track(data.code, data.phone, failures, settings.tracking_failures_per_hour)

@@ -1,4 +1,5 @@
-"""Dossier rules with no I/O: codes, statuses, submission fingerprints and access tokens."""
+"""Dossier rules with no I/O: codes, statuses and their transitions, submission fingerprints, access
+tokens, contact phones and the attachment slots a submission must fill."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import msgspec
+
+from backend.errors import DomainError
 
 SEQUENCE_DIGITS = 4
 CODE = re.compile(r"^(?P<agency>[A-Z0-9.]+)-(?P<day>\d{6})-(?P<seq>\d{4,})$")
 TOKEN_BYTES = 32
+SHA256 = r"^[0-9a-f]{64}$"
 
 
 class Channel(StrEnum):
@@ -35,6 +40,38 @@ class Status(StrEnum):
     READY = "ready"  # có kết quả, chờ trả
     RETURNED = "returned"  # đã trả kết quả
     WITHDRAWN = "withdrawn"  # công dân rút hồ sơ
+
+
+# Which status may follow which (Decree 61/2018): the counter receives, asks once for a supplement or
+# refuses; a received dossier is handled, then its result is made ready and returned. The citizen may
+# withdraw until a result exists.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.SUBMITTED: frozenset({Status.RECEIVED, Status.SUPPLEMENT_REQUESTED, Status.REFUSED, Status.WITHDRAWN}),
+    Status.SUPPLEMENT_REQUESTED: frozenset({Status.SUBMITTED, Status.REFUSED, Status.WITHDRAWN}),
+    Status.RECEIVED: frozenset({Status.IN_PROGRESS, Status.READY, Status.WITHDRAWN}),
+    Status.IN_PROGRESS: frozenset({Status.READY, Status.WITHDRAWN}),
+    Status.READY: frozenset({Status.RETURNED}),
+    Status.REFUSED: frozenset(),
+    Status.RETURNED: frozenset(),
+    Status.WITHDRAWN: frozenset(),
+}
+
+
+class IllegalTransition(DomainError):
+    status = 409
+    code = "illegal_transition"
+    message_vi = "Hồ sơ đang ở trạng thái «{current}», không thể chuyển sang «{target}»."
+    message_en = "The dossier is “{current}”; it cannot become “{target}”."
+
+
+def can_move(current: Status, target: Status) -> bool:
+    return target in TRANSITIONS[current]
+
+
+def ensure_transition(current: str, target: Status) -> None:
+    """Raises IllegalTransition unless a dossier in `current` may move to `target`."""
+    if not can_move(Status(current), target):
+        raise IllegalTransition(current=current, target=target.value)
 
 
 def dossier_code(agency_code: str, day: dt.date, sequence: int) -> str:
@@ -72,3 +109,83 @@ def new_access_token() -> str:
 def token_hash(token: str) -> str:
     """Tokens are long random secrets: a plain SHA-256 is enough, and lets a lookup use an index."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalise_phone(text: str) -> str:
+    """Digits only, and the country code 84 read as the trunk prefix 0: "+84 912 345 678" is "0912345678"."""
+    digits = "".join(c for c in text if c.isascii() and c.isdigit())
+    return "0" + digits[2:] if digits.startswith("84") else digits
+
+
+def answer_at(answers: Mapping[str, Any], path: str | None) -> str | None:
+    """The text answered at `section.field`, or None when there is none."""
+    if path is None:
+        return None
+    section, _, name = path.partition(".")
+    value = answers.get(section, {}).get(name) if isinstance(answers.get(section), Mapping) else None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+class Document(Protocol):
+    """A document of the procedure (thành phần hồ sơ); `upload` is required, optional or none (no photo)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def upload(self) -> str: ...
+
+
+D = TypeVar("D", bound=Document)
+
+
+_SLOT_MESSAGES = {
+    "required": ("Vui lòng chụp ảnh giấy tờ: {name}.", "Please attach a photo of: {name}."),
+    "unknown_slot": (
+        "Giấy tờ «{key}» không nhận ảnh cho thủ tục này.",
+        "The document “{key}” takes no photo in this procedure.",
+    ),
+    "duplicate_slot": ("Giấy tờ «{name}» chỉ nhận một tệp.", "Only one file is taken for “{name}”."),
+    "not_uploaded": (
+        "Tệp của giấy tờ «{name}» chưa được tải lên; ứng dụng sẽ gửi lại.",
+        "The file for “{name}” has not been uploaded yet; the app will send it again.",
+    ),
+}
+
+
+def slot_error(key: str, code: str, name: str = "") -> dict[str, Any]:
+    """One problem with one attachment slot, in the shape of the answers' errors."""
+    vi, en = _SLOT_MESSAGES[code]
+    # Published names run long ("Bản chính Giấy chứng sinh ...; trường hợp không có ..."): the part before
+    # the first semicolon names the paper.
+    name = name.split(";", 1)[0].strip()
+    return {
+        "path": f"documents.{key}",
+        "code": code,
+        "message": {"vi": vi.format(key=key, name=name or key), "en": en.format(key=key, name=name or key)},
+    }
+
+
+def attachment_errors(slots: Iterable[str], documents: Iterable[Document]) -> list[dict[str, Any]]:
+    """What is wrong with the slots a submission fills: unknown, repeated, or a required one missing."""
+    by_key = {d.key: d for d in documents if d.upload in ("required", "optional")}
+    errors: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for key in slots:
+        if key not in by_key:
+            errors.append(slot_error(key, "unknown_slot"))
+        elif key in seen and key not in repeated:
+            errors.append(slot_error(key, "duplicate_slot", by_key[key].name))
+            repeated.add(key)
+        seen.add(key)
+    missing = [d for d in by_key.values() if d.upload == "required" and d.key not in seen]
+    return errors + [slot_error(d.key, "required", d.name) for d in missing]
+
+
+def listed_documents(documents: Iterable[D], attached: Iterable[str]) -> list[D]:
+    """The documents a receipt lists: all of the procedure's but the optional ones not attached (an
+    optional item applies only to some cases, such as an abandoned child)."""
+    slots = set(attached)
+    return [d for d in documents if d.upload != "optional" or d.key in slots]

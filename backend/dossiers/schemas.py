@@ -1,4 +1,4 @@
-"""Wire formats of dossier intake (camelCase JSON)."""
+"""Wire formats of dossiers (camelCase JSON): intake, attachments, "my dossiers", receipts and tracking."""
 
 from __future__ import annotations
 
@@ -10,6 +10,13 @@ import msgspec
 
 Token = Annotated[str, msgspec.Meta(min_length=32, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")]
 Code = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+Sha256 = Annotated[str, msgspec.Meta(pattern=r"^[0-9a-f]{64}$")]
+SlotKey = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^[a-z0-9_]+$")]
+
+
+class AttachmentIn(msgspec.Struct, forbid_unknown_fields=True):
+    slot: SlotKey
+    sha256: Sha256
 
 
 class SubmissionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -22,6 +29,26 @@ class SubmissionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     agency_code: Code
     answers: dict[str, Any]
     access_token: Token
+    attachments: Annotated[list[AttachmentIn], msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
+
+
+class FileOut(msgspec.Struct, rename="camel"):
+    """A file held for a submission."""
+
+    sha256: str
+    size: int
+    content_type: str
+
+
+class FilesOut(msgspec.Struct):
+    files: list[FileOut]
+
+
+class AttachmentOut(msgspec.Struct, rename="camel"):
+    slot: str
+    sha256: str
+    size: int
+    content_type: str
 
 
 class SubmissionOut(msgspec.Struct, rename="camel"):
@@ -31,3 +58,96 @@ class SubmissionOut(msgspec.Struct, rename="camel"):
     procedure_code: str
     agency_code: str
     submitted_at: dt.datetime
+    attachments: list[AttachmentOut]
+
+
+class TextOut(msgspec.Struct):
+    vi: str
+    en: str
+
+
+class HistoryOut(msgspec.Struct):
+    at: dt.datetime
+    status: str
+    note: str
+
+
+class PaperOut(msgspec.Struct):
+    name: str
+    kind: str
+    count: int
+
+
+class QrOut(msgspec.Struct):
+    size: int
+    path: str
+
+
+class ReceiptOut(msgspec.Struct, rename="camel"):
+    """Giấy tiếp nhận hồ sơ và hẹn trả kết quả (form 01 of Circular 01/2018/TT-VPCP)."""
+
+    agency_name: TextOut
+    code: str
+    applicant_name: str
+    address: str | None
+    phone: str
+    email: str | None
+    procedure_name: TextOut
+    documents: list[PaperOut]
+    sets: int
+    processing_text: str
+    working_days: int
+    received_at: dt.datetime
+    appointment_date: dt.date
+    tracking_url: str
+    qr: QrOut
+
+
+class DossierView(msgspec.Struct, rename="camel"):
+    """A dossier as its own phone sees it."""
+
+    code: str
+    submission_id: uuid.UUID
+    procedure_code: str
+    procedure_name: TextOut
+    agency_code: str
+    agency_name: TextOut
+    channel: str
+    status: str
+    submitted_at: dt.datetime
+    received_at: dt.datetime | None
+    appointment_date: dt.date | None
+    attachments: list[AttachmentOut]
+    history: list[HistoryOut]
+    receipt: ReceiptOut | None
+
+
+class MineIn(msgspec.Struct, forbid_unknown_fields=True):
+    tokens: Annotated[list[Token], msgspec.Meta(min_length=1, max_length=100)]
+
+
+class MineOut(msgspec.Struct):
+    dossiers: list[DossierView]
+
+
+class TrackingIn(msgspec.Struct, forbid_unknown_fields=True):
+    code: Code
+    phone: Annotated[str, msgspec.Meta(min_length=1, max_length=30)]
+
+
+class StepOut(msgspec.Struct):
+    at: dt.datetime
+    status: str
+
+
+class TrackingOut(msgspec.Struct, rename="camel"):
+    """What anyone holding the code and the phone may see: status and dates, nothing personal."""
+
+    code: str
+    procedure_name: TextOut
+    agency_name: TextOut
+    status: str
+    submitted_at: dt.datetime
+    received_at: dt.datetime | None
+    appointment_date: dt.date | None
+    history: list[StepOut]

@@ -1,18 +1,23 @@
-"""Use cases of dossiers: a submission from a phone becomes a dossier exactly once."""
+"""Use cases of dossiers: files uploaded for a submission, a submission becoming a dossier exactly once,
+and the counter receiving it (tiếp nhận) with an appointment date."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from anyio import to_thread
+
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, writing
-from backend.dossiers import rules
+from backend.dossiers import files, rules
 from backend.dossiers.rules import Channel, Status
-from backend.dossiers.schemas import SubmissionIn, SubmissionOut
-from backend.dossiers.tables import DailySequence, Dossier, DossierEvent
+from backend.dossiers.schemas import AttachmentOut, FileOut, FilesOut, SubmissionIn, SubmissionOut
+from backend.dossiers.tables import DailySequence, Dossier, DossierEvent, Upload
 from backend.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -47,14 +52,98 @@ class InvalidAnswers(DomainError):
     message_en = "Some answers are not valid; correct them and send again."
 
 
+class InvalidAttachments(DomainError):
+    status = 422
+    code = "invalid_attachments"
+    message_vi = "Ảnh giấy tờ đính kèm chưa đúng với thủ tục; vui lòng kiểm tra lại."
+    message_en = "The attached documents do not fit the procedure; check them again."
+
+
+class AttachmentsMissing(DomainError):
+    status = 422
+    code = "attachments_missing"
+    message_vi = "Một số tệp đính kèm chưa được tải lên máy chủ; ứng dụng sẽ gửi lại."
+    message_en = "Some attached files are not on the server yet; the app will send them again."
+
+
+class MissingToken(DomainError):
+    status = 401
+    code = "missing_token"
+    message_vi = "Thiếu mã truy cập của hồ sơ (Authorization: Bearer)."
+    message_en = "The dossier's access token is missing (Authorization: Bearer)."
+
+
+class HashMismatch(DomainError):
+    status = 400
+    code = "hash_mismatch"
+    message_vi = "Tệp nhận được không khớp mã băm SHA-256 đã khai (có thể bị gửi thiếu); vui lòng gửi lại."
+    message_en = "The file received does not match its SHA-256 (it may have been cut short); send it again."
+
+
+class FileTooLarge(DomainError):
+    status = 413
+    code = "too_large"
+    message_vi = "Tệp quá lớn: mỗi tệp tối đa {limit} MB."
+    message_en = "The file is too large: at most {limit} MB per file."
+
+    def __init__(self) -> None:
+        super().__init__(limit=files.MAX_FILE_BYTES // (1024 * 1024))
+
+
+class UnsupportedFile(DomainError):
+    status = 415
+    code = "unsupported_file"
+    message_vi = "Tệp không phải ảnh JPEG, PNG hoặc tệp PDF hợp lệ; vui lòng chụp lại."
+    message_en = "The file is not a valid JPEG or PNG photo or PDF document; take the photo again."
+
+
+class SubmissionClosed(DomainError):
+    status = 409
+    code = "submission_closed"
+    message_vi = "Hồ sơ đã được nộp; không thể thêm tệp mới vào hồ sơ này."
+    message_en = "The dossier has already been submitted; no new file can be added to it."
+
+
+class TooManyFiles(DomainError):
+    status = 422
+    code = "too_many_files"
+    message_vi = "Mỗi hồ sơ nhận tối đa {limit} tệp."
+    message_en = "A dossier takes at most {limit} files."
+
+    def __init__(self) -> None:
+        super().__init__(limit=files.MAX_FILES_PER_SUBMISSION)
+
+
+class FileNotFound(DomainError):
+    status = 404
+    code = "file_not_found"
+    message_vi = "Không có tệp này trong hồ sơ."
+    message_en = "This file is not held for this submission."
+
+
+class DossierNotFound(DomainError):
+    status = 404
+    code = "dossier_not_found"
+    message_vi = "Không tìm thấy hồ sơ «{code}»."
+    message_en = "There is no dossier “{code}”."
+
+
 def _content(sub: SubmissionIn) -> dict[str, Any]:
-    return {
+    content: dict[str, Any] = {
         "procedureCode": sub.procedure_code,
         "procedureVersion": sub.procedure_version,
         "agencyCode": sub.agency_code,
         "answers": sub.answers,
         "tokenHash": rules.token_hash(sub.access_token),
     }
+    if sub.attachments:
+        # Only when present, so dossiers received before attachments existed keep their fingerprint.
+        content["attachments"] = [{"slot": a.slot, "sha256": a.sha256} for a in sub.attachments]
+    return content
+
+
+def _attachment(item: dict[str, Any]) -> AttachmentOut:
+    return AttachmentOut(slot=item["slot"], sha256=item["sha256"], size=item["size"], content_type=item["content_type"])
 
 
 def _out(row: dict[str, Any]) -> SubmissionOut:
@@ -65,11 +154,12 @@ def _out(row: dict[str, Any]) -> SubmissionOut:
         procedure_code=row["procedure_code"],
         agency_code=row["agency_code"],
         submitted_at=row["submitted_at"],
+        attachments=[_attachment(a) for a in row["attachments"]],
     )
 
 
-async def _by_submission(sub: SubmissionIn) -> dict[str, Any] | None:
-    return await Dossier.select().where(Dossier.submission_id == sub.submission_id).first()
+async def _by_submission(submission_id: uuid.UUID) -> dict[str, Any] | None:
+    return await Dossier.select().where(Dossier.submission_id == submission_id).output(load_json=True).first()
 
 
 def _replay(row: dict[str, Any], print_: str) -> SubmissionOut:
@@ -95,6 +185,37 @@ async def _check(sub: SubmissionIn, today: dt.date) -> catalogue.IntakeProcedure
     return procedure
 
 
+async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) -> list[dict[str, Any]]:
+    """The attachments as the dossier keeps them; every slot fits the procedure and every file is here."""
+    errors = rules.attachment_errors([a.slot for a in sub.attachments], procedure.documents)
+    if errors:
+        raise InvalidAttachments(errors=errors)
+    held = {
+        r["sha256"]: r
+        for r in await Upload.select().where(
+            Upload.submission_id == sub.submission_id, Upload.token_hash == rules.token_hash(sub.access_token)
+        )
+    }
+    names = {d.key: d.name for d in procedure.documents}
+    missing = [rules.slot_error(a.slot, "not_uploaded", names[a.slot]) for a in sub.attachments if a.sha256 not in held]
+    if missing:
+        raise AttachmentsMissing(errors=missing)
+    return [
+        {
+            "slot": a.slot,
+            "sha256": a.sha256,
+            "size": held[a.sha256]["size"],
+            "content_type": held[a.sha256]["content_type"],
+        }
+        for a in sub.attachments
+    ]
+
+
+def _contact_phone(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) -> str:
+    path = procedure.contact.phone if procedure.contact else None
+    return rules.normalise_phone(rules.answer_at(sub.answers, path) or "")
+
+
 async def _next_sequence(agency_code: str, day: dt.date) -> int:
     key = f"{agency_code}|{day.isoformat()}"
     bumped = await (
@@ -111,37 +232,40 @@ async def _next_sequence(agency_code: str, day: dt.date) -> int:
 async def _create(
     sub: SubmissionIn, print_: str, procedure: catalogue.IntakeProcedure, now: dt.datetime, day: dt.date
 ) -> tuple[SubmissionOut, bool]:
+    attachments = await _attachments(sub, procedure)
     async with writing(Dossier):
-        row = await _by_submission(sub)
+        row = await _by_submission(sub.submission_id)
         if row is not None:
             return _replay(row, print_), False
         code = rules.dossier_code(sub.agency_code, day, await _next_sequence(sub.agency_code, day))
-        inserted = await Dossier.insert(
-            Dossier(
-                code=code,
-                submission_id=sub.submission_id,
-                fingerprint=print_,
-                procedure_code=procedure.code,
-                procedure_version=procedure.version,
-                agency_code=sub.agency_code,
-                channel=Channel.ONLINE.value,
-                answers=sub.answers,
-                status=Status.SUBMITTED.value,
-                submitted_at=now,
-                access_token_hash=rules.token_hash(sub.access_token),
-            )
-        ).returning(*Dossier.all_columns())
+        dossier = Dossier(
+            code=code,
+            submission_id=sub.submission_id,
+            fingerprint=print_,
+            procedure_code=procedure.code,
+            procedure_version=procedure.version,
+            agency_code=sub.agency_code,
+            channel=Channel.ONLINE.value,
+            answers=sub.answers,
+            status=Status.SUBMITTED.value,
+            submitted_at=now,
+            access_token_hash=rules.token_hash(sub.access_token),
+            contact_phone=_contact_phone(sub, procedure),
+            attachments=attachments,
+        )
+        inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
         await DossierEvent.insert(
             DossierEvent(dossier=inserted[0]["id"], at=now, status=Status.SUBMITTED.value, actor="citizen", note="")
         )
     log.info("dossier submitted", extra={"code": code, "procedure": procedure.code})
-    return _out(inserted[0]), True
+    # The database's own values, so that this answer and every replay of it are byte for byte the same.
+    return _out({**inserted[0], "attachments": attachments}), True
 
 
 async def submit(sub: SubmissionIn, now: dt.datetime, tz: ZoneInfo) -> tuple[SubmissionOut, bool]:
     """The dossier for `sub`, and whether this call created it (False: a retry of one already received)."""
     print_ = rules.fingerprint(_content(sub))
-    existing = await _by_submission(sub)
+    existing = await _by_submission(sub.submission_id)
     if existing is not None:
         return _replay(existing, print_), False
     day = now.astimezone(tz).date()
@@ -154,3 +278,125 @@ async def submit(sub: SubmissionIn, now: dt.datetime, tz: ZoneInfo) -> tuple[Sub
             if attempt == ATTEMPTS:
                 raise
     raise AssertionError("unreachable")
+
+
+def _file(row: dict[str, Any]) -> FileOut:
+    return FileOut(sha256=row["sha256"], size=row["size"], content_type=row["content_type"])
+
+
+async def held_files(submission_id: uuid.UUID, token: str) -> FilesOut:
+    """Files held for this submission and this token; another token sees none (no oracle)."""
+    rows = await (
+        Upload.select()
+        .where(Upload.submission_id == submission_id, Upload.token_hash == rules.token_hash(token))
+        .order_by(Upload.uploaded_at)
+    )
+    return FilesOut(files=[_file(r) for r in rows])
+
+
+async def _uploads_so_far(submission_id: uuid.UUID, sha256: str, token_hash: str) -> list[dict[str, Any]]:
+    """The submission's uploads, once sure this token may add `sha256` to them."""
+    dossier = await _by_submission(submission_id)
+    if dossier is not None:
+        if dossier["access_token_hash"] != token_hash:
+            raise SubmissionConflict()
+        if sha256 not in {a["sha256"] for a in dossier["attachments"]}:
+            raise SubmissionClosed()
+    rows: list[dict[str, Any]] = await Upload.select().where(Upload.submission_id == submission_id)
+    if any(r["token_hash"] != token_hash for r in rows):
+        raise SubmissionConflict()
+    return rows
+
+
+async def upload_file(
+    submission_id: uuid.UUID, sha256: str, body: bytes, *, token: str, root: Path, now: dt.datetime
+) -> tuple[FileOut, bool]:
+    """Keep one file of a submission; False when it was already held (a retry)."""
+    if len(body) > files.MAX_FILE_BYTES:
+        raise FileTooLarge()
+    token_hash = rules.token_hash(token)
+    rows = await _uploads_so_far(submission_id, sha256, token_hash)
+    if await to_thread.run_sync(files.sha256_of, body) != sha256:
+        raise HashMismatch()
+    held = next((r for r in rows if r["sha256"] == sha256), None)
+    if held is not None:
+        return _file(held), False
+    if len(rows) >= files.MAX_FILES_PER_SUBMISSION:
+        raise TooManyFiles()
+    kind = await to_thread.run_sync(files.content_type, body)
+    if kind is None:
+        raise UnsupportedFile()
+    await to_thread.run_sync(files.store, root, sha256, body)
+    row = {"sha256": sha256, "size": len(body), "content_type": kind}
+    try:
+        await Upload.insert(
+            Upload(
+                key=f"{submission_id}:{sha256}",
+                submission_id=submission_id,
+                sha256=sha256,
+                size=len(body),
+                content_type=kind,
+                token_hash=token_hash,
+                uploaded_at=now,
+            )
+        )
+    except UNIQUE_VIOLATIONS:
+        return _file(row), False  # the same file sent twice at once: the other request stored it
+    log.info("file uploaded", extra={"submission": str(submission_id), "size": len(body), "type": kind})
+    return _file(row), True
+
+
+async def read_file(submission_id: uuid.UUID, sha256: str, token: str, root: Path) -> tuple[bytes, str]:
+    """The bytes and content type of a file held for this submission and token."""
+    row = (
+        await Upload.select(Upload.content_type)
+        .where(Upload.key == f"{submission_id}:{sha256}", Upload.token_hash == rules.token_hash(token))
+        .first()
+    )
+    if row is None:
+        raise FileNotFound()
+    return await to_thread.run_sync(files.read, root, sha256), str(row["content_type"])
+
+
+async def _status(code: str) -> str:
+    row = await Dossier.select(Dossier.status).where(Dossier.code == code).first()
+    return str(row["status"]) if row else "?"
+
+
+async def receive(code: str, actor: str, now: dt.datetime, tz: ZoneInfo) -> dt.date:
+    """The counter accepts a submitted dossier (tiếp nhận): it is received now and due on the returned date,
+    counted in working days from the receipt."""
+    row = (
+        await Dossier.select(Dossier._meta.primary_key, Dossier.status, Dossier.procedure_code)
+        .where(Dossier.code == code)
+        .first()
+    )
+    if row is None:
+        raise DossierNotFound(code=code)
+    rules.ensure_transition(row["status"], Status.RECEIVED)
+    procedure = (await catalogue.procedures_by_code([row["procedure_code"]])).get(row["procedure_code"])
+    if procedure is None:
+        raise UnknownProcedure(code=row["procedure_code"])
+    # Computed before the write transaction: the calendar may be slow to build, and SQLite would wait.
+    due = await catalogue.appointment_date(now, procedure.working_days, tz)
+    async with writing(Dossier):
+        moved = await (
+            Dossier.update(
+                {Dossier.status: Status.RECEIVED.value, Dossier.received_at: now, Dossier.appointment_date: due}
+            )
+            .where(Dossier._meta.primary_key == row["id"], Dossier.status == row["status"])
+            .returning(Dossier._meta.primary_key)
+        )
+        if not moved:  # another officer acted first
+            raise rules.IllegalTransition(current=await _status(code), target=Status.RECEIVED.value)
+        await DossierEvent.insert(
+            DossierEvent(
+                dossier=row["id"],
+                at=now,
+                status=Status.RECEIVED.value,
+                actor=actor,
+                note=f"Hẹn trả kết quả ngày {due:%d/%m/%Y}.",
+            )
+        )
+    log.info("dossier received", extra={"code": code, "appointment": due.isoformat()})
+    return due

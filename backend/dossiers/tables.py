@@ -20,6 +20,8 @@ class Dossier(Table):
     received_at = Timestamptz(null=True, default=None)
     appointment_date = Date(null=True, default=None)
     access_token_hash = Varchar(length=64, index=True)
+    contact_phone = Varchar(length=20, default="")  # digits only, checked by public tracking
+    attachments = JSON(default=[])  # [{slot, sha256, size, contentType}], as submitted
 
 
 class DossierEvent(Table, tablename="dossier_event"):
@@ -39,4 +41,20 @@ class DailySequence(Table, tablename="dossier_sequence"):
     last = Integer(default=0)
 
 
-TABLES = (Dossier, DossierEvent, DailySequence)
+class Upload(Table, tablename="dossier_upload"):
+    """A file a phone uploaded for a submission, before or after the dossier exists.
+
+    `key` is "<submission id>:<sha256>"; the first upload binds the submission id to the phone's token.
+    The bytes are kept once per hash on disk, shared by every upload of the same content.
+    """
+
+    key = Varchar(length=110, unique=True)
+    submission_id = UUID(index=True)
+    sha256 = Varchar(length=64)
+    size = Integer()
+    content_type = Varchar(length=40)
+    token_hash = Varchar(length=64)
+    uploaded_at = Timestamptz()
+
+
+TABLES = (Dossier, DossierEvent, DailySequence, Upload)

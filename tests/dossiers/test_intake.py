@@ -12,7 +12,7 @@ import pytest
 
 from backend.dossiers.rules import token_hash
 from backend.dossiers.tables import Dossier, DossierEvent
-from tests.factories import seeded, submission
+from tests.factories import seeded, submission, with_files
 
 pytestmark = pytest.mark.usefixtures("db")
 CODE = re.compile(r"^H12\.22\.05-\d{6}-\d{4}$")
@@ -24,7 +24,7 @@ async def _send(client: httpx.AsyncClient, body: dict[str, Any]) -> httpx.Respon
 
 async def test_a_valid_submission_becomes_a_dossier_with_a_national_code(client: httpx.AsyncClient) -> None:
     await seeded()
-    body = submission()
+    body = await with_files(client, submission())
     response = await _send(client, body)
     assert response.status_code == 201, response.text
     dossier = response.json()
@@ -40,7 +40,7 @@ async def test_a_valid_submission_becomes_a_dossier_with_a_national_code(client:
 
 async def test_sending_the_same_submission_again_changes_nothing(client: httpx.AsyncClient) -> None:
     await seeded()
-    body = submission()
+    body = await with_files(client, submission())
     first = await _send(client, body)
     for _ in range(3):
         again = await _send(client, body)
@@ -52,7 +52,7 @@ async def test_sending_the_same_submission_again_changes_nothing(client: httpx.A
 
 async def test_the_same_id_with_other_content_is_a_409_and_the_dossier_is_unchanged(client: httpx.AsyncClient) -> None:
     await seeded()
-    body = submission()
+    body = await with_files(client, submission())
     first = (await _send(client, body)).json()
     changed = {
         **body,
@@ -68,15 +68,15 @@ async def test_the_same_id_with_other_content_is_a_409_and_the_dossier_is_unchan
 
 async def test_the_same_id_with_another_token_is_a_conflict(client: httpx.AsyncClient) -> None:
     await seeded()
-    body = submission()
-    await _send(client, body)
+    body = await with_files(client, submission())
+    assert (await _send(client, body)).status_code == 201
     other = submission(submissionId=body["submissionId"], answers=body["answers"])
     assert (await _send(client, other)).status_code == 409
 
 
 async def test_concurrent_copies_of_one_submission_make_one_dossier(client: httpx.AsyncClient) -> None:
     await seeded()
-    body = submission()
+    body = await with_files(client, submission())
     responses = await asyncio.gather(*[_send(client, body) for _ in range(5)])
     assert sorted(r.status_code for r in responses) == [200, 200, 200, 200, 201]
     assert len({r.json()["code"] for r in responses}) == 1
@@ -85,10 +85,11 @@ async def test_concurrent_copies_of_one_submission_make_one_dossier(client: http
 
 async def test_dossiers_of_one_agency_and_day_are_numbered_in_turn(client: httpx.AsyncClient) -> None:
     await seeded()
-    responses = await asyncio.gather(*[_send(client, submission()) for _ in range(6)])
+    bodies = [await with_files(client, submission()) for _ in range(6)]
+    responses = await asyncio.gather(*[_send(client, body) for body in bodies])
     codes = sorted(r.json()["code"] for r in responses)
     assert [int(code[-4:]) for code in codes] == [1, 2, 3, 4, 5, 6]
-    other = (await _send(client, submission(agency_code="H12.22.06"))).json()["code"]
+    other = (await _send(client, await with_files(client, submission(agency_code="H12.22.06")))).json()["code"]
     assert other.startswith("H12.22.06-") and other.endswith("-0001")
 
 

@@ -5,13 +5,21 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useCatalogue, useDraftCount, useOnline } from "./hooks";
 import { formatTime, loadLang, MESSAGES, saveLang, type Lang, type Messages } from "./i18n";
 import { lazyComponent } from "./lazy";
+import { useOutbox } from "./outboxRunner";
 import { ProcedurePage } from "./ProcedurePage";
 import { go, href, useRoute } from "./route";
 import { SearchPage } from "./SearchPage";
 import { registerServiceWorker, type Update } from "./update";
+import type { Catalogue } from "../shared/types";
 
 const DraftPage = lazyComponent(() => import("./drafts/DraftPage").then((module) => module.DraftPage), "…");
 const DraftsPage = lazyComponent(() => import("./drafts/DraftsPage").then((module) => module.DraftsPage), "…");
+const SubmittedPage = lazyComponent(() => import("./dossiers/SubmittedPage").then((module) => module.SubmittedPage), "…");
+const DossierPage = lazyComponent(() => import("./dossiers/DossierPage").then((module) => module.DossierPage), "…");
+const TrackingPage = lazyComponent(() => import("./dossiers/TrackingPage").then((module) => module.TrackingPage), "…");
+
+/** Pages that do not need the catalogue: they work from "my dossiers" or from the network alone. */
+const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking"]);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
@@ -20,6 +28,7 @@ export function App() {
   const online = useOnline();
   const catalogue = useCatalogue(online);
   const draftCount = useDraftCount(location.hash);
+  const outboxCount = useOutbox();
   const [update, setUpdate] = useState<Update | null>(null);
   const [lastOpened, setLastOpened] = useState<string | null>(null);
   // Opened from the list: "back" is a real history step, so the phone's back button agrees with ours.
@@ -74,10 +83,22 @@ export function App() {
           <a href={href.drafts()} aria-current={route.page === "drafts" || route.page === "draft" ? "page" : undefined}>
             {m.navDrafts(draftCount)}
           </a>
+          <a href={href.submitted()} aria-current={route.page === "submitted" || route.page === "dossier" ? "page" : undefined}>
+            {m.navSubmitted}
+            {outboxCount > 0 && (
+              <span class="nav-count">
+                <span aria-hidden="true">{outboxCount}</span>
+                <span class="visually-hidden">{m.navWaiting(outboxCount)}</span>
+              </span>
+            )}
+          </a>
+          <a href={href.tracking()} aria-current={route.page === "tracking" ? "page" : undefined}>
+            {m.navTracking}
+          </a>
         </nav>
       </header>
       <main class="main">
-        {snapshot ? (
+        {snapshot && (
           <Pages
             route={route}
             m={m}
@@ -90,7 +111,9 @@ export function App() {
             }}
             onBack={backToList}
           />
-        ) : (
+        )}
+        {WITHOUT_CATALOGUE.has(route.page) && <DossierPages route={route} lang={lang} online={online} catalogue={snapshot} />}
+        {!snapshot && !WITHOUT_CATALOGUE.has(route.page) && (
           <p class="status" role="status">
             {catalogue.loaded && (catalogue.failed || !online) ? m.noCatalogueOffline : m.noCatalogueYet}
           </p>
@@ -99,7 +122,7 @@ export function App() {
       <footer class="footer">
         <Freshness catalogue={catalogue} m={m} />
       </footer>
-      {update && <UpdateBanner m={m} update={update} onLater={() => setUpdate(null)} />}
+      {update && <UpdateBanner m={m} update={update} blocked={outboxCount > 0} onLater={() => setUpdate(null)} />}
     </>
   );
 }
@@ -137,6 +160,20 @@ function Pages({ route, m, lang, catalogue, lastOpened, onOpen, onBack }: PagesP
   );
 }
 
+interface DossierPagesProps {
+  route: ReturnType<typeof useRoute>;
+  lang: Lang;
+  online: boolean;
+  catalogue: Catalogue | null;
+}
+
+function DossierPages({ route, lang, online, catalogue }: DossierPagesProps) {
+  if (route.page === "submitted") return <SubmittedPage catalogue={catalogue} lang={lang} online={online} />;
+  if (route.page === "dossier") return <DossierPage key={route.code} code={route.code} catalogue={catalogue} lang={lang} online={online} />;
+  if (route.page === "tracking") return <TrackingPage key={route.code ?? ""} code={route.code} lang={lang} online={online} />;
+  return null;
+}
+
 function Freshness({ catalogue, m }: { catalogue: ReturnType<typeof useCatalogue>; m: Messages }) {
   const stored = catalogue.stored;
   return (
@@ -150,14 +187,25 @@ function Freshness({ catalogue, m }: { catalogue: ReturnType<typeof useCatalogue
   );
 }
 
-function UpdateBanner({ m, update, onLater }: { m: Messages; update: Update; onLater: () => void }) {
+interface BannerProps {
+  m: Messages;
+  update: Update;
+  /** Submissions wait in the outbox: the new version must not take over now (nor can it: sw.ts). */
+  blocked: boolean;
+  onLater: () => void;
+}
+
+function UpdateBanner({ m, update, blocked, onLater }: BannerProps) {
   return (
     <div class="update-banner" role="alert">
       <p>{m.updateReady}</p>
+      {blocked && <p class="update-note">{m.updateAfterSending}</p>}
       <div class="update-actions">
-        <button type="button" class="button button-primary" onClick={update.apply}>
-          {m.updateNow}
-        </button>
+        {!blocked && (
+          <button type="button" class="button button-primary" onClick={update.apply}>
+            {m.updateNow}
+          </button>
+        )}
         <button type="button" class="button button-secondary" onClick={onLater}>
           {m.updateLater}
         </button>

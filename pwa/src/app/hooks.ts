@@ -70,12 +70,12 @@ export function useCatalogue(online: boolean): CatalogueState {
   return state;
 }
 
-/** How many drafts are on the phone; recounted when the address changes (drafts are made and deleted
- * on their own pages). */
+/** How many drafts are being written on the phone (not those submitted and waiting to be sent);
+ * recounted when the address changes (drafts are made, submitted and deleted on their own pages). */
 export function useDraftCount(routeKey: string): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
-    void listDrafts().then((drafts) => setCount(drafts.length));
+    void listDrafts().then((drafts) => setCount(drafts.filter((draft) => !draft.submittedAs).length));
   }, [routeKey]);
   return count;
 }

@@ -64,8 +64,14 @@ export interface Messages {
   continueDraft: (updated: string) => string;
   navSearch: string;
   navDrafts: (count: number) => string;
+  navSubmitted: string;
+  /** Read after the "Hồ sơ đã nộp" link when the outbox holds submissions. */
+  navWaiting: (count: number) => string;
+  navTracking: string;
   updateReady: string;
   updateNow: string;
+  /** Shown instead of "update now" while submissions wait in the outbox. */
+  updateAfterSending: string;
   updateLater: string;
   procedureGone: string;
   weekdays: string[];
@@ -133,8 +139,12 @@ const vi: Messages = {
   continueDraft: (updated) => `Tiếp tục bản nháp (sửa lúc ${updated})`,
   navSearch: "Thủ tục",
   navDrafts: (count) => (count > 0 ? `Hồ sơ đang soạn (${count})` : "Hồ sơ đang soạn"),
+  navSubmitted: "Hồ sơ đã nộp",
+  navWaiting: (count) => `${count} hồ sơ chờ gửi`,
+  navTracking: "Tra cứu",
   updateReady: "Đã có phiên bản mới của ứng dụng.",
   updateNow: "Cập nhật ngay",
+  updateAfterSending: "Ứng dụng sẽ cập nhật sau khi gửi xong hồ sơ.",
   updateLater: "Để sau",
   procedureGone: "Thủ tục này không còn trong danh mục.",
   weekdays: ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
@@ -203,8 +213,12 @@ const en: Messages = {
   continueDraft: (updated) => `Continue the draft (edited ${updated})`,
   navSearch: "Procedures",
   navDrafts: (count) => (count > 0 ? `My drafts (${count})` : "My drafts"),
+  navSubmitted: "Submitted dossiers",
+  navWaiting: (count) => `${count} waiting to be sent`,
+  navTracking: "Track",
   updateReady: "A new version of the app is ready.",
   updateNow: "Update now",
+  updateAfterSending: "The app will update once your dossiers have been sent.",
   updateLater: "Later",
   procedureGone: "This procedure is no longer in the catalogue.",
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],

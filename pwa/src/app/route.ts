@@ -1,5 +1,7 @@
 /** Navigation state, kept in the address so a reload (or an update) reopens the same page:
- * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft. */
+ * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft,
+ * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them, `#/tra-cuu[/<code>]` public tracking
+ * (the receipt's QR code opens `#/tra-cuu/<code>`). */
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -7,7 +9,10 @@ export type Route =
   | { page: "search" }
   | { page: "procedure"; code: string }
   | { page: "drafts" }
-  | { page: "draft"; id: string; step: string | null };
+  | { page: "draft"; id: string; step: string | null }
+  | { page: "submitted" }
+  | { page: "dossier"; code: string }
+  | { page: "tracking"; code: string | null };
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -30,6 +35,11 @@ export function parseRoute(hash: string): Route {
     if (!id) return { page: "drafts" };
     return { page: "draft", id, step: decode(second) };
   }
+  if (head === "da-nop") {
+    const code = decode(first);
+    return code ? { page: "dossier", code } : { page: "submitted" };
+  }
+  if (head === "tra-cuu") return { page: "tracking", code: decode(first) };
   return { page: "search" };
 }
 
@@ -39,6 +49,9 @@ export const href = {
   drafts: (): string => "#/ho-so",
   draft: (id: string, step?: string): string =>
     `#/ho-so/${encodeURIComponent(id)}${step ? `/${encodeURIComponent(step)}` : ""}`,
+  submitted: (): string => "#/da-nop",
+  dossier: (code: string): string => `#/da-nop/${encodeURIComponent(code)}`,
+  tracking: (code?: string): string => (code ? `#/tra-cuu/${encodeURIComponent(code)}` : "#/tra-cuu"),
 };
 
 /** Goes to `hash`; `replace` leaves no history entry (the phone's back button skips it). */

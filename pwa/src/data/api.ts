@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The server's bilingual explanation, when it sent one. */
     readonly problem: Problem | null,
+    /** Seconds to wait before asking again (Retry-After of a 429 or 503), when the server said. */
+    readonly retryAfter: number | null = null,
   ) {
     super(problem?.message.en ?? `${kind} error ${status}`);
     this.name = "ApiError";
@@ -25,14 +27,26 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
-function isProblem(body: unknown): body is Problem {
+export function isProblem(body: unknown): body is Problem {
   if (typeof body !== "object" || body === null) return false;
   const message = (body as { message?: unknown }).message;
   return typeof message === "object" && message !== null && typeof (message as { vi?: unknown }).vi === "string";
 }
 
+/** Retry-After in seconds (it may also be an HTTP date); null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 /** Aborts when the caller aborts or when the request has taken too long. */
-function withTimeout(outer: AbortSignal | undefined): { signal: AbortSignal; timedOut: () => boolean; done: () => void } {
+function withTimeout(
+  outer: AbortSignal | undefined,
+  timeoutMs = TIMEOUT_MS,
+): { signal: AbortSignal; timedOut: () => boolean; done: () => void } {
   const controller = new AbortController();
   let expired = false;
   const onAbort = (): void => controller.abort();
@@ -41,7 +55,7 @@ function withTimeout(outer: AbortSignal | undefined): { signal: AbortSignal; tim
   const timer = setTimeout(() => {
     expired = true;
     controller.abort();
-  }, TIMEOUT_MS);
+  }, timeoutMs);
   return {
     signal: controller.signal,
     timedOut: () => expired,
@@ -99,4 +113,49 @@ export async function fetchChanges(since: number, signal?: AbortSignal): Promise
 
 export function fetchCalendar(etag: string | null, signal?: AbortSignal) {
   return getJson<CalendarData>("/api/calendar", { etag, signal });
+}
+
+export interface SendOptions {
+  method: "GET" | "POST" | "PUT";
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  /** Longer for uploads: a photo over 2G takes minutes. */
+  timeoutMs?: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** A request whose answer is JSON: the status and body of a 2xx, else an ApiError (network, or the
+ * server's problem with its Retry-After). */
+export async function send<T>(path: string, options: SendOptions): Promise<{ status: number; body: T }> {
+  const request = withTimeout(options.signal, options.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      const init: RequestInit = {
+        method: options.method,
+        headers: { Accept: "application/json", ...options.headers },
+        signal: request.signal,
+        cache: "no-store",
+      };
+      if (options.body !== undefined) init.body = options.body;
+      response = await fetch(path, init);
+    } catch (error) {
+      if (isAbort(error) && !request.timedOut()) throw error;
+      throw new ApiError("network", 0, null);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (isAbort(error) && !request.timedOut()) throw error;
+      throw new ApiError(response.ok ? "network" : "server", response.status, null, retryAfterSeconds(response.headers.get("Retry-After")));
+    }
+    if (!response.ok) {
+      const retryAfter = retryAfterSeconds(response.headers.get("Retry-After"));
+      throw new ApiError("server", response.status, isProblem(body) ? body : null, retryAfter);
+    }
+    return { status: response.status, body: body as T };
+  } finally {
+    request.done();
+  }
 }

@@ -3,7 +3,16 @@
  * deletes a store, so drafts made by any earlier version survive every update. */
 
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { CalendarData, Catalogue, Answers } from "../shared/types";
+import type {
+  Answers,
+  Bilingual,
+  CalendarData,
+  Catalogue,
+  DossierStatus,
+  DossierView,
+  ProblemDetail,
+  SubmissionBody,
+} from "../shared/types";
 
 /** The catalogue as last received, with when and how (ETag of the full snapshot, if that is what came). */
 export interface StoredCatalogue {
@@ -29,6 +38,12 @@ export interface Draft {
   answers: Answers;
   createdAt: string;
   updatedAt: string;
+  /** Set when the citizen pressed "Nộp hồ sơ": the outbox entry that now owns this draft. The draft is
+   * read-only from then on and is deleted only once the server has confirmed the dossier. */
+  submittedAs?: string;
+  /** After the server refused a submission that created no dossier (422 ...), the draft is editable again
+   * and the next "Nộp hồ sơ" reuses this id and token, so files already uploaded for it count. */
+  resubmit?: { submissionId: string; accessToken: string };
 }
 
 /** A compressed photo of one paper of the dossier (one per document slot). */
@@ -43,15 +58,92 @@ export interface Photo {
   addedAt: string;
 }
 
+/** A photo the submission refers to, as it was when the submission was frozen. */
+export interface OutboxFile {
+  slot: string;
+  sha256: string;
+  size: number;
+  type: string;
+  /** The stored photo's `addedAt`: a different value means the photo is not the one hashed. */
+  addedAt: string;
+}
+
+/** waiting: to be sent (now or at `nextAttemptAt`); sending: a flush is working on it;
+ * attention: the server refused it and only the citizen can fix it (cần xử lý). */
+export type OutboxState = "waiting" | "sending" | "attention";
+
+/** A dossier the citizen has submitted (Nộp hồ sơ) that the server has not confirmed yet. */
+export interface OutboxEntry {
+  submissionId: string;
+  draftId: string;
+  /** The only key to the dossier once it exists; kept here until it is safe in `dossiers`. */
+  accessToken: string;
+  /** Frozen: every retry sends exactly this (structured clone keeps key order, so the JSON is identical). */
+  body: SubmissionBody;
+  files: OutboxFile[];
+  state: OutboxState;
+  attempts: number;
+  /** Epoch milliseconds; 0 means "as soon as possible". */
+  nextAttemptAt: number;
+  lastError: Bilingual | null;
+  /** The server's refusal, when state is attention (status 0: a problem found on the phone). */
+  problem: { status: number; code: string; errors: ProblemDetail[] } | null;
+  /** Bytes the server is known to hold (files confirmed), of the files plus the body. */
+  bytesSent: number;
+  bytesTotal: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+}
+
+/** One of "my dossiers" (hồ sơ của tôi): what the server confirmed, and the token to ask about it. */
+export interface StoredDossier {
+  code: string;
+  /** Never dropped: without it the phone cannot see this dossier again. */
+  accessToken: string;
+  submissionId: string;
+  procedureCode: string;
+  agencyCode: string;
+  status: DossierStatus;
+  submittedAt: string;
+  /** The last full view from POST /api/dossiers/mine; null until the first refresh. */
+  view: DossierView | null;
+  fetchedAt: string | null;
+}
+
 export interface MotcuaDB extends DBSchema {
   catalogue: { key: "current"; value: StoredCatalogue };
   calendar: { key: "current"; value: StoredCalendar };
   drafts: { key: string; value: Draft; indexes: { byUpdated: string } };
   photos: { key: [string, string]; value: Photo; indexes: { byDraft: string } };
+  outbox: { key: string; value: OutboxEntry; indexes: { byCreated: string } };
+  dossiers: { key: string; value: StoredDossier; indexes: { bySubmitted: string } };
 }
 
 export const DB_NAME = "motcua";
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** Opens the database and runs `read` on it without ever creating or upgrading it: for the service
+ * worker's checks, which must not change the schema under a page of another app version. Null when the
+ * database does not exist yet or cannot be opened. */
+export async function peek<T>(read: (database: IDBPDatabase<MotcuaDB>) => Promise<T>): Promise<T | null> {
+  let database: IDBPDatabase<MotcuaDB>;
+  try {
+    database = await openDB<MotcuaDB>(DB_NAME, undefined, {
+      // Called only when the database did not exist: abort, so that it is not created empty at version 1
+      // (the app's own upgrade would then skip creating the stores).
+      upgrade(_database, _old, _new, transaction) {
+        transaction.abort();
+      },
+    });
+  } catch {
+    return null;
+  }
+  try {
+    return await read(database);
+  } finally {
+    database.close();
+  }
+}
 
 let opening: Promise<IDBPDatabase<MotcuaDB>> | null = null;
 
@@ -65,6 +157,12 @@ export function db(): Promise<IDBPDatabase<MotcuaDB>> {
         drafts.createIndex("byUpdated", "updatedAt");
         const photos = database.createObjectStore("photos", { keyPath: ["draftId", "slot"] });
         photos.createIndex("byDraft", "draftId");
+      }
+      if (oldVersion < 2) {
+        const outbox = database.createObjectStore("outbox", { keyPath: "submissionId" });
+        outbox.createIndex("byCreated", "createdAt");
+        const dossiers = database.createObjectStore("dossiers", { keyPath: "code" });
+        dossiers.createIndex("bySubmitted", "submittedAt");
       }
     },
     // A newer app version in another tab wants to upgrade: let it, and reopen on next use.

@@ -6,6 +6,14 @@ import { db, type Draft, type MotcuaDB, type Photo } from "./db";
 
 export type { Draft, Photo };
 
+/** The draft was submitted (Nộp hồ sơ): it stays as it was sent until the server has it. */
+export class DraftSubmitted extends Error {
+  constructor() {
+    super("The draft was submitted and can no longer change.");
+    this.name = "DraftSubmitted";
+  }
+}
+
 function now(): string {
   return new Date().toISOString();
 }
@@ -39,6 +47,10 @@ export async function getDraft(id: string): Promise<Draft | undefined> {
 async function updateDraft(id: string, change: (draft: Draft) => void): Promise<Draft | undefined> {
   const tx = (await db()).transaction("drafts", "readwrite");
   const draft = await tx.store.get(id);
+  if (draft?.submittedAs) {
+    await tx.done;
+    throw new DraftSubmitted();
+  }
   if (draft) {
     change(draft);
     draft.updatedAt = now();
@@ -60,9 +72,13 @@ export function chooseAgency(id: string, agencyCode: string): Promise<Draft | un
   });
 }
 
-/** Removes a draft and all its photos together. */
+/** Removes a draft and all its photos together; a submitted one waits for the server instead. */
 export async function deleteDraft(id: string): Promise<void> {
   const tx = (await db()).transaction(["drafts", "photos"], "readwrite");
+  if ((await tx.objectStore("drafts").get(id))?.submittedAs) {
+    await tx.done;
+    throw new DraftSubmitted();
+  }
   const photos = tx.objectStore("photos");
   for (const key of await photos.index("byDraft").getAllKeys(id)) await photos.delete(key);
   await tx.objectStore("drafts").delete(id);
@@ -73,11 +89,20 @@ export async function listPhotos(draftId: string): Promise<Photo[]> {
   return (await db()).getAllFromIndex("photos", "byDraft", draftId);
 }
 
+export async function getPhoto(draftId: string, slot: string): Promise<Photo | undefined> {
+  return (await db()).get("photos", [draftId, slot]);
+}
+
 /** Adds or removes a photo and marks its draft as changed, in one transaction. */
 async function changePhotos(draftId: string, change: (photos: IDBPObjectStore<MotcuaDB, ["photos", "drafts"], "photos", "readwrite">) => Promise<unknown>): Promise<void> {
   const tx = (await db()).transaction(["photos", "drafts"], "readwrite");
-  await change(tx.objectStore("photos"));
   const draft = await tx.objectStore("drafts").get(draftId);
+  // The photos of a submitted draft are what the outbox will upload: they must stay the ones hashed.
+  if (draft?.submittedAs) {
+    await tx.done;
+    throw new DraftSubmitted();
+  }
+  await change(tx.objectStore("photos"));
   if (draft) {
     draft.updatedAt = now();
     await tx.objectStore("drafts").put(draft);

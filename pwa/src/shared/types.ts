@@ -108,6 +108,7 @@ export interface Problem {
   status: number;
   code: string;
   message: Bilingual;
+  errors?: ProblemDetail[];
 }
 
 /** GET /api/catalogue/changes?since=N: what changed after version N. */
@@ -196,4 +197,112 @@ export interface AnswerError {
   path: string;
   code: string;
   message: Bilingual;
+}
+
+/** One entry of a problem's `errors` list (422 invalid_answers, invalid_attachments, attachments_missing). */
+export interface ProblemDetail {
+  path: string;
+  code: string;
+  message: Bilingual;
+}
+
+/** Where a dossier stands in the one-stop workflow (backend/dossiers/rules.py `Status`). */
+export type DossierStatus =
+  | "submitted"
+  | "received"
+  | "supplement_requested"
+  | "refused"
+  | "in_progress"
+  | "ready"
+  | "returned"
+  | "withdrawn";
+
+/** A photo of the dossier, named by the document slot it answers and its content's SHA-256 (hex). */
+export interface AttachmentRef {
+  slot: string;
+  sha256: string;
+}
+
+/** POST /api/submissions: frozen when the citizen presses "Nộp hồ sơ", sent byte for byte on every retry. */
+export interface SubmissionBody {
+  submissionId: string;
+  procedureCode: string;
+  procedureVersion: number;
+  agencyCode: string;
+  answers: Answers;
+  accessToken: string;
+  attachments: AttachmentRef[];
+}
+
+/** A file the server holds: GET /api/submissions/{id}/files, PUT .../files/{sha256}. */
+export interface HeldFile {
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
+export interface Attachment extends HeldFile {
+  slot: string;
+}
+
+/** 201/200 of POST /api/submissions. */
+export interface SubmissionOut {
+  code: string;
+  submissionId: string;
+  status: DossierStatus;
+  procedureCode: string;
+  agencyCode: string;
+  submittedAt: string;
+  attachments: Attachment[];
+}
+
+/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (form 01 of Circular 01/2018/TT-VPCP). */
+export interface Receipt {
+  agencyName: Bilingual;
+  code: string;
+  applicantName: string;
+  address: string | null;
+  phone: string;
+  email: string | null;
+  procedureName: Bilingual;
+  documents: { name: string; kind: DocumentKind | string; count: number }[];
+  sets: number;
+  processingText: string;
+  workingDays: number;
+  receivedAt: string;
+  appointmentDate: string;
+  trackingUrl: string;
+  /** An SVG path, one unit per module, quiet zone included in `size`. */
+  qr: { size: number; path: string };
+}
+
+/** One dossier of POST /api/dossiers/mine, as its owner's phone sees it. */
+export interface DossierView {
+  code: string;
+  submissionId: string;
+  procedureCode: string;
+  procedureName: Bilingual;
+  agencyCode: string;
+  agencyName: Bilingual;
+  channel: Channel;
+  status: DossierStatus;
+  submittedAt: string;
+  receivedAt: string | null;
+  appointmentDate: string | null;
+  attachments: Attachment[];
+  /** Oldest first. */
+  history: { at: string; status: DossierStatus; note: string }[];
+  receipt: Receipt | null;
+}
+
+/** POST /api/tracking: status and dates only, for anyone holding the code and the phone number. */
+export interface TrackingView {
+  code: string;
+  procedureName: Bilingual;
+  agencyName: Bilingual;
+  status: DossierStatus;
+  submittedAt: string;
+  receivedAt: string | null;
+  appointmentDate: string | null;
+  history: { at: string; status: DossierStatus }[];
 }

@@ -1,10 +1,12 @@
-/** "Check your answers" (kiểm tra hồ sơ): every answer in plain words with a link to change it, and what
- * is still missing. Sending the dossier online is built separately; until then the page says so. */
+/** "Check your answers" (kiểm tra hồ sơ): every answer in plain words with a link to change it, what is
+ * still missing, and, once nothing is, "Nộp hồ sơ", which puts the dossier in the outbox. */
 
+import { useState } from "preact/hooks";
 import type { Draft, Photo } from "../../data/db";
 import type { Agency, FieldSchema, Procedure, UiField } from "../../shared/types";
 import type { Lang } from "../i18n";
-import { href } from "../route";
+import { submitDraft } from "../outboxRunner";
+import { go, href } from "../route";
 import { AGENCY_STEP, photoDocuments, PHOTOS_STEP, type Problem, type Step } from "./steps";
 import { formatBytes, formatDate, type DraftText } from "./text";
 
@@ -53,7 +55,7 @@ function Heading({ title, step, draftId, t }: { title: string; step: string; dra
   );
 }
 
-function Outcome({ draft, problems, lang, t }: Pick<Props, "draft" | "problems" | "lang" | "t">) {
+function Outcome({ draft, procedure, problems, lang, t }: Pick<Props, "draft" | "procedure" | "problems" | "lang" | "t">) {
   if (problems.length > 0) {
     return (
       <div class="check-problems" role="region" aria-labelledby="check-problems-title">
@@ -68,14 +70,45 @@ function Outcome({ draft, problems, lang, t }: Pick<Props, "draft" | "problems" 
       </div>
     );
   }
+  return <SubmitBox draft={draft} procedure={procedure} t={t} />;
+}
+
+function SubmitBox({ draft, procedure, t }: Pick<Props, "draft" | "procedure" | "t">) {
+  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  const submit = async (): Promise<void> => {
+    setState("busy");
+    try {
+      await submitDraft(draft.id, { version: procedure.version, uploadSlots: photoDocuments(procedure).map((doc) => doc.key) });
+    } catch (error) {
+      console.error("submission not queued", error);
+      setState("failed");
+      return;
+    }
+    go(href.submitted());
+  };
   return (
     <div class="check-complete">
       <h3>{t.completeTitle}</h3>
       <p>{t.completeText}</p>
-      <p id="submit-later">{t.submitLater}</p>
-      <button type="button" class="button" disabled aria-describedby="submit-later">
+      <p id="submit-hint">{t.submitHint}</p>
+      <button
+        type="button"
+        class="button button-primary"
+        data-testid="submit-dossier"
+        disabled={state === "busy"}
+        aria-describedby="submit-hint"
+        onClick={() => void submit()}
+      >
         {t.submit}
       </button>
+      <p class="draft-saved" role="status">
+        {state === "busy" ? t.submitting : ""}
+      </p>
+      {state === "failed" && (
+        <p class="field-error" role="alert">
+          {t.submitFailed}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { Draft, Photo } from "../../data/db";
-import { chooseAgency, getDraft, listPhotos, saveAnswers } from "../../data/drafts";
+import { chooseAgency, DraftSubmitted, getDraft, listPhotos, saveAnswers } from "../../data/drafts";
 import type { Catalogue, Procedure } from "../../shared/types";
 import type { Lang } from "../i18n";
 import { go, href } from "../route";
@@ -55,6 +55,11 @@ function useDraft(id: string) {
         else setDraft(null); // Deleted meanwhile, in another tab.
       },
       (error: unknown) => {
+        // Submitted meanwhile (another tab): show it as it now is, read-only.
+        if (error instanceof DraftSubmitted) {
+          void getDraft(id).then((found) => setDraft(found ?? null));
+          return;
+        }
         console.error(error);
         setStatus("failed");
       },
@@ -76,6 +81,21 @@ function NotFound({ t }: { t: DraftText }) {
   );
 }
 
+/** A submitted draft waits, unchanged, for the outbox to send it. */
+function Submitted({ t }: { t: DraftText }) {
+  return (
+    <section class="draft">
+      <div class="check-complete" role="status">
+        <h2>{t.submittedTitle}</h2>
+        <p>{t.submittedText}</p>
+        <a class="button" href={href.submitted()}>
+          {t.toSubmitted}
+        </a>
+      </div>
+    </section>
+  );
+}
+
 export function DraftPage({ id, step, catalogue, lang }: Props) {
   const t = DRAFT_TEXT[lang];
   const { draft, photos, status, write, reloadPhotos } = useDraft(id);
@@ -86,6 +106,7 @@ export function DraftPage({ id, step, catalogue, lang }: Props) {
       </p>
     );
   }
+  if (draft?.submittedAs) return <Submitted t={t} />;
   const procedure = draft && catalogue.procedures.find((p) => p.code === draft.procedureCode);
   if (!draft || !procedure) return <NotFound t={t} />;
   return (

@@ -97,10 +97,24 @@ function DraftItem({ entry: { draft, photoCount, progress: done }, catalogue, la
     await deleteDraft(draft.id);
     onDeleted();
   };
+  const name = procedure ? procedure.name[lang] : t.procedureCode(draft.procedureCode);
+  // Submitted: it belongs to the outbox now, shown there; it can be neither edited nor deleted here.
+  if (draft.submittedAs) {
+    return (
+      <li class="draft-item draft-item-submitted">
+        <a class="draft-item-name" href={href.submitted()}>
+          {name}
+        </a>
+        <span class="draft-item-meta">
+          <strong>{t.waitingToSend}</strong>
+        </span>
+      </li>
+    );
+  }
   return (
     <li class="draft-item">
       <a class="draft-item-name" href={href.draft(draft.id)}>
-        {procedure ? procedure.name[lang] : t.procedureCode(draft.procedureCode)}
+        {name}
       </a>
       {agency && <span class="draft-item-meta">{agency.name[lang]}</span>}
       <span class="draft-item-meta">{t.lastEdited(formatStamp(draft.updatedAt))}</span>

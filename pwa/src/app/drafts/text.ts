@@ -47,8 +47,14 @@ export interface DraftText {
   remaining: (count: number) => string;
   completeTitle: string;
   completeText: string;
-  submitLater: string;
+  submitHint: string;
   submit: string;
+  submitting: string;
+  submitFailed: string;
+  waitingToSend: string;
+  submittedTitle: string;
+  submittedText: string;
+  toSubmitted: string;
   draftsTitle: string;
   empty: string;
   emptyLink: string;
@@ -113,8 +119,15 @@ const vi: DraftText = {
   remaining: (count) => `Hồ sơ còn ${count} chỗ cần bổ sung`,
   completeTitle: "Hồ sơ đã đầy đủ",
   completeText: "Hồ sơ đã được lưu trên điện thoại này. Bạn có thể đóng ứng dụng và mở lại bất cứ lúc nào.",
-  submitLater: "Chức năng gửi hồ sơ trực tuyến sẽ có trong bản cập nhật tiếp theo của ứng dụng.",
-  submit: "Gửi hồ sơ",
+  submitHint:
+    "Bấm «Nộp hồ sơ» để gửi đến cơ quan giải quyết. Không có mạng cũng nộp được: hồ sơ được giữ trên máy và tự gửi khi có mạng. Sau khi nộp, hồ sơ không sửa được nữa.",
+  submit: "Nộp hồ sơ",
+  submitting: "Đang chuẩn bị hồ sơ để gửi…",
+  submitFailed: "Chưa nộp được: không lưu được trên máy. Vui lòng thử lại.",
+  waitingToSend: "Đang chờ gửi",
+  submittedTitle: "Hồ sơ này đã nộp",
+  submittedText: "Hồ sơ đang được gửi đến cơ quan giải quyết nên không sửa được nữa.",
+  toSubmitted: "Xem hồ sơ đã nộp",
   draftsTitle: "Hồ sơ đang soạn",
   empty: "Bạn chưa có hồ sơ nào đang soạn.",
   emptyLink: "Tìm thủ tục để bắt đầu",
@@ -179,8 +192,15 @@ const en: DraftText = {
   remaining: (count) => `${count} ${count === 1 ? "thing needs" : "things need"} completing`,
   completeTitle: "Your dossier is complete",
   completeText: "It is saved on this phone. You can close the app and come back to it at any time.",
-  submitLater: "Sending dossiers online comes in the next update of the app.",
-  submit: "Send the dossier",
+  submitHint:
+    "Press “Submit” to send it to the office that handles it. It works offline too: the dossier is kept on this phone and sent when there is a connection. Once submitted, it can no longer be changed.",
+  submit: "Submit",
+  submitting: "Preparing the dossier for sending…",
+  submitFailed: "Not submitted: it could not be saved on this phone. Please try again.",
+  waitingToSend: "Waiting to be sent",
+  submittedTitle: "This dossier has been submitted",
+  submittedText: "It is being sent to the office that handles it, so it can no longer be changed.",
+  toSubmitted: "See submitted dossiers",
   draftsTitle: "Dossiers in progress",
   empty: "You have no dossier in progress.",
   emptyLink: "Find a procedure to start",

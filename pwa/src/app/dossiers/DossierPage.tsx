@@ -1,0 +1,157 @@
+/** One of my dossiers (#/da-nop/<code>): status, history, the photos sent, and the receipt to show at
+ * the counter or print, all from the phone's copy, refreshed when the server can be reached. */
+
+import { useEffect } from "preact/hooks";
+import type { StoredDossier } from "../../data/db";
+import type { Catalogue } from "../../shared/types";
+import { formatBytes } from "../drafts/text";
+import { formatDay, MESSAGES, type Lang } from "../i18n";
+import { href } from "../route";
+import { ReceiptView } from "./Receipt";
+import { Freshness, procedureName } from "./SubmittedPage";
+import { formatVietnamTime } from "./format";
+import { DOSSIER_TEXT, statusLabel, type DossierText } from "./text";
+import { useMyDossiers } from "./useMyDossiers";
+import "./dossiers.css";
+
+interface Props {
+  code: string;
+  catalogue: Catalogue | null;
+  lang: Lang;
+  online: boolean;
+}
+
+export function DossierPage({ code, catalogue, lang, online }: Props) {
+  const t = DOSSIER_TEXT[lang];
+  const state = useMyDossiers(online);
+  const dossier = state.dossiers?.find((d) => d.code === code);
+  const name = dossier ? procedureName(dossier.procedureCode, catalogue, lang, dossier) : code;
+  useEffect(() => {
+    document.title = `${code} — ${t.title}`;
+  }, [code, t]);
+
+  if (state.dossiers === null) {
+    return (
+      <p class="status" role="status">
+        {t.loading}
+      </p>
+    );
+  }
+  if (!dossier) {
+    return (
+      <section class="dossier">
+        <div class="dossier-notice" role="alert">
+          <h2>{t.notFound}</h2>
+          <p>{t.notFoundHint}</p>
+          <p>
+            <a href={href.tracking(code)}>{t.trackOther}</a>
+          </p>
+          <p>
+            <a href={href.submitted()}>{t.backToList}</a>
+          </p>
+        </div>
+      </section>
+    );
+  }
+  const receipt = dossier.view?.receipt ?? null;
+  return (
+    <section class="dossier">
+      <div class="no-print">
+        <p class="dossier-back">
+          <a href={href.submitted()}>
+            <span aria-hidden="true">← </span>
+            {t.backToList}
+          </a>
+        </p>
+        <h2>{name}</h2>
+        <p>
+          <span class={`status-tag status-${dossier.status}`}>{statusLabel(dossier.status, t)}</span>
+        </p>
+        <Facts dossier={dossier} lang={lang} t={t} />
+        <Freshness state={state} online={online} t={t} />
+        <History dossier={dossier} t={t} />
+        <Attachments dossier={dossier} catalogue={catalogue} lang={lang} t={t} />
+        <h3 class="dossier-section">{t.receiptTitle}</h3>
+        {!receipt && <p>{t.noReceiptYet}</p>}
+        {receipt && t.receiptLanguage && <p class="dossier-hint">{t.receiptLanguage}</p>}
+      </div>
+      {receipt && (
+        <>
+          <ReceiptView receipt={receipt} />
+          <div class="dossier-actions no-print">
+            <button type="button" class="button" data-testid="print-receipt" onClick={() => window.print()}>
+              {t.print}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Facts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang; t: DossierText }) {
+  const view = dossier.view;
+  const m = MESSAGES[lang];
+  const rows: [string, string][] = [[t.code, dossier.code]];
+  if (view) rows.push([t.agency, view.agencyName[lang]]);
+  rows.push([t.submittedAt, formatVietnamTime(dossier.submittedAt)]);
+  if (view?.receivedAt) rows.push([t.receivedAt, formatVietnamTime(view.receivedAt)]);
+  if (view?.appointmentDate) rows.push([t.appointment, formatDay(view.appointmentDate, m)]);
+  return (
+    <dl class="facts">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function History({ dossier, t }: { dossier: StoredDossier; t: DossierText }) {
+  const history = dossier.view?.history ?? [];
+  if (history.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title">
+      <h3 id="history-title" class="dossier-section">
+        {t.historyTitle}
+      </h3>
+      <ol class="history">
+        {history.map((event, index) => (
+          <li key={index}>
+            <span class="history-when">{formatVietnamTime(event.at)}</span>
+            <strong class="history-status">{statusLabel(event.status, t)}</strong>
+            {event.note && (
+              <span class="history-note" lang="vi">
+                {event.note}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Attachments({ dossier, catalogue, lang, t }: { dossier: StoredDossier; catalogue: Catalogue | null; lang: Lang; t: DossierText }) {
+  const attachments = dossier.view?.attachments;
+  if (!attachments) return null;
+  const documents = catalogue?.procedures.find((p) => p.code === dossier.procedureCode)?.documents ?? [];
+  return (
+    <section aria-labelledby="attachments-title">
+      <h3 id="attachments-title" class="dossier-section">
+        {t.attachmentsTitle}
+      </h3>
+      {attachments.length === 0 && <p>{t.noAttachments}</p>}
+      <ul class="plain-list">
+        {attachments.map((file) => (
+          <li key={file.slot}>
+            <span lang="vi">{documents.find((doc) => doc.key === file.slot)?.name ?? file.slot}</span>
+            {` · ${formatBytes(file.size, lang)}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
