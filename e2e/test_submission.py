@@ -30,7 +30,7 @@ from PIL import Image
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
 MARRIAGE_CERTIFICATE = "giay_chung_nhan_ket_hon"  # An optional paper: a second photo.
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
 
 
 @pytest.fixture
@@ -208,7 +208,7 @@ def test_the_citizen_follows_the_dossier_to_its_receipt_and_tracks_it_by_phone(
     qr = page.get_by_test_id("receipt-qr")
     assert qr.locator("path").get_attribute("d")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "receipt-360.png"), full_page=True)
     expect(page.get_by_test_id("print-receipt")).to_be_visible()
     page.emulate_media(media="print")

@@ -13,7 +13,7 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter
 from litestar.stores.base import Store
 
-from backend.dossiers import files, service, tracking
+from backend.dossiers import errors, files, service, tracking
 from backend.dossiers.schemas import (
     FileOut,
     FilesOut,
@@ -38,7 +38,7 @@ def bearer_token(request: AnyRequest) -> str:
     """The phone's access token; it travels only in this header, never in a URL (URLs end up in logs)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise service.MissingToken()
+        raise errors.MissingToken()
     return token.strip()
 
 
@@ -91,7 +91,7 @@ class FileController(Controller):
         try:
             body = await request.body()
         except RequestEntityTooLarge as exc:
-            raise service.FileTooLarge() from exc
+            raise errors.FileTooLarge() from exc
         held, created = await service.upload_file(
             submission_id, sha256, body, token=token, root=settings.attachments_dir, now=settings.now()
         )

@@ -15,117 +15,27 @@ from anyio import to_thread
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, writing
 from backend.dossiers import files, rules
+from backend.dossiers.errors import (
+    AgencyNotAccepted,
+    AttachmentsMissing,
+    DossierNotFound,
+    FileNotFound,
+    FileTooLarge,
+    HashMismatch,
+    InvalidAnswers,
+    InvalidAttachments,
+    SubmissionClosed,
+    SubmissionConflict,
+    TooManyFiles,
+    UnknownProcedure,
+    UnsupportedFile,
+)
 from backend.dossiers.rules import Channel, Status
 from backend.dossiers.schemas import AttachmentOut, FileOut, FilesOut, SubmissionIn, SubmissionOut
 from backend.dossiers.tables import DailySequence, Dossier, DossierEvent, Upload
-from backend.errors import DomainError
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
-
-
-class SubmissionConflict(DomainError):
-    status = 409
-    code = "submission_conflict"
-    message_vi = "Mã gửi này đã được dùng cho một hồ sơ có nội dung khác; hồ sơ đã nhận không bị thay đổi."
-    message_en = "This submission id was already used for a dossier with other content; the one received is unchanged."
-
-
-class UnknownProcedure(DomainError):
-    status = 422
-    code = "unknown_procedure"
-    message_vi = "Thủ tục «{code}» không còn trong danh mục; vui lòng cập nhật danh mục rồi khai lại."
-    message_en = "The procedure “{code}” is no longer in the catalogue; refresh the catalogue and fill it in again."
-
-
-class AgencyNotAccepted(DomainError):
-    status = 422
-    code = "agency_not_accepted"
-    message_vi = "Cơ quan «{agency}» không tiếp nhận thủ tục này; vui lòng chọn lại nơi nộp hồ sơ."
-    message_en = "The agency “{agency}” does not handle this procedure; choose where to submit again."
-
-
-class InvalidAnswers(DomainError):
-    status = 422
-    code = "invalid_answers"
-    message_vi = "Một số câu trả lời chưa hợp lệ; vui lòng sửa rồi gửi lại."
-    message_en = "Some answers are not valid; correct them and send again."
-
-
-class InvalidAttachments(DomainError):
-    status = 422
-    code = "invalid_attachments"
-    message_vi = "Ảnh giấy tờ đính kèm chưa đúng với thủ tục; vui lòng kiểm tra lại."
-    message_en = "The attached documents do not fit the procedure; check them again."
-
-
-class AttachmentsMissing(DomainError):
-    status = 422
-    code = "attachments_missing"
-    message_vi = "Một số tệp đính kèm chưa được tải lên máy chủ; ứng dụng sẽ gửi lại."
-    message_en = "Some attached files are not on the server yet; the app will send them again."
-
-
-class MissingToken(DomainError):
-    status = 401
-    code = "missing_token"
-    message_vi = "Thiếu mã truy cập của hồ sơ (Authorization: Bearer)."
-    message_en = "The dossier's access token is missing (Authorization: Bearer)."
-
-
-class HashMismatch(DomainError):
-    status = 400
-    code = "hash_mismatch"
-    message_vi = "Tệp nhận được không khớp mã băm SHA-256 đã khai (có thể bị gửi thiếu); vui lòng gửi lại."
-    message_en = "The file received does not match its SHA-256 (it may have been cut short); send it again."
-
-
-class FileTooLarge(DomainError):
-    status = 413
-    code = "too_large"
-    message_vi = "Tệp quá lớn: mỗi tệp tối đa {limit} MB."
-    message_en = "The file is too large: at most {limit} MB per file."
-
-    def __init__(self) -> None:
-        super().__init__(limit=files.MAX_FILE_BYTES // (1024 * 1024))
-
-
-class UnsupportedFile(DomainError):
-    status = 415
-    code = "unsupported_file"
-    message_vi = "Tệp không phải ảnh JPEG, PNG hoặc tệp PDF hợp lệ; vui lòng chụp lại."
-    message_en = "The file is not a valid JPEG or PNG photo or PDF document; take the photo again."
-
-
-class SubmissionClosed(DomainError):
-    status = 409
-    code = "submission_closed"
-    message_vi = "Hồ sơ đã được nộp; không thể thêm tệp mới vào hồ sơ này."
-    message_en = "The dossier has already been submitted; no new file can be added to it."
-
-
-class TooManyFiles(DomainError):
-    status = 422
-    code = "too_many_files"
-    message_vi = "Mỗi hồ sơ nhận tối đa {limit} tệp."
-    message_en = "A dossier takes at most {limit} files."
-
-    def __init__(self) -> None:
-        super().__init__(limit=files.MAX_FILES_PER_SUBMISSION)
-
-
-class FileNotFound(DomainError):
-    status = 404
-    code = "file_not_found"
-    message_vi = "Không có tệp này trong hồ sơ."
-    message_en = "This file is not held for this submission."
-
-
-class DossierNotFound(DomainError):
-    status = 404
-    code = "dossier_not_found"
-    message_vi = "Không tìm thấy hồ sơ «{code}»."
-    message_en = "There is no dossier “{code}”."
 
 
 def _content(sub: SubmissionIn) -> dict[str, Any]:

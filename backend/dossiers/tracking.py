@@ -63,7 +63,7 @@ async def _history(dossier_ids: list[Any]) -> dict[Any, list[dict[str, Any]]]:
     rows = await (
         DossierEvent.select(DossierEvent.dossier, DossierEvent.at, DossierEvent.status, DossierEvent.note)
         .where(DossierEvent.dossier.is_in(dossier_ids))
-        .order_by(DossierEvent.at)
+        # The order events were written in: an audit trail does not trust clocks to be monotonic.
         .order_by(DossierEvent._meta.primary_key)
     )
     grouped: dict[Any, list[dict[str, Any]]] = {}
