@@ -226,6 +226,10 @@ def test_the_citizen_follows_the_dossier_to_its_receipt_and_tracks_it_by_phone(
     # Public tracking, as the receipt's QR code opens it: status and dates, no personal data.
     page.goto(f"{server.url}/#/tra-cuu/{code}")
     expect(page.get_by_label("Mã hồ sơ")).to_have_value(code)
+    # Opened on its own (from the QR code), the form is styled: touch-sized fields.
+    for label in ("Mã hồ sơ", "Số điện thoại"):
+        box = page.get_by_label(label).bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 300, (label, box)
     page.get_by_label("Số điện thoại").fill("0912 000 000")
     page.get_by_role("button", name="Tra cứu").click()
     expect(page.get_by_test_id("tracking-result")).to_have_count(0)

@@ -10,6 +10,7 @@ import { fieldId } from "../drafts/steps";
 import { formatDay, MESSAGES, type Lang } from "../i18n";
 import { formatVietnamTime } from "./format";
 import { DOSSIER_TEXT, formatWait, statusLabel, type DossierText } from "./text";
+import "../forms.css";
 import "./dossiers.css";
 
 interface Props {
