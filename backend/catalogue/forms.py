@@ -235,6 +235,9 @@ def _check_ui(schema: Mapping[str, Any], ui: Mapping[str, Any]) -> list[str]:
     ui_sections = [s.get("key") for s in ui.get("sections", [])]
     if sorted(ui_sections) != sorted(sections):
         problems.append(f"ui.sections {ui_sections} must list each section once: {list(sections)}")
+    applicant = ui.get("applicant")
+    if applicant is not None and "full_name" not in sections.get(applicant, {}).get("properties", {}):
+        problems.append(f"ui.applicant {applicant!r} must name a section with a full_name field")
     for section in ui.get("sections", []):
         props = sections.get(section.get("key"), {}).get("properties", {})
         keys = [f.get("key") for f in section.get("fields", [])]
@@ -268,8 +271,9 @@ def check_form(form: Mapping[str, Any]) -> list[str]:
 class ContactFields:
     """Where a form keeps its contact, as `section.field` paths.
 
-    The phone is the form's one `tel` field; the applicant is the `full_name` of that section (or, when it
-    has none, of the first section that has one), with that section's `residence` or `address`.
+    The phone is the form's one `tel` field; the applicant is the `full_name` of the section `ui.applicant`
+    names, else of the phone's section, else of the first section that has one; with that section's
+    `residence` or `address`.
     """
 
     phone: str
@@ -301,7 +305,8 @@ def contact_fields(form: Mapping[str, Any]) -> ContactFields | None:
     fields = _section_fields(form)
     contact = tels[0].split(".", 1)[0]
     with_name = [key for key, keys in fields.items() if "full_name" in keys]
-    applicant = contact if contact in with_name else next(iter(with_name), None)
+    named = form.get("ui", {}).get("applicant")
+    applicant = named if named in with_name else contact if contact in with_name else next(iter(with_name), None)
     address = next((k for k in ("residence", "address") if applicant and k in fields[applicant]), None)
     return ContactFields(
         phone=tels[0],

@@ -78,3 +78,20 @@ def test_without_a_name_beside_the_phone_the_first_section_with_one_names_the_ap
         "applicant.full_name",
         "applicant.residence",
     )
+
+
+def test_a_form_may_name_the_section_of_the_applicant() -> None:
+    contact = contact_fields(procedure(demo_catalogue(), "1.004746").form)
+    assert contact is not None
+    assert (contact.phone, contact.name, contact.address) == (
+        "contact.phone",
+        "guardian.full_name",
+        "guardian.residence",
+    )
+
+
+def test_an_applicant_section_without_a_name_is_refused(tmp_path: Path) -> None:
+    folder = _folder_with(tmp_path, "1.004746", "applicant: guardian", "applicant: guardianship")
+    with pytest.raises(InvalidCatalogueData) as caught:
+        load_catalogue(folder)
+    assert "ui.applicant 'guardianship' must name a section with a full_name field" in caught.value.messages()["en"]
