@@ -240,3 +240,41 @@ def test_the_citizen_follows_the_dossier_to_its_receipt_and_tracks_it_by_phone(
     expect(result).to_have_attribute("data-status", "received")
     expect(result).not_to_contain_text("Nguyễn")
     expect(result).not_to_contain_text("0912")
+
+
+def test_background_sync_sends_the_outbox_after_the_app_is_closed(
+    page: Page, context: BrowserContext, server: AppServer
+) -> None:
+    open_app(page, server.url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
+    cdp = context.new_cdp_session(page)
+    registrations: dict[str, str] = {}
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.update({r["scopeURL"]: r["registrationId"] for r in event["registrations"]}),
+    )
+    cdp.send("ServiceWorker.enable")
+    context.set_offline(True)
+    begin_birth_registration(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: _small_photo((180, 170, 150))})
+    _submit(page)
+    expect(page.get_by_test_id("outbox-entry")).to_have_attribute("data-state", "waiting")
+    registration = registrations[f"{server.url}/"]
+
+    # The citizen leaves the app; the connection comes back; the browser fires the sync event.
+    page.goto("about:blank")
+    context.set_offline(False)
+    cdp.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {"origin": server.url, "registrationId": registration, "tag": "motcua-outbox", "lastChance": False},
+    )
+    for _ in range(300):
+        if _server_dossiers(server):
+            break
+        page.wait_for_timeout(50)
+    [dossier] = _server_dossiers(server)
+    assert len(dossier["attachments"]) == 1
+
+    page.goto(f"{server.url}/#/da-nop")
+    expect(page.get_by_test_id("dossier-item")).to_have_attribute("data-code", dossier["code"])
+    expect(page.get_by_test_id("outbox-entry")).to_have_count(0)
+    assert records(page, "outbox") == [] and records(page, "drafts") == []
