@@ -15,6 +15,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from backend import problems
 from backend.catalogue.api import CatalogueController
 from backend.catalogue.published import PublishedCatalogue
+from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
 from backend.piccolo_app import ALL_TABLES
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     engine = make_engine(settings)
     bind_tables(engine, ALL_TABLES)
     catalogue = PublishedCatalogue(settings)
+    intake = IntakeCatalogue(settings.catalogue_cache_seconds)
 
     async def start() -> None:
         await prepare(engine)
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ],
         dependencies={
             "catalogue": Provide(lambda: catalogue, sync_to_thread=False),
+            "intake": Provide(lambda: intake, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),
         },
         on_startup=[start],

@@ -6,9 +6,12 @@ catalogue version once, so phones holding an older version can fetch only what c
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import logging
+import math
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -303,10 +306,13 @@ async def _intake_documents(procedure_ids: list[int]) -> dict[int, list[IntakeDo
     return grouped
 
 
-async def _intake_procedures(codes: list[str], only_active: bool) -> dict[str, IntakeProcedure]:
-    if not codes:
+async def _intake_procedures(codes: list[str] | None, only_active: bool) -> dict[str, IntakeProcedure]:
+    """The procedures of `codes` (None: all of them) as intake sees them."""
+    if codes is not None and not codes:
         return {}
-    query = Procedure.select(*Procedure.all_columns()).where(Procedure.code.is_in(codes))
+    query = Procedure.select(*Procedure.all_columns())
+    if codes is not None:
+        query = query.where(Procedure.code.is_in(codes))
     if only_active:
         query = query.where(Procedure.active.eq(True))
     rows = await query.output(load_json=True)
@@ -328,9 +334,49 @@ async def _intake_procedures(codes: list[str], only_active: bool) -> dict[str, I
     }
 
 
-async def procedure_for_intake(code: str) -> IntakeProcedure | None:
-    """A procedure a phone may submit to now (active in the catalogue), or None."""
-    return (await _intake_procedures([code], only_active=True)).get(code)
+class IntakeCatalogue:
+    """What intake checks a submission against (the active procedures with their forms and documents,
+    and the level of each active agency), read once per catalogue version and kept by the process.
+
+    Like the published catalogue, the version is checked at most every `cache_seconds`; a submission
+    costs no catalogue query in between.
+    """
+
+    def __init__(self, cache_seconds: float) -> None:
+        self._cache_seconds = cache_seconds
+        self._version = -1
+        self._checked_at = -math.inf
+        self._procedures: dict[str, IntakeProcedure] = {}
+        self._levels: dict[str, str] = {}
+        self._lock = asyncio.Lock()
+
+    def _fresh(self) -> bool:
+        return time.monotonic() - self._checked_at < self._cache_seconds
+
+    async def _refresh(self) -> None:
+        if self._fresh():
+            return
+        async with self._lock:
+            if self._fresh():
+                return
+            version = await current_version()
+            if version != self._version:
+                # Read after the version: a seed committed in between is seen as a new version next time.
+                self._procedures = await _intake_procedures(None, only_active=True)
+                rows = await Agency.select(Agency.code, Agency.level).where(Agency.active.eq(True))
+                self._levels = {r["code"]: r["level"] for r in rows}
+                self._version = version
+            self._checked_at = time.monotonic()
+
+    async def procedure(self, code: str) -> IntakeProcedure | None:
+        """A procedure a phone may submit to now (active in the catalogue), or None."""
+        await self._refresh()
+        return self._procedures.get(code)
+
+    async def agency_level(self, code: str) -> str | None:
+        """The level of an active agency, or None when there is no such agency."""
+        await self._refresh()
+        return self._levels.get(code)
 
 
 async def procedures_by_code(codes: list[str]) -> dict[str, IntakeProcedure]:
@@ -344,12 +390,6 @@ async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
         return {}
     rows = await Agency.select(Agency.code, Agency.name_vi, Agency.name_en).where(Agency.code.is_in(sorted(set(codes))))
     return {r["code"]: Bilingual(vi=r["name_vi"], en=r["name_en"]) for r in rows}
-
-
-async def agency_level(code: str) -> str | None:
-    """The level of an active agency, or None when there is no such agency."""
-    row = await Agency.select(Agency.level).where(Agency.code == code, Agency.active.eq(True)).first()
-    return str(row["level"]) if row else None
 
 
 def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> list[AnswerError]:

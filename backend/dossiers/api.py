@@ -13,6 +13,7 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter
 from litestar.stores.base import Store
 
+from backend.catalogue.service import IntakeCatalogue
 from backend.dossiers import errors, files, service, tracking
 from backend.dossiers.schemas import (
     FileOut,
@@ -56,9 +57,12 @@ class SubmissionController(Controller):
         request_max_body_size=MAX_SUBMISSION_BYTES,
     )
     async def submit(
-        self, data: JSONBody[SubmissionIn], settings: NamedDependency[Settings]
+        self,
+        data: JSONBody[SubmissionIn],
+        settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
     ) -> Response[SubmissionOut]:
-        dossier, created = await service.submit(data, settings.now(), settings.tz)
+        dossier, created = await service.submit(data, settings.now(), settings.tz, intake)
         return Response(dossier, status_code=201 if created else 200)
 
 

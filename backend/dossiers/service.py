@@ -79,11 +79,11 @@ def _replay(row: dict[str, Any], print_: str) -> SubmissionOut:
     return _out(row)
 
 
-async def _check(sub: SubmissionIn, today: dt.date) -> catalogue.IntakeProcedure:
-    procedure = await catalogue.procedure_for_intake(sub.procedure_code)
+async def _check(sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCatalogue) -> catalogue.IntakeProcedure:
+    procedure = await intake.procedure(sub.procedure_code)
     if procedure is None:
         raise UnknownProcedure(code=sub.procedure_code)
-    if await catalogue.agency_level(sub.agency_code) != procedure.level:
+    if await intake.agency_level(sub.agency_code) != procedure.level:
         raise AgencyNotAccepted(agency=sub.agency_code)
     errors = catalogue.check_answers(procedure.form, sub.answers, today)
     if errors:
@@ -172,14 +172,17 @@ async def _create(
     return _out({**inserted[0], "attachments": attachments}), True
 
 
-async def submit(sub: SubmissionIn, now: dt.datetime, tz: ZoneInfo) -> tuple[SubmissionOut, bool]:
-    """The dossier for `sub`, and whether this call created it (False: a retry of one already received)."""
+async def submit(
+    sub: SubmissionIn, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
+) -> tuple[SubmissionOut, bool]:
+    """The dossier for `sub`, checked against the catalogue as `intake` holds it, and whether this call
+    created it (False: a retry of one already received)."""
     print_ = rules.fingerprint(_content(sub))
     existing = await _by_submission(sub.submission_id)
     if existing is not None:
         return _replay(existing, print_), False
     day = now.astimezone(tz).date()
-    procedure = await _check(sub, day)
+    procedure = await _check(sub, day, intake)
     for attempt in range(1, ATTEMPTS + 1):
         try:
             return await _create(sub, print_, procedure, now, day)
