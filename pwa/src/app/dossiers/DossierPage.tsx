@@ -12,6 +12,7 @@ import { Freshness, procedureName } from "./SubmittedPage";
 import { formatVietnamTime } from "./format";
 import { DOSSIER_TEXT, statusLabel, type DossierText } from "./text";
 import { useMyDossiers } from "./useMyDossiers";
+import { Facts, HistoryList } from "./parts";
 import "./dossiers.css";
 
 interface Props {
@@ -67,7 +68,7 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
         <p>
           <span class={`status-tag status-${dossier.status}`}>{statusLabel(dossier.status, t)}</span>
         </p>
-        <Facts dossier={dossier} lang={lang} t={t} />
+        <DossierFacts dossier={dossier} lang={lang} t={t} />
         <Freshness state={state} online={online} t={t} />
         <History dossier={dossier} t={t} />
         <Attachments dossier={dossier} catalogue={catalogue} lang={lang} t={t} />
@@ -89,7 +90,7 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
   );
 }
 
-function Facts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang; t: DossierText }) {
+function DossierFacts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang; t: DossierText }) {
   const view = dossier.view;
   const m = MESSAGES[lang];
   const rows: [string, string][] = [[t.code, dossier.code]];
@@ -97,16 +98,7 @@ function Facts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang; t: Do
   rows.push([t.submittedAt, formatVietnamTime(dossier.submittedAt)]);
   if (view?.receivedAt) rows.push([t.receivedAt, formatVietnamTime(view.receivedAt)]);
   if (view?.appointmentDate) rows.push([t.appointment, formatDay(view.appointmentDate, m)]);
-  return (
-    <dl class="facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 function History({ dossier, t }: { dossier: StoredDossier; t: DossierText }) {
@@ -117,19 +109,7 @@ function History({ dossier, t }: { dossier: StoredDossier; t: DossierText }) {
       <h3 id="history-title" class="dossier-section">
         {t.historyTitle}
       </h3>
-      <ol class="history">
-        {history.map((event, index) => (
-          <li key={index}>
-            <span class="history-when">{formatVietnamTime(event.at)}</span>
-            <strong class="history-status">{statusLabel(event.status, t)}</strong>
-            {event.note && (
-              <span class="history-note" lang="vi">
-                {event.note}
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
+      <HistoryList events={history} t={t} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { fieldId } from "../drafts/steps";
 import { formatDay, MESSAGES, type Lang } from "../i18n";
 import { formatVietnamTime } from "./format";
 import { DOSSIER_TEXT, formatWait, statusLabel, type DossierText } from "./text";
+import { Facts, HistoryList } from "./parts";
 import "../forms.css";
 import "./dossiers.css";
 
@@ -159,25 +160,11 @@ function Result({ view, heading, lang, t }: ResultProps) {
       <p>
         <span class={`status-tag status-${view.status}`}>{statusLabel(view.status, t)}</span>
       </p>
-      <dl class="facts">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {view.history.length > 0 && (
         <>
           <h4 class="dossier-section">{t.historyTitle}</h4>
-          <ol class="history">
-            {view.history.map((event, index) => (
-              <li key={index}>
-                <span class="history-when">{formatVietnamTime(event.at)}</span>
-                <strong class="history-status">{statusLabel(event.status, t)}</strong>
-              </li>
-            ))}
-          </ol>
+          <HistoryList events={view.history} t={t} />
         </>
       )}
     </section>
