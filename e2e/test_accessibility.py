@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pages import open_app
+from pages import BIRTH_CERTIFICATE, BIRTH_REGISTRATION, begin_birth_registration, complete_birth_registration, open_app
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 AXE = Path(__file__).resolve().parent.parent / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
@@ -36,6 +38,8 @@ def _violations(page: Page) -> list[str]:
         ("/", "Tìm thủ tục"),
         ("/#/thu-tuc/1.001193", "Hồ sơ cần nộp"),
         ("/#/ho-so", "Hồ sơ đang soạn"),
+        ("/#/da-nop", "Hồ sơ đã nộp"),
+        ("/#/tra-cuu", "Tra cứu hồ sơ"),
     ],
 )
 def test_main_pages_have_no_serious_violations(axe_page: Page, live_server: str, path: str, ready: str) -> None:
@@ -60,7 +64,7 @@ def test_the_english_pages_have_no_serious_violations(axe_page: Page, live_serve
     assert _violations(axe_page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/#/thu-tuc/1.004873", "/#/ho-so"])
+@pytest.mark.parametrize("path", ["/", "/#/thu-tuc/1.004873", "/#/ho-so", "/#/da-nop", "/#/tra-cuu"])
 def test_pages_fit_a_small_phone_with_the_font_size_doubled(axe_page: Page, live_server: str, path: str) -> None:
     open_app(axe_page, live_server)
     axe_page.goto(live_server + path)
@@ -69,3 +73,16 @@ def test_pages_fit_a_small_phone_with_the_font_size_doubled(axe_page: Page, live
     expect(axe_page.get_by_role("heading", name="Một cửa")).to_be_visible()
     overflow = axe_page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_a_dossier_waiting_to_be_sent_has_no_serious_violations(axe_page: Page, live_server: str) -> None:
+    open_app(axe_page, live_server, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
+    axe_page.context.set_offline(True)
+    begin_birth_registration(axe_page)
+    photo = io.BytesIO()
+    Image.new("RGB", (800, 1000), (220, 210, 190)).save(photo, "JPEG")
+    complete_birth_registration(axe_page, {BIRTH_CERTIFICATE: photo.getvalue()})
+    assert _violations(axe_page) == []  # The check page, with its submit button.
+    axe_page.get_by_test_id("submit-dossier").click()
+    expect(axe_page.get_by_test_id("outbox-entry")).to_have_attribute("data-state", "waiting")
+    assert _violations(axe_page) == []
