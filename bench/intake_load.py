@@ -139,10 +139,10 @@ def getter(url: str, headers: dict[str, str], status: int) -> Callable[..., Awai
     return get
 
 
-async def measure(base: str, bare: str, clients: int, seconds: float, rounds: int) -> dict[str, Load]:
+async def measure(base: str, bare: str, photo: bytes, clients: int, seconds: float, rounds: int) -> dict[str, Load]:
     async with httpx.AsyncClient() as client:
         etag = (await client.get(f"{base}/api/catalogue")).headers["ETag"]
-    photo, answers = base_photo(), valid_answers()
+    answers = valid_answers()
     scenarios = {
         "bare Litestar JSON": getter(f"{bare}/bare", {}, 200),
         "catalogue 304 (baseline)": getter(f"{base}/api/catalogue", {"If-None-Match": etag}, 304),
@@ -156,8 +156,7 @@ async def measure(base: str, bare: str, clients: int, seconds: float, rounds: in
     return {name: sorted(loads, key=lambda load: load.rate)[len(loads) // 2] for name, loads in runs.items()}
 
 
-def report(db: str, results: dict[str, Load], clients: int, seconds: float, rounds: int) -> None:
-    photo = len(base_photo())
+def report(db: str, results: dict[str, Load], photo: int, clients: int, seconds: float, rounds: int) -> None:
     baseline = results["catalogue 304 (baseline)"].rate
     print(f"\nmotcua intake, {db}, {clients} concurrent clients, {rounds}x{seconds:g}s (median round), httpx")
     print(f"{'scenario':28} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8} {'failed':>7} {'vs 304':>7}")
@@ -168,7 +167,7 @@ def report(db: str, results: dict[str, Load], clients: int, seconds: float, roun
     print(f"photo: {photo} B; photo bytes accepted: {dossiers.rate * photo / 1e6:.1f} MB/s")
 
 
-def run_against(db: str, env: dict[str, str], args: argparse.Namespace) -> None:
+def run_against(db: str, env: dict[str, str], photo: bytes, args: argparse.Namespace) -> None:
     motcua(env, "migrate")
     motcua(env, "seed")
     app_port, bare_port = free_port(), free_port()
@@ -176,8 +175,8 @@ def run_against(db: str, env: dict[str, str], args: argparse.Namespace) -> None:
     serve = [sys.executable, "-m", "backend.cli", "serve", "--port", str(app_port)]
     bare_cmd = [sys.executable, "-m", "bench.bare_app", "--port", str(bare_port)]
     with running(serve, env, f"{base}/api/health"), running(bare_cmd, env, f"{bare}/bare"):
-        results = asyncio.run(measure(base, bare, args.clients, args.seconds, args.rounds))
-    report(db, results, args.clients, args.seconds, args.rounds)
+        results = asyncio.run(measure(base, bare, photo, args.clients, args.seconds, args.rounds))
+    report(db, results, len(photo), args.clients, args.seconds, args.rounds)
 
 
 async def _admin(url: str, sql: str) -> None:
@@ -199,7 +198,8 @@ def main() -> int:
     data_dir = tempfile.mkdtemp(prefix="motcua-bench-")
     settings = {"MOTCUA_ACCESS_LOG": "false", "MOTCUA_LOG_LEVEL": "WARNING"}
     try:
-        run_against("SQLite", clean_env(MOTCUA_DATA_DIR=f"{data_dir}/sqlite", **settings), args)
+        photo = base_photo()  # the same picture for both databases
+        run_against("SQLite", clean_env(MOTCUA_DATA_DIR=f"{data_dir}/sqlite", **settings), photo, args)
         name = f"motcua_bench_{secrets.token_hex(4)}"
         try:
             asyncio.run(_admin(args.postgres_admin_url, f'CREATE DATABASE "{name}"'))
@@ -209,7 +209,7 @@ def main() -> int:
         try:
             url = args.postgres_admin_url.rsplit("/", 1)[0] + f"/{name}"
             env = clean_env(MOTCUA_DATA_DIR=f"{data_dir}/postgres", DATABASE_URL=url, **settings)
-            run_against("PostgreSQL", env, args)
+            run_against("PostgreSQL", env, photo, args)
         finally:
             asyncio.run(_admin(args.postgres_admin_url, f'DROP DATABASE IF EXISTS "{name}"'))
     finally:

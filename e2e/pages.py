@@ -26,23 +26,26 @@ def open_app(page: Page, url: str, path: str = "/") -> None:
     expect(page.get_by_text("Danh mục cập nhật lúc")).to_be_visible()
 
 
+# Reads one store of the app's database; a photo's blob comes back as its size or, with `bytes`, its bytes.
+_READ_STORE = """([store, bytes]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open("motcua");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+        const request = open.result.transaction(store).objectStore(store).getAll();
+        request.onerror = () => reject(request.error);
+        request.onsuccess = async () => {
+            open.result.close();
+            resolve(await Promise.all(request.result.map(async (r) => !r.blob ? r : bytes
+                ? {...r, blobType: r.blob.type, blob: Array.from(new Uint8Array(await r.blob.arrayBuffer()))}
+                : {...r, blob: r.blob.size})));
+        };
+    };
+})"""
+
+
 def idb_all(page: Page, store: str) -> list[dict[str, Any]]:
     """Every record of one object store of the app's database (blobs come back as their size)."""
-    return page.evaluate(
-        """store => new Promise((resolve, reject) => {
-            const open = indexedDB.open("motcua");
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-                const request = open.result.transaction(store).objectStore(store).getAll();
-                request.onsuccess = () => {
-                    open.result.close();
-                    resolve(request.result.map(r => r.blob ? {...r, blob: r.blob.size} : r));
-                };
-                request.onerror = () => reject(request.error);
-            };
-        })""",
-        store,
-    )
+    return page.evaluate(_READ_STORE, [store, False])
 
 
 def photo_with_gps(width: int = 3000, height: int = 2000) -> bytes:
@@ -89,23 +92,7 @@ def wait_until(check: Callable[[], Any], timeout: float = 5.0) -> Any:
 
 def records(page: Page, store: str) -> list[dict[str, Any]]:
     """Every record of one store of the app's database; photo blobs come back as their bytes."""
-    return page.evaluate(
-        """store => new Promise((resolve, reject) => {
-            const open = indexedDB.open("motcua");
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-                const request = open.result.transaction(store).objectStore(store).getAll();
-                request.onerror = () => reject(request.error);
-                request.onsuccess = async () => {
-                    open.result.close();
-                    resolve(await Promise.all(request.result.map(async (r) => r.blob
-                        ? {...r, blobType: r.blob.type, blob: Array.from(new Uint8Array(await r.blob.arrayBuffer()))}
-                        : r)));
-                };
-            };
-        })""",
-        store,
-    )
+    return page.evaluate(_READ_STORE, [store, True])
 
 
 def draft_id_from_url(page: Page) -> str:

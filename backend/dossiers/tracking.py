@@ -72,6 +72,17 @@ async def _history(dossier_ids: list[Any]) -> dict[Any, list[dict[str, Any]]]:
     return grouped
 
 
+async def _context(
+    rows: list[dict[str, Any]],
+) -> tuple[dict[Any, list[dict[str, Any]]], dict[str, catalogue.IntakeProcedure], dict[str, catalogue.Bilingual]]:
+    """What showing these dossiers needs besides their rows: their histories (by dossier id), and their
+    procedures and agencies from the catalogue (by code, withdrawn ones included)."""
+    history = await _history([r["id"] for r in rows])
+    procedures = await catalogue.procedures_by_code([r["procedure_code"] for r in rows])
+    agencies = await catalogue.agency_names([r["agency_code"] for r in rows])
+    return history, procedures, agencies
+
+
 def _receipt(
     row: dict[str, Any], procedure: catalogue.IntakeProcedure | None, agency: TextOut, public_url: str
 ) -> ReceiptOut | None:
@@ -113,9 +124,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
     )
     if not rows:
         return []
-    history = await _history([r["id"] for r in rows])
-    procedures = await catalogue.procedures_by_code([r["procedure_code"] for r in rows])
-    agencies = await catalogue.agency_names([r["agency_code"] for r in rows])
+    history, procedures, agencies = await _context(rows)
     views = []
     for r in rows:
         procedure = procedures.get(r["procedure_code"])
@@ -173,16 +182,15 @@ async def track(code: str, phone: str, failures: Store, max_failures: int) -> Tr
         # Counted for unknown codes too, so the limit itself does not tell which codes exist.
         await _count_failure(failures, key)
         raise TrackedDossierNotFound()
-    history = (await _history([row["id"]])).get(row["id"], [])
-    procedure = (await catalogue.procedures_by_code([row["procedure_code"]])).get(row["procedure_code"])
-    agency = (await catalogue.agency_names([row["agency_code"]])).get(row["agency_code"])
+    histories, procedures, agencies = await _context([row])
+    procedure = procedures.get(row["procedure_code"])
     return TrackingOut(
         code=row["code"],
         procedure_name=_text(procedure.name if procedure else None, row["procedure_code"]),
-        agency_name=_text(agency, row["agency_code"]),
+        agency_name=_text(agencies.get(row["agency_code"]), row["agency_code"]),
         status=row["status"],
         submitted_at=row["submitted_at"],
         received_at=row["received_at"],
         appointment_date=row["appointment_date"],
-        history=[StepOut(at=e["at"], status=e["status"]) for e in history],
+        history=[StepOut(at=e["at"], status=e["status"]) for e in histories.get(row["id"], [])],
     )

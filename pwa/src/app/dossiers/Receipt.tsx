@@ -3,7 +3,8 @@
 
 import type { Receipt } from "../../shared/types";
 import { MESSAGES } from "../i18n";
-import { dateParts, inVietnam } from "./format";
+import { inVietnam } from "../../shared/vietnamTime";
+import { dateParts } from "./format";
 import { RECEIPT } from "./text";
 
 /** "Bản chính …: 1 bản"; the kind is left out when the catalogue's name already starts with it. */

@@ -1,41 +1,14 @@
 /** Times and dates of dossiers as Vietnamese counters write them; the receipt's in Vietnam's time zone,
  * whatever the phone's setting, since it is what the counter's own copy says. */
 
+import { inVietnam } from "../../shared/vietnamTime";
+
 const pad = (n: number): string => String(n).padStart(2, "0");
 
 /** "14:05:09 23/11": the next try of a submission (seconds matter for the first retries). */
 export function formatClock(epochMs: number): string {
   const d = new Date(epochMs);
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${pad(d.getDate())}/${pad(d.getMonth() + 1)}`;
-}
-
-export interface VietnamTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: string;
-  minute: string;
-}
-
-/** An instant as read on a clock in Vietnam. */
-export function inVietnam(iso: string): VietnamTime {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
-  return {
-    year: Number(part("year")),
-    month: Number(part("month")),
-    day: Number(part("day")),
-    hour: part("hour"),
-    minute: part("minute"),
-  };
 }
 
 /** "YYYY-MM-DD" as its numbers. */

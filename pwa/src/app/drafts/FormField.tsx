@@ -3,7 +3,8 @@
 
 import type { FieldSchema, UiField } from "../../shared/types";
 import type { Lang } from "../i18n";
-import { fieldId, todayInVietnam } from "./steps";
+import { todayInVietnam } from "../../shared/vietnamTime";
+import { fieldId } from "./steps";
 import type { DraftText } from "./text";
 
 interface Props {

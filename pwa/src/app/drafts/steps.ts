@@ -4,6 +4,7 @@
 import type { Draft, Photo } from "../../data/db";
 import type { Agency, Answers, Bilingual, Catalogue, Procedure, RequiredDocument, UiSection } from "../../shared/types";
 import { MESSAGES, validateAnswers, type AnswerError } from "../../shared/validate";
+import { todayInVietnam } from "../../shared/vietnamTime";
 import { DRAFT_TEXT } from "./text";
 
 export const AGENCY_STEP = "noi-nop";
@@ -41,18 +42,6 @@ export function stepsFor(procedure: Procedure, agencies: Agency[]): Step[] {
   if (photoDocuments(procedure).length > 0) steps.push({ kind: "photos", slug: PHOTOS_STEP });
   steps.push({ kind: "check", slug: CHECK_STEP });
   return steps;
-}
-
-/** Today at the counter, "YYYY-MM-DD": a birth date is "in the future" by Vietnam's calendar, not the phone's. */
-export function todayInVietnam(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** A box that must be ticked but never was is reported as "required" ("Vui lòng nhập ..."): say
