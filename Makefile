@@ -12,12 +12,11 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run setup test lint test-sqlite test-postgres e2e chromium bench migration clean
 
-## make run: install what is missing, build the app, migrate, load the demo catalogue, serve on :8000
+## make run: install what is missing, build the app, migrate, load the demo catalogue, serve (MOTCUA_PORT, default 8000)
 run: setup
 	@$(BIN)/motcua migrate
 	@$(BIN)/motcua seed
 	@$(BIN)/motcua create-staff --demo
-	@echo "motcua: open http://127.0.0.1:8000 (API description: http://127.0.0.1:8000/api/schema) — Ctrl+C to stop"
 	@$(BIN)/motcua serve
 
 setup: $(PY_STAMP) $(DIST)

@@ -17,7 +17,8 @@ from piccolo.apps.migrations.commands.forwards import run_forwards
 
 from backend.accounts import service
 from backend.accounts.rules import Role
-from backend.catalogue.datafiles import InvalidCatalogueData, load_catalogue
+from backend.catalogue import service as catalogue
+from backend.catalogue.datafiles import CatalogueData, InvalidCatalogueData, load_catalogue
 from backend.catalogue.service import seed_catalogue
 from backend.db import bind_tables, make_engine, use_piccolo_conf
 from backend.errors import DomainError
@@ -27,8 +28,22 @@ from backend.settings import DEMO_CATALOGUE_DIR, Settings
 log = logging.getLogger("motcua")
 
 DEMO_USERNAME = "canbo.demo"
-DEMO_FULL_NAME = "Cán bộ minh hoạ"
+DEMO_FULL_NAME = "Cán bộ minh họa"
 DEMO_AGENCY = "H12.22.05"
+DEMO_ROLE = Role.OFFICER  # a demo login is printed on screen: never an admin
+
+
+class SeedRefused(Exception):
+    def __init__(self) -> None:
+        super().__init__(
+            "the database holds a real catalogue; the demo catalogue is loaded only into an empty or demo "
+            "database (name the folder with --dir to load a catalogue on purpose)"
+        )
+
+
+class NoDemoCatalogue(Exception):
+    def __init__(self) -> None:
+        super().__init__("demo accounts exist only while the demo catalogue is loaded (run `motcua seed` first)")
 
 
 def _bind(settings: Settings) -> None:
@@ -36,13 +51,23 @@ def _bind(settings: Settings) -> None:
     bind_tables(make_engine(settings), ALL_TABLES)
 
 
+def local_url(host: str, port: int) -> str:
+    """The address to open in a browser on this machine for a server listening on `host`:`port`."""
+    if host in ("", "0.0.0.0", "::"):  # noqa: S104 (a name for "every address", not a bind)
+        host = "127.0.0.1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
+    host, port = args.host or settings.host, args.port or settings.port
+    url = local_url(host, port)
+    print(f"motcua: open {url} (API description: {url}/api/schema) — Ctrl+C to stop", flush=True)
     uvicorn.run(
         "backend.app:create_app_from_env",
         factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
+        host=host,
+        port=port,
         workers=args.workers,
         proxy_headers=True,
         access_log=settings.access_log,
@@ -63,34 +88,50 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _seed(data: CatalogueData, settings: Settings, explicit: bool) -> str:
+    """Seeds `data`; the demo catalogue never silently replaces a real one, and a real one retires the
+    demo accounts."""
+    if not explicit and await catalogue.loaded_catalogue_is_demo() is False:
+        raise SeedRefused()
+    report = await seed_catalogue(data, settings.now())
+    if report.anything_changed:
+        changed = ", ".join(f"{len(v)} {k}" for k, v in report.changed.items() if v) or "settings"
+        line = f"seed: catalogue version {report.version} ({changed} written)"
+    else:
+        line = f"seed: catalogue version {report.version} already up to date ({len(data.procedures)} procedures)"
+    if not data.catalogue.demo:
+        retired = await service.retire_demo_staff()
+        if retired:
+            line += f"\nseed: demo accounts disabled (a real catalogue is loaded): {', '.join(retired)}"
+    return line
+
+
 def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
-        data = load_catalogue(Path(args.dir))
+        data = load_catalogue(Path(args.dir or DEMO_CATALOGUE_DIR))
     except InvalidCatalogueData as exc:
         print(f"seed: {exc.messages()['en']}", file=sys.stderr)
         return 1
     _bind(settings)
-    report = asyncio.run(seed_catalogue(data, settings.now()))
-    if report.anything_changed:
-        changed = ", ".join(f"{len(v)} {k}" for k, v in report.changed.items() if v) or "settings"
-        print(f"seed: catalogue version {report.version} ({changed} written)")
-    else:
-        print(f"seed: catalogue version {report.version} already up to date ({len(data.procedures)} procedures)")
+    try:
+        print(asyncio.run(_seed(data, settings, explicit=args.dir is not None)))
+    except SeedRefused as exc:
+        print(f"seed: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
 async def _demo_staff(settings: Settings) -> str:
-
+    """The demo account's password: the one kept in the data folder while the account is as it should be,
+    else a new one. Only while the demo catalogue is loaded."""
+    if not await catalogue.loaded_catalogue_is_demo():
+        raise NoDemoCatalogue()
     login_file = settings.data_dir / "demo-login.txt"
-    exists = await service.staff_exists(DEMO_USERNAME)
-    if exists and login_file.is_file():
+    if await service.demo_staff_ready(DEMO_USERNAME, DEMO_ROLE) and login_file.is_file():
         return login_file.read_text(encoding="utf-8").strip()
     password = service.generate_password()
-    if exists:
-        await service.set_password(DEMO_USERNAME, password)
-    else:
-        await service.create_staff(DEMO_USERNAME, DEMO_FULL_NAME, password, Role.ADMIN, DEMO_AGENCY)
+    await service.enable_demo_staff(DEMO_USERNAME, DEMO_FULL_NAME, password, DEMO_ROLE, DEMO_AGENCY)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     login_file.touch(mode=0o600)
     login_file.write_text(password, encoding="utf-8")
@@ -101,8 +142,12 @@ def cmd_create_staff(settings: Settings, args: argparse.Namespace) -> int:
 
     _bind(settings)
     if args.demo:
-        password = asyncio.run(_demo_staff(settings))
-        print(f"Demo staff login / Tài khoản cán bộ minh hoạ: {DEMO_USERNAME} / {password}")
+        try:
+            password = asyncio.run(_demo_staff(settings))
+        except NoDemoCatalogue as exc:
+            print(f"create-staff: {exc}", file=sys.stderr)
+            return 1
+        print(f"Demo staff login / Tài khoản cán bộ minh họa: {DEMO_USERNAME} / {password}")
         return 0
     if not (args.username and args.full_name and args.agency):
         print("create-staff: --username, --full-name and --agency are required (or --demo)", file=sys.stderr)
@@ -126,9 +171,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="processes on this port (default 1)")
     sub.add_parser("migrate", help="apply the database migrations")
     seed = sub.add_parser("seed", help="load a catalogue from data files (idempotent)")
-    seed.add_argument("--dir", default=str(DEMO_CATALOGUE_DIR), help="catalogue folder (default: the demo catalogue)")
+    seed.add_argument(
+        "--dir", default=None, help="catalogue folder (default: the demo catalogue, into an empty or demo database)"
+    )
     staff = sub.add_parser("create-staff", help="create a staff account")
-    staff.add_argument("--demo", action="store_true", help="create (once) the demo account and print its login")
+    staff.add_argument("--demo", action="store_true", help="create (once) the demo officer account, print its login")
     staff.add_argument("--username")
     staff.add_argument("--full-name")
     staff.add_argument("--role", choices=[r.value for r in Role], default="officer")

@@ -1,4 +1,5 @@
-"""Use cases of staff accounts: creating one, checking a password."""
+"""Use cases of staff accounts: creating one, checking a password, and the demo accounts that exist only
+while the demo catalogue is loaded."""
 
 from __future__ import annotations
 
@@ -33,10 +34,14 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-async def create_staff(username: str, full_name: str, password: str, role: Role, agency_code: str) -> int:
+async def create_staff(
+    username: str, full_name: str, password: str, role: Role, agency_code: str, *, demo: bool = False
+) -> int:
     problem = username_problem(username) or password_problem(password)
     if problem:
         raise InvalidStaffAccount(problem=problem)
+    if demo and role is Role.ADMIN:
+        raise InvalidStaffAccount(problem="a demo account never holds the admin role")
     if await Staff.exists().where(Staff.username == username):
         raise StaffExists(username=username)
     rows = await Staff.insert(
@@ -47,6 +52,7 @@ async def create_staff(username: str, full_name: str, password: str, role: Role,
             role=role.value,
             agency_code=agency_code,
             created_at=dt.datetime.now(dt.UTC),
+            demo=demo,
         )
     ).returning(Staff._meta.primary_key)
     return int(rows[0]["id"])
@@ -73,3 +79,42 @@ async def set_password(username: str, password: str) -> None:
     if problem:
         raise InvalidStaffAccount(problem=problem)
     await Staff.update({Staff.password_hash: _hasher.hash(password)}).where(Staff.username == username)
+
+
+async def demo_staff_ready(username: str, role: Role) -> bool:
+    """The demo account exists, can sign in, and is still the demo account it should be."""
+    return bool(
+        await Staff.exists().where(
+            Staff.username == username, Staff.demo.eq(True), Staff.active.eq(True), Staff.role == role.value
+        )
+    )
+
+
+async def enable_demo_staff(username: str, full_name: str, password: str, role: Role, agency_code: str) -> None:
+    """Creates the demo account, or takes back one that exists (reactivated, demoted, new password)."""
+    if not await staff_exists(username):
+        await create_staff(username, full_name, password, role, agency_code, demo=True)
+        return
+    if role is Role.ADMIN:
+        raise InvalidStaffAccount(problem="a demo account never holds the admin role")
+    problem = password_problem(password)
+    if problem:
+        raise InvalidStaffAccount(problem=problem)
+    await Staff.update(
+        {
+            Staff.password_hash: _hasher.hash(password),
+            Staff.role: role.value,
+            Staff.agency_code: agency_code,
+            Staff.active: True,
+            Staff.demo: True,
+        }
+    ).where(Staff.username == username)
+
+
+async def retire_demo_staff() -> list[str]:
+    """Disables every demo account (a real catalogue is loaded): no sign-in, and the password is gone."""
+    rows = await Staff.select(Staff.username).where(Staff.demo.eq(True), Staff.active.eq(True))
+    if rows:
+        unusable = _hasher.hash(secrets.token_urlsafe(32))
+        await Staff.update({Staff.active: False, Staff.password_hash: unusable}).where(Staff.demo.eq(True))
+    return [r["username"] for r in rows]

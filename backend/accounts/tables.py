@@ -14,6 +14,8 @@ class Staff(Table):
     agency_code = Varchar(length=40)
     active = Boolean(default=True)
     created_at = Timestamptz()
+    # A demo account (tài khoản minh họa) lives only while the demo catalogue is loaded, never as admin.
+    demo = Boolean(default=False)
 
 
 TABLES = (Staff,)

@@ -253,6 +253,12 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
     return report
 
 
+async def loaded_catalogue_is_demo() -> bool | None:
+    """Whether the catalogue in the database is demo data; None when no catalogue is loaded yet."""
+    row = await CatalogueState.select(CatalogueState.demo).first()
+    return None if row is None else bool(row["demo"])
+
+
 async def current_version() -> int:
     row = await CatalogueState.select(CatalogueState.version).first()
     return int(row["version"]) if row else 0
