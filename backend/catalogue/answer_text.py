@@ -57,6 +57,13 @@ def has_refused(text: str, kind: Kind) -> bool:
     return _REFUSED.search(text) is not None or (kind != "lines" and _LINE_BREAK.search(text) is not None)
 
 
+def kind_of(widget: object, pattern: object) -> Kind:
+    """How a field shown with `widget` and checked against `pattern` is tidied."""
+    if digit_count(pattern) is not None:
+        return "digits"
+    return "lines" if widget == "textarea" else "phone" if widget == "tel" else "line"
+
+
 def field_kinds(form: Mapping[str, Any]) -> dict[str, Kind]:
     """How each field of the form is tidied, by `section.field`."""
     sections = form.get("schema", {}).get("properties", {})
@@ -64,10 +71,8 @@ def field_kinds(form: Mapping[str, Any]) -> dict[str, Kind]:
     for section in form.get("ui", {}).get("sections", []):
         props = sections.get(section.get("key"), {}).get("properties", {})
         for item in section.get("fields", []):
-            widget = item.get("widget")
-            digits = digit_count(props.get(item.get("key"), {}).get("pattern"))
-            kind: Kind = "lines" if widget == "textarea" else "phone" if widget == "tel" else "line"
-            kinds[f"{section.get('key')}.{item.get('key')}"] = "digits" if digits is not None else kind
+            pattern = props.get(item.get("key"), {}).get("pattern")
+            kinds[f"{section.get('key')}.{item.get('key')}"] = kind_of(item.get("widget"), pattern)
     return kinds
 
 

@@ -2,15 +2,13 @@
  * digit codes, and the invisible characters refused. The twin of backend/catalogue/answer_text.py. */
 
 // Spaces a phone keyboard or a copied text may bring; each run of them becomes one plain space.
-const SPACES = "\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000";
+const SPACE_RUN = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/gu;
 // Control characters (C0 but the tab and line breaks, DEL, C1), the soft hyphen, zero-width and joiner
 // characters, bidirectional marks, embeddings, overrides and isolates, the byte order mark: invisible on
 // screen, yet they change what a printed name says. A line break is refused outside multi-line fields.
-const REFUSED =
-  "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029" +
-  "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb";
-const SPACE_RUN = new RegExp(`[${SPACES}]+`, "gu");
-const REFUSED_CHAR = new RegExp(`[${REFUSED}]`, "u");
+// Regex literals keep their escapes through the build: the bundle holds no invisible character itself.
+const REFUSED_CHAR =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 const COUNTRY_CODE = /^(?:\+84|0084|84(?=[0-9]{9}$))/;
 const DIGIT_CODE = /^\^\[0-9\]\{([0-9]+)\}\$$/;
 
@@ -30,13 +28,6 @@ export function digitCount(pattern: unknown): number | null {
 }
 
 const collapse = (text: string): string => text.replace(SPACE_RUN, " ");
-const strip = (text: string, chars: string): string => {
-  let start = 0;
-  let end = text.length;
-  while (start < end && chars.includes(text.charAt(start))) start++;
-  while (end > start && chars.includes(text.charAt(end - 1))) end--;
-  return text.slice(start, end);
-};
 
 /** `text` as it should be kept: NFC, runs of spaces made one, no spaces at either end (of each line in
  * a multi-line field); a phone without separators and with 0 for +84; a digit code without separators. */
@@ -44,9 +35,12 @@ export function tidy(text: string, kind: Kind): string {
   text = text.normalize("NFC");
   if (kind === "lines") {
     const lines = text.replace(/\r\n?/g, "\n").split("\n");
-    return strip(lines.map((line) => strip(collapse(line), " ")).join("\n"), "\n");
+    return lines
+      .map((line) => collapse(line).replace(/^ +| +$/g, ""))
+      .join("\n")
+      .replace(/^\n+|\n+$/g, "");
   }
-  text = strip(collapse(text), " \r\n");
+  text = collapse(text).replace(/^[ \r\n]+|[ \r\n]+$/g, "");
   if (kind === "phone") {
     text = text.replace(/[ .()-]/g, "");
     if (COUNTRY_CODE.test(text)) {
@@ -64,6 +58,12 @@ export function hasRefused(text: string, kind: Kind): boolean {
   return REFUSED_CHAR.test(text) || (kind !== "lines" && /[\r\n]/.test(text));
 }
 
+/** How a field shown with `widget` and checked against `pattern` is tidied. */
+export function kindOf(widget: string | undefined, pattern: unknown): Kind {
+  if (digitCount(pattern) !== null) return "digits";
+  return widget === "textarea" ? "lines" : widget === "tel" ? "phone" : "line";
+}
+
 /** How each field of the form is tidied, by `section.field`. */
 export function fieldKinds(form: FormShape): Map<string, Kind> {
   const sections = form.schema.properties ?? {};
@@ -71,9 +71,8 @@ export function fieldKinds(form: FormShape): Map<string, Kind> {
   for (const section of form.ui?.sections ?? []) {
     const props = (has(sections, section.key) ? sections[section.key]?.properties : undefined) ?? {};
     for (const item of section.fields ?? []) {
-      const digits = digitCount(has(props, item.key) ? props[item.key]?.pattern : undefined);
-      const kind: Kind = item.widget === "textarea" ? "lines" : item.widget === "tel" ? "phone" : "line";
-      kinds.set(`${section.key}.${item.key}`, digits !== null ? "digits" : kind);
+      const pattern = has(props, item.key) ? props[item.key]?.pattern : undefined;
+      kinds.set(`${section.key}.${item.key}`, kindOf(item.widget, pattern));
     }
   }
   return kinds;

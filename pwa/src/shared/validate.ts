@@ -24,7 +24,9 @@ export interface Schema {
 
 export interface Form {
   schema: Schema;
-  ui?: { sections?: { key: string; title: Bilingual; fields?: { key: string; label: Bilingual; widget?: string }[] }[] };
+  ui?: {
+    sections?: { key: string; title: Bilingual; fields?: { key: string; label: Bilingual; widget?: string }[] }[];
+  };
 }
 
 // One value gets one error: the first rule it breaks, in this order (the server follows the same order).
@@ -57,15 +59,23 @@ export const MESSAGES: Record<ErrorCode, Bilingual> = {
   too_long: { vi: "{label}: tối đa {limit} ký tự.", en: "{label}: at most {limit} characters." },
   invalid_characters: {
     vi: "{label}: có ký tự không hợp lệ (ký tự ẩn hoặc ký tự điều khiển). Vui lòng xóa và gõ lại.",
-    en: "{label}: contains a character that is not allowed (a hidden or control character). Please delete it and type it again.",
+    en:
+      "{label}: contains a character that is not allowed (a hidden or control character). " +
+      "Please delete it and type it again.",
   },
   pattern: { vi: "{label}: không đúng định dạng.", en: "{label}: the format is not right." },
   phone_format: {
     vi: "{label}: gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
     en: "{label}: 10 digits starting with 0 (for example 0912345678).",
   },
-  digits_only: { vi: "{label}: chỉ gồm chữ số từ 0 đến 9, đúng {limit} chữ số.", en: "{label}: digits 0 to 9 only, {limit} of them." },
-  digit_count: { vi: "{label}: gồm đúng {limit} chữ số; bạn đã nhập {typed}.", en: "{label}: exactly {limit} digits; you typed {typed}." },
+  digits_only: {
+    vi: "{label}: chỉ gồm chữ số từ 0 đến 9, đúng {limit} chữ số.",
+    en: "{label}: digits 0 to 9 only, {limit} of them.",
+  },
+  digit_count: {
+    vi: "{label}: gồm đúng {limit} chữ số; bạn đã nhập {typed}.",
+    en: "{label}: exactly {limit} digits; you typed {typed}.",
+  },
   invalid_date: { vi: "{label}: ngày không hợp lệ.", en: "{label}: not a valid date." },
   date_in_future: { vi: "{label}: ngày không được sau hôm nay.", en: "{label}: the date cannot be after today." },
   too_small: { vi: "{label}: tối thiểu là {limit}.", en: "{label}: the smallest allowed is {limit}." },
