@@ -90,6 +90,15 @@ def test_numbers_typed_with_spaces_are_accepted_and_hidden_characters_refused(pa
     assert answers["declarant"]["phone"] == "0912345678"
 
 
+def test_an_answer_left_while_typing_is_tidied_when_the_draft_is_opened_again(page: Page, live_server: str) -> None:
+    start_birth_registration(page, live_server)
+    page.get_by_label("Họ, chữ đệm và tên", exact=True).fill("Nguyễn  Minh Khang ")  # Typed, never left.
+    assert wait_until(lambda: _draft(page)["answers"].get("child", {}).get("full_name") == "Nguyễn  Minh Khang ")
+    page.reload()
+    expect(page.get_by_label("Họ, chữ đệm và tên", exact=True)).to_have_value("Nguyễn Minh Khang")
+    assert wait_until(lambda: _draft(page)["answers"]["child"]["full_name"] == "Nguyễn Minh Khang")
+
+
 def test_answers_are_kept_on_the_phone_and_survive_a_reload(page: Page, live_server: str) -> None:
     draft_id = start_birth_registration(page, live_server)
     fill_child(page)
