@@ -15,7 +15,7 @@ from backend.catalogue.answer_text import field_kinds, tidy
 from backend.catalogue.forms import check_answers
 from tests.factories import demo_catalogue, procedure, valid_answers
 
-CASES = json.loads((Path(__file__).parent.parent / "vectors" / "answer_text.json").read_text(encoding="ascii"))
+CASES = json.loads((Path(__file__).parent.parent / "vectors" / "answer_text.json").read_text(encoding="utf-8"))
 TODAY = dt.date(2026, 11, 23)
 
 
