@@ -54,10 +54,49 @@ def test_missing_answer_and_bad_identity_number_are_explained_in_vietnamese(page
 
     fill_mother(page, id_number="04219400351")
     next_step(page)
-    expect(page.get_by_role("link", name="Số định danh cá nhân: không đúng định dạng.")).to_be_visible()
+    expect(page.get_by_role("link", name="Số định danh cá nhân: gồm đúng 12 chữ số; bạn đã nhập 11.")).to_be_visible()
     page.get_by_label("Số định danh cá nhân").fill("042194003517")
     next_step(page)
     expect(page.get_by_role("heading", name="Thông tin người cha (không bắt buộc)")).to_be_visible()
+
+
+def test_numbers_typed_with_spaces_are_accepted_and_hidden_characters_refused(page: Page, live_server: str) -> None:
+    start_birth_registration(page, live_server)
+    fill_child(page)
+    # A right-to-left override hidden in the child's name would print another name than the one shown.
+    name = page.get_by_label("Họ, chữ đệm và tên", exact=True)
+    name.fill("Nguyễn Minh \u202eKhang")
+    next_step(page)
+    expect(page.get_by_role("link", name="Họ, chữ đệm và tên: có ký tự không hợp lệ", exact=False)).to_be_visible()
+    name.fill("  Nguyễn   Minh Khang ")
+    next_step(page)
+
+    fill_mother(page, id_number="042 194 003 517")
+    expect(page.get_by_label("Số định danh cá nhân")).to_have_attribute("inputmode", "numeric")
+    next_step(page)
+    next_step(page)  # No father.
+    expect(page.get_by_role("heading", name="Người đi đăng ký khai sinh và liên hệ")).to_be_visible()
+    fill_declarant(page)
+    phone = page.get_by_label("Số điện thoại di động")
+    phone.fill("0912 345 678")
+    phone.blur()
+    expect(phone).to_have_value("0912345678")  # Shown as it is kept once the citizen leaves the field.
+    next_step(page)
+    expect(page.get_by_role("heading", name="Ảnh giấy tờ")).to_be_visible()
+
+    answers = _draft(page)["answers"]
+    assert answers["child"]["full_name"] == "Nguyễn Minh Khang"
+    assert answers["mother"]["id_number"] == "042194003517"
+    assert answers["declarant"]["phone"] == "0912345678"
+
+
+def test_an_answer_left_while_typing_is_tidied_when_the_draft_is_opened_again(page: Page, live_server: str) -> None:
+    start_birth_registration(page, live_server)
+    page.get_by_label("Họ, chữ đệm và tên", exact=True).fill("Nguyễn  Minh Khang ")  # Typed, never left.
+    assert wait_until(lambda: _draft(page)["answers"].get("child", {}).get("full_name") == "Nguyễn  Minh Khang ")
+    page.reload()
+    expect(page.get_by_label("Họ, chữ đệm và tên", exact=True)).to_have_value("Nguyễn Minh Khang")
+    assert wait_until(lambda: _draft(page)["answers"]["child"]["full_name"] == "Nguyễn Minh Khang")
 
 
 def test_answers_are_kept_on_the_phone_and_survive_a_reload(page: Page, live_server: str) -> None:

@@ -3,6 +3,7 @@ The PWA's shared modules (pwa/src/shared) meet the same vectors as the Python co
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import json
@@ -14,7 +15,7 @@ import pytest
 from playwright.sync_api import Page
 
 from backend.catalogue.datafiles import CatalogueData, load_catalogue
-from backend.catalogue.forms import validate_answers
+from backend.catalogue.forms import check_answers, validate_answers
 from backend.catalogue.search import SearchEntry, fold, make_entry, search
 from backend.settings import DEMO_CATALOGUE_DIR
 
@@ -159,6 +160,35 @@ def test_form_errors_come_in_form_order_with_the_servers_messages(shared: Page) 
         expected = validate_answers(forms[vector["procedure"]], vector["answers"], TODAY)
         got = [(e["path"], e["code"], e["message"]["vi"], e["message"]["en"]) for e in errors]
         assert got == [(e.path, e.code, e.message_vi, e.message_en) for e in expected], vector["description"]
+
+
+TIDY_IN_BROWSER = """([forms, cases]) => cases.map((c) => {
+  const answers = structuredClone(c.answers);
+  return {
+    kept: globalThis.motcuaShared.tidyAnswers(forms[c.procedure], answers),
+    errors: globalThis.motcuaShared.validateAnswers(forms[c.procedure], answers, "2026-11-23"),
+  };
+})"""
+
+
+def test_answer_text_cases_are_tidied_and_judged_as_the_server_does(shared: Page) -> None:
+    """tests/vectors/answer_text.json: each text typed into valid answers is kept, and refused, alike."""
+    forms, cases, vectors = _forms(), _vectors("answer_text.json"), _vectors("form_answers.json")
+    for case in cases:
+        # Each case on a fresh copy of the procedure's first valid vector, as tests/factories.py does.
+        valid = next(v for v in vectors if v["procedure"] == case["procedure"] and not v["errors"])
+        section, name = case["path"].split(".")
+        case["answers"] = copy.deepcopy(valid["answers"])
+        case["answers"].setdefault(section, {})[name] = case["typed"]
+    results = shared.evaluate(TIDY_IN_BROWSER, [forms, cases])
+    for case, result in zip(cases, results, strict=True):
+        expected = check_answers(forms[case["procedure"]], case["answers"], TODAY)
+        section, name = case["path"].split(".")
+        assert result["kept"] == expected.answers, case["description"]
+        assert result["kept"][section].get(name) == case["kept"], case["description"]
+        got = [(e["path"], e["code"], e["message"]["vi"], e["message"]["en"]) for e in result["errors"]]
+        assert got == [(e.path, e.code, e.message_vi, e.message_en) for e in expected.errors], case["description"]
+        assert [e[:2] for e in got] == ([(case["path"], case["error"])] if case["error"] else []), case["description"]
 
 
 def test_an_error_message_names_the_field_in_vietnamese(shared: Page) -> None:

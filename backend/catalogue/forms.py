@@ -15,6 +15,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import SchemaError, ValidationError
 
+from backend.catalogue.answer_text import Kind, digit_count, field_kinds, has_refused, tidy_answers
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Python's \d, \w, \s and \b match non-ASCII characters; ECMAScript's do not. Forms spell classes out.
 _SHORTHAND = re.compile(r"\\[dDwWsSbB]")
@@ -26,6 +28,8 @@ ALLOWED_KEYWORDS = {
     "boolean": {"type", "const"},
 }
 ALLOWED_FORMATS = {"date", "past-date"}
+# The `tel` field is the contact phone, a Vietnamese mobile number: what its error message explains.
+PHONE_PATTERN = "^0[0-9]{9}$"
 WIDGETS = {
     "string": {"text", "textarea", "date", "select", "radio", "tel"},
     "integer": {"number", "select", "radio"},
@@ -37,10 +41,14 @@ ERROR_ORDER = (
     "unknown_field",
     "required",
     "wrong_type",
+    "invalid_characters",
     "not_in_options",
     "too_short",
     "too_long",
     "pattern",
+    "phone_format",
+    "digits_only",
+    "digit_count",
     "invalid_date",
     "date_in_future",
     "too_small",
@@ -54,7 +62,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_in_options": ("{label}: vui lòng chọn một mục trong danh sách.", "{label}: choose one of the options."),
     "too_short": ("{label}: cần ít nhất {limit} ký tự.", "{label}: at least {limit} characters."),
     "too_long": ("{label}: tối đa {limit} ký tự.", "{label}: at most {limit} characters."),
+    "invalid_characters": (
+        "{label}: có ký tự không hợp lệ (ký tự ẩn hoặc ký tự điều khiển). Vui lòng xóa và gõ lại.",
+        "{label}: contains a character that is not allowed (a hidden or control character). Please delete it"
+        " and type it again.",
+    ),
     "pattern": ("{label}: không đúng định dạng.", "{label}: the format is not right."),
+    "phone_format": (
+        "{label}: gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
+        "{label}: 10 digits starting with 0 (for example 0912345678).",
+    ),
+    "digits_only": (
+        "{label}: chỉ gồm chữ số từ 0 đến 9, đúng {limit} chữ số.",
+        "{label}: digits 0 to 9 only, {limit} of them.",
+    ),
+    "digit_count": (
+        "{label}: gồm đúng {limit} chữ số; bạn đã nhập {typed}.",
+        "{label}: exactly {limit} digits; you typed {typed}.",
+    ),
     "invalid_date": ("{label}: ngày không hợp lệ.", "{label}: not a valid date."),
     "date_in_future": ("{label}: ngày không được sau hôm nay.", "{label}: the date cannot be after today."),
     "too_small": ("{label}: tối thiểu là {limit}.", "{label}: the smallest allowed is {limit}."),
@@ -158,10 +183,16 @@ def _labels(ui: Mapping[str, Any], lang: str) -> dict[str, str]:
     return labels
 
 
-def _limit(schema: Mapping[str, Any], path: str, code: str) -> object:
+def _node(schema: Mapping[str, Any], path: str) -> Mapping[str, Any]:
     node: Mapping[str, Any] = schema
     for part in path.split(".") if path else []:
         node = node.get("properties", {}).get(part, {})
+    return node
+
+
+def _limit(node: Mapping[str, Any], code: str) -> object:
+    if code in ("digits_only", "digit_count"):
+        return digit_count(node.get("pattern"))
     keyword = {
         "too_short": "minLength",
         "too_long": "maxLength",
@@ -171,31 +202,76 @@ def _limit(schema: Mapping[str, Any], path: str, code: str) -> object:
     return node.get(keyword, "") if keyword else ""
 
 
-def validate_answers(form: Mapping[str, Any], answers: object, today: dt.date) -> list[AnswerError]:
-    """Every problem with `answers`, at most one per path, in form order."""
-    schema = form["schema"]
-    validator = FormValidator(schema, format_checker=_format_checker(today))
+def _answer(answers: object, path: str) -> object:
+    section, _, name = path.partition(".")
+    fields = answers.get(section) if isinstance(answers, Mapping) else None
+    return fields.get(name) if isinstance(fields, Mapping) else None
+
+
+def _refine(code: str, kind: Kind | None, value: object) -> str:
+    """A phone or a digit code that does not fit its pattern gets an error saying what is expected."""
+    if code != "pattern" or kind not in ("phone", "digits"):
+        return code
+    if kind == "phone":
+        return "phone_format"
+    return "digit_count" if isinstance(value, str) and value.isascii() and value.isdigit() else "digits_only"
+
+
+def _codes(form: Mapping[str, Any], answers: object, today: dt.date) -> dict[str, str]:
+    """The first rule each path breaks, for answers already tidied."""
+    validator = FormValidator(form["schema"], format_checker=_format_checker(today))
+    kinds = field_kinds(form)
     found: dict[str, str] = {}
+
+    def report(path: str, code: str) -> None:
+        if path not in found or ERROR_ORDER.index(code) < ERROR_ORDER.index(found[path]):
+            found[path] = code
+
     for error in validator.iter_errors(answers):
         for path, code in _codes_for(error):
-            if path not in found or ERROR_ORDER.index(code) < ERROR_ORDER.index(found[path]):
-                found[path] = code
+            report(path, _refine(code, kinds.get(path), _answer(answers, path)))
+    for path, kind in kinds.items():
+        value = _answer(answers, path)
+        if isinstance(value, str) and has_refused(value, kind):
+            report(path, "invalid_characters")
+    return found
+
+
+@dataclass(frozen=True)
+class CheckedAnswers:
+    """Answers as they are kept (tidied: see answer_text.py), and every problem with them."""
+
+    answers: object
+    errors: list[AnswerError]
+
+
+def check_answers(form: Mapping[str, Any], answers: object, today: dt.date) -> CheckedAnswers:
+    """`answers` tidied, and every problem with them, at most one per path, in form order."""
+    tidied = tidy_answers(form, answers)
+    schema = form["schema"]
     vi, en = _labels(form.get("ui", {}), "vi"), _labels(form.get("ui", {}), "en")
     errors = []
-    for path, code in found.items():
-        limit = _limit(schema, path, code)
+    for path, code in _codes(form, tidied, today).items():
+        value = _answer(tidied, path)
+        typed = sum(c in "0123456789" for c in value) if isinstance(value, str) else 0
+        fill = {"limit": _limit(_node(schema, path), code), "path": path, "typed": typed}
         msg_vi, msg_en = MESSAGES[code]
         errors.append(
             AnswerError(
                 path=path,
                 code=code,
-                message_vi=msg_vi.format(label=vi.get(path, path), limit=limit, path=path),
-                message_en=msg_en.format(label=en.get(path, path), limit=limit, path=path),
+                message_vi=msg_vi.format(label=vi.get(path, path), **fill),
+                message_en=msg_en.format(label=en.get(path, path), **fill),
             )
         )
     order = list(vi)
     errors.sort(key=lambda e: (order.index(e.path) if e.path in order else len(order), e.path))
-    return errors
+    return CheckedAnswers(answers=tidied, errors=errors)
+
+
+def validate_answers(form: Mapping[str, Any], answers: object, today: dt.date) -> list[AnswerError]:
+    """Every problem with `answers` (judged once tidied), at most one per path, in form order."""
+    return check_answers(form, answers, today).errors
 
 
 def _check_node(node: Mapping[str, Any], path: str, depth: int) -> list[str]:
@@ -250,6 +326,8 @@ def _check_ui(schema: Mapping[str, Any], ui: Mapping[str, Any]) -> list[str]:
             where = f"{section.get('key')}.{item.get('key')}"
             if item.get("widget") not in WIDGETS.get(node.get("type", ""), set()):
                 problems.append(f"{where}: widget {item.get('widget')!r} does not fit type {node.get('type')!r}")
+            if item.get("widget") == "tel" and node.get("pattern") != PHONE_PATTERN:
+                problems.append(f"{where}: a tel field must have the pattern {PHONE_PATTERN}")
             if "enum" in node and sorted(item.get("options", {})) != sorted(node["enum"]):
                 problems.append(f"{where}: options must match the enum {node['enum']}")
     return problems

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 import msgspec
 from piccolo.columns import Column
 
-from backend.catalogue import workdays
+from backend.catalogue import forms, workdays
 from backend.catalogue.calendar_data import work_calendar
 from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
-from backend.catalogue.forms import AnswerError, ContactFields, contact_fields, validate_answers
+from backend.catalogue.forms import CheckedAnswers, ContactFields, contact_fields
 from backend.catalogue.tables import Agency, CalendarDay, CatalogueState, Field, Procedure, RequiredDocument
 
 log = logging.getLogger(__name__)
@@ -398,8 +398,9 @@ async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
     return {r["code"]: Bilingual(vi=r["name_vi"], en=r["name_en"]) for r in rows}
 
 
-def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> list[AnswerError]:
-    return validate_answers(form, answers, today)
+def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> CheckedAnswers:
+    """The answers as they are kept (tidied for official papers) and every problem with them."""
+    return forms.check_answers(form, answers, today)
 
 
 async def appointment_date(received_at: dt.datetime, working_days: int, tz: ZoneInfo) -> dt.date:

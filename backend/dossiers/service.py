@@ -79,20 +79,25 @@ def _replay(row: dict[str, Any], print_: str) -> SubmissionOut:
     return _out(row)
 
 
-async def _check(sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCatalogue) -> catalogue.IntakeProcedure:
+async def _check(
+    sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCatalogue
+) -> tuple[catalogue.IntakeProcedure, dict[str, Any]]:
+    """The procedure, and the answers as the dossier keeps them: tidied for the papers they will be printed on."""
     procedure = await intake.procedure(sub.procedure_code)
     if procedure is None:
         raise UnknownProcedure(code=sub.procedure_code)
     if await intake.agency_level(sub.agency_code) != procedure.level:
         raise AgencyNotAccepted(agency=sub.agency_code)
-    errors = catalogue.check_answers(procedure.form, sub.answers, today)
+    checked = catalogue.check_answers(procedure.form, sub.answers, today)
+    errors = checked.errors
     if errors:
         raise InvalidAnswers(
             errors=[
                 {"path": e.path, "code": e.code, "message": {"vi": e.message_vi, "en": e.message_en}} for e in errors
             ]
         )
-    return procedure
+    assert isinstance(checked.answers, dict), "answers without errors are an object"
+    return procedure, checked.answers
 
 
 async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) -> list[dict[str, Any]]:
@@ -121,9 +126,9 @@ async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) 
     ]
 
 
-def _contact_phone(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) -> str:
+def _contact_phone(answers: dict[str, Any], procedure: catalogue.IntakeProcedure) -> str:
     path = procedure.contact.phone if procedure.contact else None
-    return rules.normalise_phone(rules.answer_at(sub.answers, path) or "")
+    return rules.normalise_phone(rules.answer_at(answers, path) or "")
 
 
 async def _next_sequence(agency_code: str, day: dt.date) -> int:
@@ -140,8 +145,13 @@ async def _next_sequence(agency_code: str, day: dt.date) -> int:
 
 
 async def _create(
-    sub: SubmissionIn, print_: str, procedure: catalogue.IntakeProcedure, now: dt.datetime, day: dt.date
+    sub: SubmissionIn,
+    print_: str,
+    checked: tuple[catalogue.IntakeProcedure, dict[str, Any]],
+    now: dt.datetime,
+    day: dt.date,
 ) -> tuple[SubmissionOut, bool]:
+    procedure, answers = checked
     attachments = await _attachments(sub, procedure)
     async with writing(Dossier):
         row = await _by_submission(sub.submission_id)
@@ -156,11 +166,11 @@ async def _create(
             procedure_version=procedure.version,
             agency_code=sub.agency_code,
             channel=Channel.ONLINE.value,
-            answers=sub.answers,
+            answers=answers,
             status=Status.SUBMITTED.value,
             submitted_at=now,
             access_token_hash=rules.token_hash(sub.access_token),
-            contact_phone=_contact_phone(sub, procedure),
+            contact_phone=_contact_phone(answers, procedure),
             attachments=attachments,
         )
         inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
@@ -177,15 +187,17 @@ async def submit(
 ) -> tuple[SubmissionOut, bool]:
     """The dossier for `sub`, checked against the catalogue as `intake` holds it, and whether this call
     created it (False: a retry of one already received)."""
+    # The fingerprint is of the answers as sent, not as kept: a replay is recognised before (and without)
+    # the catalogue, which may have changed since, and the bytes a phone resends are the bytes it sent.
     print_ = rules.fingerprint(_content(sub))
     existing = await _by_submission(sub.submission_id)
     if existing is not None:
         return _replay(existing, print_), False
     day = now.astimezone(tz).date()
-    procedure = await _check(sub, day, intake)
+    checked = await _check(sub, day, intake)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return await _create(sub, print_, procedure, now, day)
+            return await _create(sub, print_, checked, now, day)
         except UNIQUE_VIOLATIONS:
             # Two requests raced (a retry of the same submission, or two first dossiers of the day).
             if attempt == ATTEMPTS:

@@ -2,6 +2,7 @@
 
 import { fold, makeEntry, search } from "../src/shared/search";
 import { validateAnswers } from "../src/shared/validate";
+import { tidyAnswers } from "../src/shared/answerText";
 import { appointmentDate, calendarFrom } from "../src/shared/workdays";
 
 (globalThis as Record<string, unknown>)["motcuaShared"] = {
@@ -11,4 +12,5 @@ import { appointmentDate, calendarFrom } from "../src/shared/workdays";
   calendarFrom,
   appointmentDate,
   validateAnswers,
+  tidyAnswers,
 };

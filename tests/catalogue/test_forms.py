@@ -121,3 +121,11 @@ def test_an_escaped_backslash_before_a_letter_is_not_a_shorthand() -> None:
         section[key]["pattern"] = r"^[0-9]+\\d$"
 
     assert not any("spell classes out" in p for p in check_form(_with_schema(literal)))
+
+
+def test_a_tel_field_without_the_mobile_pattern_is_refused() -> None:
+    # Its error message promises "10 digits starting with 0": the pattern must say the same.
+    def landline(form: dict[str, Any]) -> None:
+        form["schema"]["properties"]["declarant"]["properties"]["phone"]["pattern"] = "^0[0-9]{10}$"
+
+    assert any("a tel field must have the pattern" in p for p in check_form(_with_schema(landline)))

@@ -1,9 +1,10 @@
 /** Answer validation offline for the JSON Schema subset of backend/catalogue/data/FORMAT.md.
  * A port of validate_answers() in backend/catalogue/forms.py (jsonschema's behaviour included);
- * tests/vectors/form_answers.json keeps the two sides alike. */
+ * tests/vectors/form_answers.json and answer_text.json keep the two sides alike. */
 
 import type { Bilingual } from "./types";
 import { byCodePoint } from "./search";
+import { digitCount, fieldKinds, hasRefused, tidyAnswers, type Kind } from "./answerText";
 
 /** A schema node of the subset: objects (root and sections), strings, integers, booleans. */
 export interface Schema {
@@ -23,7 +24,9 @@ export interface Schema {
 
 export interface Form {
   schema: Schema;
-  ui?: { sections?: { key: string; title: Bilingual; fields?: { key: string; label: Bilingual }[] }[] };
+  ui?: {
+    sections?: { key: string; title: Bilingual; fields?: { key: string; label: Bilingual; widget?: string }[] }[];
+  };
 }
 
 // One value gets one error: the first rule it breaks, in this order (the server follows the same order).
@@ -31,10 +34,14 @@ export const ERROR_ORDER = [
   "unknown_field",
   "required",
   "wrong_type",
+  "invalid_characters",
   "not_in_options",
   "too_short",
   "too_long",
   "pattern",
+  "phone_format",
+  "digits_only",
+  "digit_count",
   "invalid_date",
   "date_in_future",
   "too_small",
@@ -50,7 +57,25 @@ export const MESSAGES: Record<ErrorCode, Bilingual> = {
   not_in_options: { vi: "{label}: vui lòng chọn một mục trong danh sách.", en: "{label}: choose one of the options." },
   too_short: { vi: "{label}: cần ít nhất {limit} ký tự.", en: "{label}: at least {limit} characters." },
   too_long: { vi: "{label}: tối đa {limit} ký tự.", en: "{label}: at most {limit} characters." },
+  invalid_characters: {
+    vi: "{label}: có ký tự không hợp lệ (ký tự ẩn hoặc ký tự điều khiển). Vui lòng xóa và gõ lại.",
+    en:
+      "{label}: contains a character that is not allowed (a hidden or control character). " +
+      "Please delete it and type it again.",
+  },
   pattern: { vi: "{label}: không đúng định dạng.", en: "{label}: the format is not right." },
+  phone_format: {
+    vi: "{label}: gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
+    en: "{label}: 10 digits starting with 0 (for example 0912345678).",
+  },
+  digits_only: {
+    vi: "{label}: chỉ gồm chữ số từ 0 đến 9, đúng {limit} chữ số.",
+    en: "{label}: digits 0 to 9 only, {limit} of them.",
+  },
+  digit_count: {
+    vi: "{label}: gồm đúng {limit} chữ số; bạn đã nhập {typed}.",
+    en: "{label}: exactly {limit} digits; you typed {typed}.",
+  },
   invalid_date: { vi: "{label}: ngày không hợp lệ.", en: "{label}: not a valid date." },
   date_in_future: { vi: "{label}: ngày không được sau hôm nay.", en: "{label}: the date cannot be after today." },
   too_small: { vi: "{label}: tối thiểu là {limit}.", en: "{label}: the smallest allowed is {limit}." },
@@ -145,27 +170,54 @@ function labels(form: Form, lang: keyof Bilingual): Map<string, string> {
   return found;
 }
 
-function limit(schema: Schema, path: string, code: ErrorCode): string {
+function nodeAt(schema: Schema, path: string): Schema {
   let node: Schema = schema;
   for (const part of path ? path.split(".") : []) {
     node = node.properties && has(node.properties, part) ? (node.properties[part] as Schema) : {};
   }
+  return node;
+}
+
+function limit(node: Schema, code: ErrorCode): string {
+  if (code === "digits_only" || code === "digit_count") return String(digitCount(node.pattern));
   const keyword = LIMITS[code];
   return keyword && node[keyword] !== undefined ? String(node[keyword]) : "";
 }
 
-/** Every problem with `answers`, at most one per path, in form order; `today` is "YYYY-MM-DD" in Vietnam. */
+function answerAt(answers: unknown, path: string): unknown {
+  const [section = "", name = ""] = path.split(".");
+  const fields = isObject(answers) && has(answers, section) ? answers[section] : undefined;
+  return isObject(fields) && has(fields, name) ? fields[name] : undefined;
+}
+
+/** A phone or a digit code that does not fit its pattern gets an error saying what is expected. */
+function refine(code: ErrorCode, kind: Kind | undefined, value: unknown): ErrorCode {
+  if (code !== "pattern" || (kind !== "phone" && kind !== "digits")) return code;
+  if (kind === "phone") return "phone_format";
+  return typeof value === "string" && /^[0-9]+$/.test(value) ? "digit_count" : "digits_only";
+}
+
+/** Every problem with `answers` (judged once tidied: see answerText.ts), at most one per path, in form
+ * order; `today` is "YYYY-MM-DD" in Vietnam. */
 export function validateAnswers(form: Form, answers: unknown, today: string): AnswerError[] {
+  const tidied = tidyAnswers(form, answers);
+  const kinds = fieldKinds(form);
   const found: Found = new Map();
-  check(form.schema, answers, "", today, found);
+  check(form.schema, tidied, "", today, found);
+  for (const [path, code] of found) found.set(path, refine(code, kinds.get(path), answerAt(tidied, path)));
+  for (const [path, kind] of kinds) {
+    const value = answerAt(tidied, path);
+    if (typeof value === "string" && hasRefused(value, kind)) report(found, path, "invalid_characters");
+  }
   const vi = labels(form, "vi");
   const en = labels(form, "en");
   const order = [...vi.keys()];
   const errors = [...found].map(([path, code]): AnswerError => {
+    const value = answerAt(tidied, path);
+    const typed = typeof value === "string" ? String(value.replace(/[^0-9]/g, "").length) : "0";
+    const params: Record<string, string> = { path, typed, limit: limit(nodeAt(form.schema, path), code) };
     const fill = (template: string, label: string): string =>
-      template.replace(/\{(\w+)\}/g, (_, key: string) =>
-        key === "label" ? label : key === "path" ? path : limit(form.schema, path, code),
-      );
+      template.replace(/\{(\w+)\}/g, (_, key: string) => (key === "label" ? label : (params[key] ?? "")));
     const { vi: msgVi, en: msgEn } = MESSAGES[code];
     return { path, code, message: { vi: fill(msgVi, vi.get(path) ?? path), en: fill(msgEn, en.get(path) ?? path) } };
   });

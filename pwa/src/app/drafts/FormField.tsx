@@ -1,6 +1,7 @@
 /** One question of a form, drawn from its widget: label, help, the input, and its error message.
  * Values are stored typed (integers as numbers, ticks as true/false); an emptied answer is `undefined`. */
 
+import { kindOf, tidy, type Kind } from "../../shared/answerText";
 import type { FieldSchema, UiField } from "../../shared/types";
 import type { Lang } from "../i18n";
 import { todayInVietnam } from "../../shared/vietnamTime";
@@ -20,6 +21,8 @@ interface Props {
 
 /** Blank text is no answer: removing the key makes "required" apply rather than "too_short". */
 const textValue = (raw: string): string | undefined => (raw.trim() === "" ? undefined : raw);
+/** The answer as it will be kept (and printed): tidied as the server tidies it, see shared/answerText. */
+const tidied = (raw: string, kind: Kind): string | undefined => tidy(raw, kind) || undefined;
 
 /** Digits become an integer; anything else is kept as typed so the validator can say what is wrong. */
 function integerValue(raw: string): unknown {
@@ -32,9 +35,6 @@ const shown = (value: unknown): string => (value === undefined || value === null
 
 /** Option keys are the enum's values; an integer field's keys are numbers written as text. */
 const optionValue = (schema: FieldSchema, key: string): unknown => (schema.type === "integer" ? Number(key) : key);
-
-// A pattern of digits only (identity numbers, ...) gets the phone's number pad.
-const digitsOnly = (pattern: string | undefined): boolean => !!pattern && /^\^\[0-9\]\{\d+(,\d*)?\}\$$/.test(pattern);
 
 export function FormField(props: Props) {
   const { path, field, error, lang, t } = props;
@@ -127,11 +127,13 @@ function Control({ id, field, schema, value, lang, t, onChange, a11y }: ControlP
   const set = (next: unknown): void => {
     if (next !== value) onChange(next);
   };
-  // Typing keeps what was typed; leaving the field trims the stray spaces phone keyboards add.
+  // Typing keeps what was typed; leaving the field shows it as it will be kept: stray spaces gone, a
+  // phone or ID number written as digits only ("0912 345 678" becomes "0912345678").
+  const kind = kindOf(field.widget, schema.pattern);
   const text = {
     value: shown(value),
     onInput: (e: Event) => set(textValue((e.currentTarget as HTMLInputElement).value)),
-    onChange: (e: Event) => set(textValue((e.currentTarget as HTMLInputElement).value.trim())),
+    onChange: (e: Event) => set(tidied((e.currentTarget as HTMLInputElement).value, kind)),
   };
   switch (field.widget) {
     case "textarea":
@@ -171,6 +173,7 @@ function Control({ id, field, schema, value, lang, t, onChange, a11y }: ControlP
     case "tel":
       return <input {...common} {...text} type="tel" inputMode="tel" autoComplete="tel" />;
     default:
-      return <input {...common} {...text} type="text" inputMode={digitsOnly(schema.pattern) ? "numeric" : undefined} />;
+      // A number of digits only (identity numbers) gets the phone's number pad.
+      return <input {...common} {...text} type="text" inputMode={kind === "digits" ? "numeric" : undefined} />;
   }
 }

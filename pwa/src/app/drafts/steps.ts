@@ -3,6 +3,7 @@
 
 import type { Draft, Photo } from "../../data/db";
 import type { Agency, Answers, Bilingual, Catalogue, Procedure, RequiredDocument, UiSection } from "../../shared/types";
+import { tidyAnswers } from "../../shared/answerText";
 import { MESSAGES, validateAnswers, type AnswerError } from "../../shared/validate";
 import { todayInVietnam } from "../../shared/vietnamTime";
 import { DRAFT_TEXT } from "./text";
@@ -129,11 +130,12 @@ export function withAnswer(answers: Answers, section: string, field: string, val
   return next;
 }
 
-/** Drops answers to fields the current catalogue's form no longer has: they could never be fixed on a page. */
+/** Drops answers to fields the current catalogue's form no longer has (they could never be fixed on a page),
+ * and tidies the others as the server keeps them, so that the phone sends what will be printed. */
 export function pruneAnswers(procedure: Procedure, answers: Answers): Answers {
   const sections = procedure.form.schema.properties;
   const next: Answers = {};
-  for (const [key, fields] of Object.entries(answers)) {
+  for (const [key, fields] of Object.entries(tidyAnswers(procedure.form, answers) as Answers)) {
     const schema = has(sections, key) ? sections[key] : undefined;
     if (!schema) continue;
     const kept = Object.entries(fields).filter(([name]) => has(schema.properties, name));
