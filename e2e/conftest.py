@@ -112,6 +112,13 @@ def serving(dist: Path, data_dir: Path) -> Iterator[AppServer]:
         server.stop()
 
 
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[AppServer]:
+    """A server of the test's own: some journeys kill it and start it again, or count its dossiers."""
+    with serving(ROOT / "pwa" / "dist", tmp_path / "data") as running:
+        yield running
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app as `make run` builds it (pwa/dist), on a fresh SQLite file with the demo catalogue."""

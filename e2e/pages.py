@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
 import random
+import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw
@@ -65,6 +68,13 @@ def photo_with_gps(width: int = 3000, height: int = 2000) -> bytes:
     exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 51.0, 0.0)}  # GPS IFD
     out = io.BytesIO()
     image.save(out, "JPEG", quality=92, exif=exif)
+    return out.getvalue()
+
+
+def small_photo(colour: tuple[int, int, int]) -> bytes:
+    """A plain photo of one colour: small, quick to send, and different for each colour."""
+    out = io.BytesIO()
+    Image.new("RGB", (900, 1200), colour).save(out, "JPEG", quality=90)
     return out.getvalue()
 
 
@@ -162,3 +172,17 @@ def fill_declarant(page: Page) -> None:
     page.get_by_label("Số điện thoại di động").fill("0912345678")
     page.get_by_label("Số bản sao Giấy khai sinh đề nghị cấp").fill("2")
     page.get_by_label("Tôi cam đoan", exact=False).check()
+
+
+def submit(page: Page) -> None:
+    """Taps "Nộp hồ sơ" on the check page: the dossier shows in the outbox, or already among those sent."""
+    page.get_by_test_id("submit-dossier").click()
+    expect(page.get_by_test_id("outbox-entry").or_(page.get_by_test_id("dossier-item")).first).to_be_visible()
+
+
+def server_dossiers(data_dir: Path) -> list[dict[str, Any]]:
+    """The dossiers as a test server stored them, read straight from its SQLite file."""
+    with sqlite3.connect(data_dir / "motcua.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        rows = db.execute("SELECT code, submission_id, status, channel, attachments FROM dossier").fetchall()
+    return [{**dict(row), "attachments": json.loads(row["attachments"])} for row in rows]

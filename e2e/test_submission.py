@@ -5,17 +5,13 @@ then follows the dossier, receipt and public tracking included."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import sqlite3
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from conftest import ROOT, AppServer, serving
+from conftest import AppServer
 from pages import (
     BIRTH_CERTIFICATE,
     BIRTH_REGISTRATION,
@@ -24,28 +20,15 @@ from pages import (
     open_app,
     photo_with_gps,
     records,
+    server_dossiers,
+    small_photo,
+    submit,
     wait_until,
 )
-from PIL import Image
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
 MARRIAGE_CERTIFICATE = "giay_chung_nhan_ket_hon"  # An optional paper: a second photo.
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[AppServer]:
-    """A server of the test's own: some journeys kill it and start it again."""
-    with serving(ROOT / "pwa" / "dist", tmp_path / "data") as running:
-        yield running
-
-
-def _server_dossiers(server: AppServer) -> list[dict[str, Any]]:
-    """The dossiers as the server stored them, read straight from its SQLite file."""
-    with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
-        db.row_factory = sqlite3.Row
-        rows = db.execute("SELECT code, submission_id, status, channel, attachments FROM dossier").fetchall()
-    return [{**dict(row), "attachments": json.loads(row["attachments"])} for row in rows]
 
 
 def _stored_files(server: AppServer) -> dict[str, bytes]:
@@ -59,11 +42,6 @@ def _photo_hashes(page: Page) -> dict[str, str]:
     return {p["slot"]: hashlib.sha256(bytes(p["blob"])).hexdigest() for p in records(page, "photos")}
 
 
-def _submit(page: Page) -> None:
-    page.get_by_test_id("submit-dossier").click()
-    expect(page.get_by_test_id("outbox-entry").or_(page.get_by_test_id("dossier-item")).first).to_be_visible()
-
-
 def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, Any]]:
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
@@ -71,12 +49,6 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict[str
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read())
-
-
-def _small_photo(colour: tuple[int, int, int]) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (900, 1200), colour).save(out, "JPEG", quality=90)
-    return out.getvalue()
 
 
 def test_a_dossier_submitted_offline_is_sent_once_when_the_phone_is_back_online(
@@ -90,7 +62,7 @@ def test_a_dossier_submitted_offline_is_sent_once_when_the_phone_is_back_online(
     posts: list[Request] = []
     page.on("request", lambda r: posts.append(r) if r.method == "POST" and r.url.endswith("/api/submissions") else None)
 
-    _submit(page)
+    submit(page)
     entry = page.get_by_test_id("outbox-entry")
     expect(entry).to_have_attribute("data-state", "waiting")
     expect(entry).to_contain_text("Đang chờ gửi")
@@ -98,7 +70,7 @@ def test_a_dossier_submitted_offline_is_sent_once_when_the_phone_is_back_online(
     page.reload()
     expect(entry).to_be_visible()
     assert len(records(page, "outbox")) == 1 and len(records(page, "drafts")) == 1
-    assert _server_dossiers(server) == []
+    assert server_dossiers(server.data_dir) == []
 
     context.set_offline(False)
     item = page.get_by_test_id("dossier-item")
@@ -106,7 +78,7 @@ def test_a_dossier_submitted_offline_is_sent_once_when_the_phone_is_back_online(
     expect(item).to_contain_text("Đã nộp, chờ kiểm tra")
     expect(entry).to_have_count(0)
 
-    [dossier] = _server_dossiers(server)
+    [dossier] = server_dossiers(server.data_dir)
     assert dossier["status"] == "submitted" and dossier["channel"] == "online"
     assert item.get_attribute("data-code") == dossier["code"]
     assert {a["slot"]: a["sha256"] for a in dossier["attachments"]} == hashes
@@ -132,14 +104,14 @@ def test_a_dossier_submitted_offline_is_sent_once_when_the_phone_is_back_online(
     status, problem = _post(url, json.dumps(changed).encode(), headers)
     assert status == 409 and problem["code"] == "submission_conflict"
     assert problem["message"]["vi"] and problem["message"]["en"]
-    assert len(_server_dossiers(server)) == 1
+    assert len(server_dossiers(server.data_dir)) == 1
 
 
 def test_a_server_killed_mid_upload_costs_at_most_the_photo_in_flight(page: Page, server: AppServer) -> None:
     open_app(page, server.url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
     begin_birth_registration(page)
     complete_birth_registration(
-        page, {BIRTH_CERTIFICATE: _small_photo((200, 190, 170)), MARRIAGE_CERTIFICATE: _small_photo((90, 120, 160))}
+        page, {BIRTH_CERTIFICATE: small_photo((200, 190, 170)), MARRIAGE_CERTIFICATE: small_photo((90, 120, 160))}
     )
     hashes = _photo_hashes(page)
     assert len(set(hashes.values())) == 2
@@ -152,7 +124,7 @@ def test_a_server_killed_mid_upload_costs_at_most_the_photo_in_flight(page: Page
     page.on("request", lambda r: uploads.append(r.url.rsplit("/", 1)[1]) if r.method == "PUT" else None)
 
     with page.expect_response(lambda r: r.request.method == "PUT" and r.status == 201, timeout=60_000):
-        _submit(page)
+        submit(page)
     for _ in range(1500):
         if len(uploads) == 2:
             break
@@ -162,7 +134,7 @@ def test_a_server_killed_mid_upload_costs_at_most_the_photo_in_flight(page: Page
 
     entry = page.get_by_test_id("outbox-entry")
     expect(entry).to_have_attribute("data-state", "waiting", timeout=30_000)
-    assert _server_dossiers(server) == []
+    assert server_dossiers(server.data_dir) == []
     held = _stored_files(server)
     assert list(held) == [uploads[0]] and hashlib.sha256(held[uploads[0]]).hexdigest() == uploads[0]
     assert len(records(page, "drafts")) == 1 and len(records(page, "photos")) == 2
@@ -176,7 +148,7 @@ def test_a_server_killed_mid_upload_costs_at_most_the_photo_in_flight(page: Page
 
     # Only the photo that had not arrived went up again.
     assert uploads == [h for h in hashes.values() if h not in held]
-    [dossier] = _server_dossiers(server)
+    [dossier] = server_dossiers(server.data_dir)
     assert {a["slot"]: a["sha256"] for a in dossier["attachments"]} == hashes
     assert sorted(_stored_files(server)) == sorted(hashes.values())
     assert wait_until(lambda: records(page, "outbox") == [] and records(page, "photos") == [])
@@ -187,8 +159,8 @@ def test_the_citizen_follows_the_dossier_to_its_receipt_and_tracks_it_by_phone(
 ) -> None:
     open_app(page, server.url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
     begin_birth_registration(page)
-    complete_birth_registration(page, {BIRTH_CERTIFICATE: _small_photo((210, 200, 180))})
-    _submit(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: small_photo((210, 200, 180))})
+    submit(page)
     item = page.get_by_test_id("dossier-item")
     expect(item).to_have_attribute("data-status", "submitted", timeout=30_000)
     code = item.get_attribute("data-code")
@@ -255,8 +227,8 @@ def test_background_sync_sends_the_outbox_after_the_app_is_closed(
     cdp.send("ServiceWorker.enable")
     context.set_offline(True)
     begin_birth_registration(page)
-    complete_birth_registration(page, {BIRTH_CERTIFICATE: _small_photo((180, 170, 150))})
-    _submit(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: small_photo((180, 170, 150))})
+    submit(page)
     expect(page.get_by_test_id("outbox-entry")).to_have_attribute("data-state", "waiting")
     registration = registrations[f"{server.url}/"]
 
@@ -268,10 +240,10 @@ def test_background_sync_sends_the_outbox_after_the_app_is_closed(
         {"origin": server.url, "registrationId": registration, "tag": "motcua-outbox", "lastChance": False},
     )
     for _ in range(300):
-        if _server_dossiers(server):
+        if server_dossiers(server.data_dir):
             break
         page.wait_for_timeout(50)
-    [dossier] = _server_dossiers(server)
+    [dossier] = server_dossiers(server.data_dir)
     assert len(dossier["attachments"]) == 1
 
     page.goto(f"{server.url}/#/da-nop")

@@ -1,10 +1,16 @@
 /** Runs the outbox from the page: when the app opens, comes back online or is shown again, when the
- * next retry is due, on "Gửi ngay", and asks for Background Sync where the browser has it (not iOS).
- * The engine (sync/outbox) is loaded only when there is something to send. */
+ * server answers any request, when the next retry is due, on "Gửi ngay", and asks for Background Sync
+ * where the browser has it (not iOS). The engine (sync/outbox) is loaded only when there is something to send. */
 
 import { useEffect, useState } from "preact/hooks";
+import { onServerAnswer } from "../data/api";
 import { listen } from "../data/changes";
 import { countOutbox } from "../data/outbox";
+
+/** Why the outbox is sent now: its next retry is due (the timer, a new submission), a sign that the
+ * network is back ("connected": the app opened or shown, `online`, an answer from the server: what
+ * waits only for the network goes at once), or "Gửi ngay" ("force": everything, whatever the back-off). */
+export type Trigger = "due" | "connected" | "force";
 
 type Engine = typeof import("../sync/outbox");
 
@@ -19,7 +25,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function wakeAt(at: number): void {
   clearTimeout(timer);
   // A little late rather than early: a timer that fires before the entry is due would do nothing.
-  timer = setTimeout(() => void sendOutbox(), Math.max(0, at - Date.now()) + 250);
+  timer = setTimeout(() => void sendOutbox("due"), Math.max(0, at - Date.now()) + 250);
 }
 
 interface SyncCapable {
@@ -47,12 +53,17 @@ async function refreshDossiersQuietly(): Promise<void> {
   }
 }
 
-/** Sends what is due (everything, with `force`), then sets the timer for the next retry. */
-export async function sendOutbox(force = false, submissionId?: string): Promise<void> {
+/** Sends started by this page and not yet ended. The server's answers to their own requests are no
+ * news: a send whose upload failed after the server had answered must not start itself again. */
+let sending = 0;
+
+async function flushFor(trigger: Trigger, submissionId?: string): Promise<void> {
   const sync = await loadEngine();
   let result;
   try {
-    result = submissionId ? await sync.sendNow(submissionId) : await sync.flush({ force });
+    result = submissionId
+      ? await sync.sendNow(submissionId)
+      : await sync.flush({ force: trigger === "force", connected: trigger === "connected" });
   } catch (error) {
     // IndexedDB failing: entries stay stored; the next trigger tries again.
     console.error("outbox flush failed", error);
@@ -62,15 +73,26 @@ export async function sendOutbox(force = false, submissionId?: string): Promise<
     wakeAt(Date.now() + BUSY_RECHECK_MS);
     return;
   }
-  if (result.nextAttemptAt !== null) wakeAt(result.nextAttemptAt);
+  // Offline, `online` will come: a timer would only find nothing to do, again and again.
+  if (result.nextAttemptAt !== null && navigator.onLine) wakeAt(result.nextAttemptAt);
   if (result.waiting > 0) void requestBackgroundSync(sync.SYNC_TAG);
   if (result.sent > 0) void refreshDossiersQuietly();
+}
+
+/** Sends what `trigger` makes due (see Trigger), then sets the timer for the next retry. */
+export async function sendOutbox(trigger: Trigger = "due", submissionId?: string): Promise<void> {
+  sending++;
+  try {
+    await flushFor(trigger, submissionId);
+  } finally {
+    sending--;
+  }
 }
 
 /** "Nộp hồ sơ": freezes the draft into the outbox (see sync/outbox `submitDraft`), then sends it. */
 export async function submitDraft(draftId: string, procedure: { version: number; uploadSlots: string[] }): Promise<void> {
   await (await loadEngine()).submitDraft(draftId, procedure);
-  void sendOutbox();
+  void sendOutbox("due");
 }
 
 /** "Sửa hồ sơ": the draft's id once it is editable again, else null. */
@@ -89,24 +111,34 @@ export function useOutbox(): number {
       if (live) setCount(n);
       return n;
     };
-    const sendIfAny = (): void =>
-      void recount().then((n) => {
-        if (n > 0) void sendOutbox();
+    const sendIfAny = (): Promise<void> =>
+      recount().then((n) => {
+        if (n > 0) void sendOutbox("connected");
       });
+    const onOnline = (): void => void sendIfAny();
     const onVisible = (): void => {
-      if (document.visibilityState === "visible") sendIfAny();
+      if (document.visibilityState === "visible") void sendIfAny();
     };
-    sendIfAny();
-    addEventListener("online", sendIfAny);
+    // A burst of answers (a catalogue refresh makes two requests) starts one send.
+    let answered = false;
+    const onAnswer = (): void => {
+      if (sending > 0 || answered) return;
+      answered = true;
+      void sendIfAny().finally(() => (answered = false));
+    };
+    void sendIfAny();
+    addEventListener("online", onOnline);
     document.addEventListener("visibilitychange", onVisible);
+    const stopAnswers = onServerAnswer(onAnswer);
     // The worker or another tab sent or changed something: the count (and the update banner) follow.
     const stop = listen((change) => {
       if (change.kind === "outbox") void recount();
     });
     return () => {
       live = false;
-      removeEventListener("online", sendIfAny);
+      removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onVisible);
+      stopAnswers();
       stop();
     };
   }, []);

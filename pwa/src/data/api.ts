@@ -1,5 +1,5 @@
-/** Typed calls to the motcua API: the only module of the app that uses `fetch`.
- * Every failure becomes an `ApiError`, so the UI shows one kind of error whatever went wrong. */
+/** Typed calls to the motcua API: the only module of the app that uses `fetch`. Every failure becomes
+ * an `ApiError`, so the UI shows one kind of error whatever went wrong; every answer is told to listeners. */
 
 import type { CalendarData, Catalogue, CatalogueChanges, Problem } from "../shared/types";
 
@@ -21,6 +21,24 @@ export class ApiError extends Error {
     super(problem?.message.en ?? `${kind} error ${status}`);
     this.name = "ApiError";
   }
+}
+
+type AnswerListener = () => void;
+
+const answerListeners = new Set<AnswerListener>();
+
+/** Calls `listener` whenever the server answers a request of this context with anything but a 5xx:
+ * proof that the network works (the outbox runner sends on it). A body the app cannot read (a captive
+ * portal's page) is no answer of ours. Returns the function that stops it. */
+export function onServerAnswer(listener: AnswerListener): () => void {
+  answerListeners.add(listener);
+  return () => answerListeners.delete(listener);
+}
+
+/** Called by every request of the data layer once the server's answer has been read. */
+export function heardFromServer(status: number): void {
+  if (status >= 500) return;
+  for (const listener of answerListeners) listener();
 }
 
 export function isAbort(error: unknown): boolean {
@@ -83,7 +101,10 @@ async function getJson<T>(
       if (isAbort(error) && !request.timedOut()) throw error;
       throw new ApiError("network", 0, null);
     }
-    if (response.status === 304) return { notModified: true };
+    if (response.status === 304) {
+      heardFromServer(304);
+      return { notModified: true };
+    }
     let body: unknown;
     try {
       body = await response.json();
@@ -92,6 +113,7 @@ async function getJson<T>(
       // A proxy's HTML page or a cut connection: nothing the app can read.
       throw new ApiError(response.ok ? "network" : "server", response.status, null);
     }
+    heardFromServer(response.status);
     if (!response.ok) throw new ApiError("server", response.status, isProblem(body) ? body : null);
     return { notModified: false, body: body as T, etag: response.headers.get("ETag") };
   } finally {
@@ -150,6 +172,7 @@ export async function send<T>(path: string, options: SendOptions): Promise<{ sta
       if (isAbort(error) && !request.timedOut()) throw error;
       throw new ApiError(response.ok ? "network" : "server", response.status, null, retryAfterSeconds(response.headers.get("Retry-After")));
     }
+    heardFromServer(response.status);
     if (!response.ok) {
       const retryAfter = retryAfterSeconds(response.headers.get("Retry-After"));
       throw new ApiError("server", response.status, isProblem(body) ? body : null, retryAfter);

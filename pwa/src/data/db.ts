@@ -82,7 +82,10 @@ export interface OutboxEntry {
   body: SubmissionBody;
   files: OutboxFile[];
   state: OutboxState;
+  /** Tries the server answered with a failure (sync/outbox says what counts): they set the back-off. */
   attempts: number;
+  /** Tries in a row that never reached the server (no signal); absent in entries of older versions. */
+  unreached?: number;
   /** Epoch milliseconds; 0 means "as soon as possible". */
   nextAttemptAt: number;
   lastError: Bilingual | null;

@@ -2,7 +2,7 @@
  * dossiers" and public tracking. The access token travels in a header or a body, never in a URL. */
 
 import type { DossierView, HeldFile, SubmissionBody, SubmissionOut, TrackingView } from "../shared/types";
-import { ApiError, isProblem, retryAfterSeconds, send } from "./api";
+import { ApiError, heardFromServer, isProblem, retryAfterSeconds, send } from "./api";
 
 const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
 const filesPath = (submissionId: string): string => `/api/submissions/${encodeURIComponent(submissionId)}/files`;
@@ -42,13 +42,17 @@ function putWithProgress(path: string, blob: Blob, token: string, onProgress: (l
     xhr.ontimeout = fail;
     xhr.onload = () => {
       clearTimeout(stall);
-      if (xhr.status >= 200 && xhr.status < 300) return resolve();
+      if (xhr.status >= 200 && xhr.status < 300) {
+        heardFromServer(xhr.status);
+        return resolve();
+      }
       let body: unknown = null;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         // A proxy's page: no problem to show, the status still decides.
       }
+      if (isProblem(body)) heardFromServer(xhr.status);
       const retryAfter = retryAfterSeconds(xhr.getResponseHeader("Retry-After"));
       reject(new ApiError("server", xhr.status, isProblem(body) ? body : null, retryAfter));
     };

@@ -17,12 +17,23 @@ export const SYNC_TAG = "motcua-outbox";
 const LOCK = "motcua-outbox";
 const BASE_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 10 * 60_000;
+/** A window of rural signal lasts minutes: a try that found no network is repeated within this. */
+const UNREACHED_MAX_DELAY_MS = 30_000;
 const PROGRESS_EVERY_MS = 250;
 
-/** Capped exponential backoff: about 5 s, 10 s, 20 s … up to 10 min after `attempts` failures so far.
+/* What an attempt is (it grows `attempts`, and with it the back-off of 5 s doubling to 10 min): a try
+ * the server answered with "not now" (5xx, 408, 429: it is struggling, so back off) or with a refusal
+ * (another 4xx: the entry then needs the citizen), and a failure of the phone's own storage.
+ * A try that never reached the server is not one, whether the browser knew it was offline or not: no
+ * answer at all (a refused or cut connection, a timeout), or a body that is not ours (a captive portal's
+ * page). It says nothing of the server, only of the signal; so it is counted apart (`unreached`), retried
+ * within 30 s (5 s doubling, capped), and sent at once on any sign that the network is back (`online`,
+ * the app shown again, any answer from the server: `flush({ connected: true })`). */
+
+/** Capped exponential backoff: about 5 s, 10 s, 20 s … up to `cap` after `failures` so far.
  * The jitter (50–100 %) keeps phones that lost the same cell tower from all coming back at once. */
-export function retryDelay(attempts: number, random = Math.random()): number {
-  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempts);
+export function retryDelay(failures: number, cap = MAX_DELAY_MS, random = Math.random()): number {
+  const ceiling = Math.min(cap, BASE_DELAY_MS * 2 ** failures);
   return Math.round(ceiling * (0.5 + random / 2));
 }
 
@@ -91,6 +102,7 @@ async function freeze(draftId: string, procedure: SubmitProcedure): Promise<stri
       files,
       state: "waiting",
       attempts: 0,
+      unreached: 0,
       nextAttemptAt: 0,
       lastError: null,
       problem: null,
@@ -177,9 +189,9 @@ function dossierFrom(entry: OutboxEntry, out: SubmissionOut): StoredDossier {
   };
 }
 
-/** Worth trying again by itself: no answer, a server failure, or "too many requests". */
+/** An answer worth trying again after a while: a server failure, or "too many requests". */
 function retryable(error: ApiError): boolean {
-  return error.kind === "network" || error.status >= 500 || error.status === 429 || error.status === 408;
+  return error.status >= 500 || error.status === 429 || error.status === 408;
 }
 
 /** The server's per-field details, kept only when they have the documented shape. */
@@ -196,8 +208,21 @@ async function retryLater(entry: OutboxEntry, message: Bilingual, retryAfter: nu
     const delay = Math.max(retryDelay(stored.attempts), (retryAfter ?? 0) * 1000);
     stored.state = "waiting";
     stored.attempts += 1;
+    stored.unreached = 0;
     stored.nextAttemptAt = Date.now() + delay;
     stored.lastError = message;
+    stored.problem = null;
+  });
+}
+
+/** The server was not reached: not an attempt (see above), tried again within 30 s. */
+async function retryWhenReached(entry: OutboxEntry): Promise<void> {
+  await updateEntry(entry.submissionId, (stored) => {
+    const unreached = (stored.unreached ?? 0) + 1;
+    stored.state = "waiting";
+    stored.unreached = unreached;
+    stored.nextAttemptAt = Date.now() + retryDelay(unreached - 1, UNREACHED_MAX_DELAY_MS);
+    stored.lastError = SYNC_MESSAGES.network;
     stored.problem = null;
   });
 }
@@ -206,6 +231,7 @@ async function needsAttention(entry: OutboxEntry, message: Bilingual, problem: N
   await updateEntry(entry.submissionId, (stored) => {
     stored.state = "attention";
     stored.attempts += 1;
+    stored.unreached = 0;
     stored.nextAttemptAt = 0;
     stored.lastError = message;
     stored.problem = problem;
@@ -225,9 +251,12 @@ async function settle(entry: OutboxEntry, error: unknown): Promise<Outcome> {
     await retryLater(entry, SYNC_MESSAGES.storage, null);
     return "retry";
   }
+  if (error.kind === "network") {
+    await retryWhenReached(entry);
+    return "retry";
+  }
   if (retryable(error)) {
-    const message = error.kind === "network" ? SYNC_MESSAGES.network : (error.problem?.message ?? SYNC_MESSAGES.busy);
-    await retryLater(entry, message, error.retryAfter);
+    await retryLater(entry, error.problem?.message ?? SYNC_MESSAGES.busy, error.retryAfter);
     return "retry";
   }
   await needsAttention(entry, error.problem?.message ?? SYNC_MESSAGES.refused, {
@@ -269,16 +298,30 @@ export async function outboxSummary(sent = 0): Promise<FlushResult> {
   return { sent, waiting: waiting.length, nextAttemptAt: times.length > 0 ? Math.min(...times) : null };
 }
 
-async function flushLocked(force: boolean): Promise<FlushResult> {
+/** How a flush was asked for: "Gửi ngay" or Background Sync (`force`), a sign that the network is
+ * back (`connected`), or the timer (neither). */
+export interface FlushOptions {
+  force?: boolean;
+  connected?: boolean;
+}
+
+function isDue(entry: OutboxEntry, options: FlushOptions): boolean {
+  if (entry.state === "attention") return false;
+  // A "sending" entry seen while holding the lock was left by a flush that died (a closed tab).
+  if (options.force || entry.state === "sending") return true;
+  // Its last try found no network, which is back; one the server last answered keeps its back-off.
+  if (options.connected && (entry.unreached ?? 0) > 0) return true;
+  return entry.nextAttemptAt <= Date.now();
+}
+
+async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   let sent = 0;
-  // Known to be offline: an automatic try would only spend an attempt. "Gửi ngay" tries all the same.
+  // Known to be offline: an automatic try would be in vain. "Gửi ngay" tries all the same (it is not
+  // counted as an attempt either way).
   const offline = typeof navigator !== "undefined" && navigator.onLine === false;
-  if (force || !offline) {
+  if (options.force || !offline) {
     for (const entry of await listOutbox()) {
-      if (entry.state === "attention") continue;
-      // A "sending" entry seen while holding the lock was left by a flush that died (a closed tab).
-      if (!force && entry.state === "waiting" && entry.nextAttemptAt > Date.now()) continue;
-      if ((await sendEntry(entry)) === "sent") sent++;
+      if (isDue(entry, options) && (await sendEntry(entry)) === "sent") sent++;
     }
   }
   return outboxSummary(sent);
@@ -309,10 +352,10 @@ async function withLock<T>(wait: boolean, work: () => Promise<T>): Promise<T | n
 }
 
 /** Sends every due entry; `force` ("Gửi ngay", Background Sync) ignores the backoff and waits for a
- * flush running elsewhere to end. Null when skipped because another context is flushing. */
-export function flush(options: { force?: boolean } = {}): Promise<FlushResult | null> {
-  const force = options.force ?? false;
-  return withLock(force, () => flushLocked(force));
+ * flush running elsewhere to end; `connected` sends at once what waits only for the network. Null when
+ * skipped because another context is flushing. */
+export function flush(options: FlushOptions = {}): Promise<FlushResult | null> {
+  return withLock(options.force ?? false, () => flushLocked(options));
 }
 
 /** "Gửi ngay" on an entry the server refused (a retry can help after a cut upload, 400 hash_mismatch). */

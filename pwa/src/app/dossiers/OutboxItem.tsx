@@ -27,7 +27,7 @@ export function OutboxItem({ entry, name, sent, online, lang, t }: Props) {
   const sendNow = async (): Promise<void> => {
     setBusy(true);
     try {
-      await sendOutbox(true, attention ? entry.submissionId : undefined);
+      await sendOutbox("force", attention ? entry.submissionId : undefined);
     } finally {
       setBusy(false);
     }
@@ -74,7 +74,7 @@ export function OutboxItem({ entry, name, sent, online, lang, t }: Props) {
           type="button"
           class="button"
           data-testid="send-now"
-          disabled={busy}
+          disabled={busy || entry.state === "sending"}
           onClick={() => void sendNow()}
         >
           {t.sendNow}
