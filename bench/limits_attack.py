@@ -94,7 +94,7 @@ def main() -> None:
             answers, seconds = asyncio.run(_uploads(url, args.uploads, photo, args.submissions))
             stored = _stored_bytes(Path(data_dir) / "attachments")
             print(
-                f"{args.uploads} uploads of {len(photo) / 2**20:.1f} MiB under {args.submissions} random submission ids: "
+                f"{args.uploads} uploads of {len(photo) / 2**20:.1f} MiB, {args.submissions} random submission ids: "
                 f"{dict(sorted(answers.items()))}, {stored / 2**20:.0f} MiB stored in {seconds:.1f} s"
             )
 

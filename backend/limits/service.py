@@ -4,14 +4,12 @@ windows (requests per minute, bytes per day), `attempt()` and `forget()` for a b
 from __future__ import annotations
 
 import datetime as dt
-import logging
+from typing import Any
 
 from backend.db import UNIQUE_VIOLATIONS
 from backend.limits import rules
 from backend.limits.rules import ALLOWED, Backoff, Verdict
 from backend.limits.tables import LimitCounter
-
-log = logging.getLogger(__name__)
 
 # One statement both counts and checks, so concurrent requests in any process cannot all slip under the
 # limit: a hit that would pass the limit changes nothing and returns no row.
@@ -49,35 +47,12 @@ class Counters:
         at = now.timestamp()
         for _ in range(CAS_ROUNDS):
             row = await LimitCounter.select().where(LimitCounter.key == key).first()
-            live = row is not None and row["expires_at"] > at
-            if live and row is not None and row["not_before"] > at:
-                return rules.refused(row["not_before"] - at)
-            failures = (row["hits"] if live and row is not None else 0) + 1
+            live = row if row is not None and row["expires_at"] > at else None
+            if live is not None and live["not_before"] > at:
+                return rules.refused(live["not_before"] - at)
+            failures = (live["hits"] if live else 0) + 1
             not_before = at + backoff.delay(failures)
-            expires_at = not_before + backoff.forget_after
-            if row is None:
-                try:
-                    await LimitCounter.insert(
-                        LimitCounter(key=key, hits=failures, not_before=not_before, expires_at=expires_at)
-                    )
-                except UNIQUE_VIOLATIONS:
-                    continue  # another request counted the first failure: read it again
-                return ALLOWED
-            # Compare-and-set: only the request that read the current row writes; the others read again.
-            changed = (
-                await LimitCounter.update(
-                    {
-                        LimitCounter.hits: failures,
-                        LimitCounter.not_before: not_before,
-                        LimitCounter.expires_at: expires_at,
-                    }
-                )
-                .where(LimitCounter.key == key)
-                .where(LimitCounter.hits == row["hits"])
-                .where(LimitCounter.expires_at == row["expires_at"])
-                .returning(LimitCounter._meta.primary_key)
-            )
-            if changed:
+            if await _write(key, row, failures, not_before, not_before + backoff.forget_after):
                 return ALLOWED
         return rules.refused(1)  # the same key raced this often: the client is hammering it
 
@@ -90,3 +65,24 @@ class Counters:
             return
         self._next_sweep = at + self.sweep_every
         await LimitCounter.delete().where(LimitCounter.expires_at <= at)
+
+
+async def _write(key: str, read: dict[str, Any] | None, hits: int, not_before: float, expires_at: float) -> bool:
+    """Writes the counter `key` if it is still as it was `read`; False when another request changed it first."""
+    if read is None:
+        try:
+            await LimitCounter.insert(LimitCounter(key=key, hits=hits, not_before=not_before, expires_at=expires_at))
+        except UNIQUE_VIOLATIONS:
+            return False
+        return True
+    # Compare-and-set: of the requests that read the same row, one writes; the others read it again.
+    changed = (
+        await LimitCounter.update(
+            {LimitCounter.hits: hits, LimitCounter.not_before: not_before, LimitCounter.expires_at: expires_at}
+        )
+        .where(LimitCounter.key == key)
+        .where(LimitCounter.hits == read["hits"])
+        .where(LimitCounter.expires_at == read["expires_at"])
+        .returning(LimitCounter._meta.primary_key)
+    )
+    return bool(changed)

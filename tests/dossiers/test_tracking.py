@@ -7,15 +7,13 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from backend.app import create_app
 from backend.settings import Settings
+from tests.conftest import app_client
 from tests.factories import seeded, submitted
 
 pytestmark = pytest.mark.usefixtures("db")
@@ -159,19 +157,10 @@ async def test_a_right_phone_starts_the_count_of_failures_again(client: httpx.As
     assert [r.status_code for r in answers] == [404, 404, 200, 404, 404, 200, 404, 200]
 
 
-@asynccontextmanager
-async def _app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with LifespanManager(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            yield http
-
-
 @pytest.fixture
 async def strict_client(settings: Settings, db: object) -> AsyncIterator[httpx.AsyncClient]:
     """An app that allows three tracking requests a minute per client address."""
-    async with _app_client(settings.model_copy(update={"tracking_requests_per_minute": 3})) as http:
+    async with app_client(settings.model_copy(update={"tracking_requests_per_minute": 3})) as http:
         yield http
 
 
@@ -188,7 +177,7 @@ async def test_a_client_asking_too_often_gets_a_429_with_retry_after(strict_clie
 async def test_two_processes_share_one_budget_per_address(settings: Settings, db: object) -> None:
     await seeded()
     strict = settings.model_copy(update={"tracking_requests_per_minute": 3})
-    async with _app_client(strict) as first, _app_client(strict) as second:
+    async with app_client(strict) as first, app_client(strict) as second:
         answers = [
             await _track(app, f"H12.22.05-261123-000{i}", "0912345678") for i, app in enumerate([first, second] * 2)
         ]
@@ -202,7 +191,7 @@ async def test_the_address_is_the_right_most_one_the_trusted_proxies_did_not_add
     client writes itself in X-Forwarded-For, left of the address the proxies saw, changes nothing."""
     await seeded()
     behind = settings.model_copy(update={"tracking_requests_per_minute": 3, "trusted_proxies": "127.0.0.1, 10.0.0.0/8"})
-    async with _app_client(behind) as http:
+    async with app_client(behind) as http:
         citizens = [
             await _track(http, "H12.22.05-261123-0001", "0912345678", via=f"198.51.100.{i}, 10.0.0.9") for i in range(4)
         ]

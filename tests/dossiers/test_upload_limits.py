@@ -4,28 +4,21 @@ many bytes of new files a day, counted in the database for every process; retrie
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 
-from backend.app import create_app
 from backend.settings import Settings
+from tests.conftest import app_client
 from tests.factories import jpeg_bytes, put_file, submission
 
 pytestmark = pytest.mark.usefixtures("db")
 
 
-@asynccontextmanager
-async def _app_client(settings: Settings, **limits: Any) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings.model_copy(update=limits))
-    async with LifespanManager(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-            yield http
+def _app(settings: Settings, **limits: Any) -> AbstractAsyncContextManager[httpx.AsyncClient]:
+    return app_client(settings.model_copy(update=limits))
 
 
 def _from(address: str) -> dict[str, str]:
@@ -35,7 +28,7 @@ def _from(address: str) -> dict[str, str]:
 
 async def test_a_client_uploading_too_often_gets_a_429_with_retry_after(settings: Settings) -> None:
     body = submission()
-    async with _app_client(settings, upload_requests_per_minute=3) as http:
+    async with _app(settings, upload_requests_per_minute=3) as http:
         answers = [await put_file(http, body, jpeg_bytes(shade)) for shade in range(4)]
         other_client = await put_file(http, body, jpeg_bytes(9), **_from("198.51.100.20"))
     assert [r.status_code for r in answers] == [201, 201, 201, 429]
@@ -51,7 +44,7 @@ async def test_a_client_uploading_too_often_gets_a_429_with_retry_after(settings
 async def test_a_client_has_a_daily_budget_of_bytes_that_retries_do_not_spend(settings: Settings) -> None:
     body = submission()
     first, second, third = jpeg_bytes(1), jpeg_bytes(2), jpeg_bytes(3)
-    async with _app_client(settings, upload_bytes_per_day=len(first) + len(second)) as http:
+    async with _app(settings, upload_bytes_per_day=len(first) + len(second)) as http:
         answers = [await put_file(http, body, photo) for photo in (first, second, first, third)]
         other_client = await put_file(http, body, third, **_from("198.51.100.20"))
     assert [r.status_code for r in answers] == [201, 201, 200, 429]
@@ -68,8 +61,8 @@ async def test_a_client_has_a_daily_budget_of_bytes_that_retries_do_not_spend(se
 async def test_two_processes_share_one_upload_rate_per_address(settings: Settings) -> None:
     body = submission()
     async with (
-        _app_client(settings, upload_requests_per_minute=2) as first,
-        _app_client(settings, upload_requests_per_minute=2) as second,
+        _app(settings, upload_requests_per_minute=2) as first,
+        _app(settings, upload_requests_per_minute=2) as second,
     ):
         answers = [await put_file(app, body, jpeg_bytes(shade)) for shade, app in enumerate([first, second, first])]
     assert [r.status_code for r in answers] == [201, 201, 429]
@@ -79,8 +72,8 @@ async def test_two_processes_share_one_byte_budget_per_address(settings: Setting
     body, photos = submission(), [jpeg_bytes(shade) for shade in range(3)]
     budget = len(photos[0]) + len(photos[1])
     async with (
-        _app_client(settings, upload_bytes_per_day=budget) as first,
-        _app_client(settings, upload_bytes_per_day=budget) as second,
+        _app(settings, upload_bytes_per_day=budget) as first,
+        _app(settings, upload_bytes_per_day=budget) as second,
     ):
         answers = [await put_file(app, body, photo) for photo, app in zip(photos, [first, second, first], strict=True)]
     assert [r.status_code for r in answers] == [201, 201, 429]
