@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from litestar import Litestar, Router, get
+from litestar import Litestar, get
 from litestar.config.compression import CompressionConfig
 from litestar.di import NamedDependency, Provide
 from litestar.logging import LoggingConfig
-from litestar.middleware.rate_limit import RateLimitConfig
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from backend import problems
 from backend.catalogue.api import CatalogueController
@@ -18,6 +19,7 @@ from backend.catalogue.published import PublishedCatalogue
 from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
+from backend.limits.service import Counters
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -35,6 +37,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     bind_tables(engine, ALL_TABLES)
     catalogue = PublishedCatalogue(settings)
     intake = IntakeCatalogue(settings.catalogue_cache_seconds)
+    counters = Counters()
 
     async def start() -> None:
         await prepare(engine)
@@ -42,19 +45,13 @@ def create_app(settings: Settings | None = None) -> Litestar:
     async def stop() -> None:
         await close(engine)
 
-    # Public tracking is the one endpoint where guessing pays: each client address gets a budget.
-    tracking = Router(
-        path="/",
-        route_handlers=[TrackingController],
-        middleware=[RateLimitConfig(rate_limit=("minute", settings.tracking_requests_per_minute)).middleware],
-    )
     return Litestar(
         route_handlers=[
             CatalogueController,
             SubmissionController,
             FileController,
             MyDossiersController,
-            tracking,
+            TrackingController,
             health,
             pwa_router(settings.pwa_dist),
         ],
@@ -62,7 +59,12 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "catalogue": Provide(lambda: catalogue, sync_to_thread=False),
             "intake": Provide(lambda: intake, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),
+            "counters": Provide(lambda: counters, sync_to_thread=False),
         },
+        # The client's address, right under any server: behind the trusted proxies only, the right-most
+        # address of X-Forwarded-For they did not add. Limits per client address count on it.
+        # (uvicorn types ASGI callables with its own, equivalent, protocols.)
+        middleware=[DefineMiddleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)],  # type: ignore[arg-type]
         on_startup=[start],
         on_shutdown=[stop],
         exception_handlers=problems.HANDLERS,  # type: ignore[arg-type]

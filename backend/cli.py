@@ -69,7 +69,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         host=host,
         port=port,
         workers=args.workers,
-        proxy_headers=True,
+        proxy_headers=False,  # the app itself reads X-Forwarded-* from MOTCUA_TRUSTED_PROXIES only
         access_log=settings.access_log,
         log_level=settings.log_level.lower(),
     )

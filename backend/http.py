@@ -11,6 +11,11 @@ from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
 AnyRequest = Request[Any, Any, Any]
 
 
+def client_address(request: AnyRequest) -> str:
+    """The client's address, as the app shell worked it out behind trusted proxies (MOTCUA_TRUSTED_PROXIES)."""
+    return request.client.host if request.client else "unknown"
+
+
 class Representation(Protocol):
     """A document encoded in advance: plain, gzip and brotli bodies, and its ETag."""
 

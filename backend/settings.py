@@ -7,14 +7,19 @@ environment.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue" / "data" / "demo"
+
+
+def _entries(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 class Settings(BaseSettings):
@@ -51,11 +56,34 @@ class Settings(BaseSettings):
     tracking_requests_per_minute: int = Field(
         default=20, ge=1, description="Public tracking requests a client address may make per minute."
     )
-    tracking_failures_per_hour: int = Field(
-        default=5, ge=1, description="Wrong phone numbers tried for one dossier code before tracking it pauses."
-    )
     log_level: str = "INFO"
     access_log: bool = Field(default=True, description="Log every request (turn off behind a proxy that logs).")
+    # Limits per client address (issue 13): counted in the database, shared by every process.
+    upload_requests_per_minute: int = Field(
+        default=120, ge=1, description="File uploads (PUT /api/submissions/{id}/files/{sha256}) per client address."
+    )
+    upload_bytes_per_day: int = Field(
+        default=200 * 1024 * 1024, ge=1, description="Bytes of new files one client address may upload per day."
+    )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        description="Comma-separated addresses or networks (CIDR) of the reverse proxies whose X-Forwarded-For "
+        "and X-Forwarded-Proto are believed; empty: none.",
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses_or_networks(cls, value: str) -> str:
+        for entry in _entries(value):
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"{entry!r} is not an IP address or network (CIDR)") from None
+        return value
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return _entries(self.trusted_proxies)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -213,6 +213,14 @@ def test_the_citizen_follows_the_dossier_to_its_receipt_and_tracks_it_by_phone(
     expect(result).not_to_contain_text("Nguyễn")
     expect(result).not_to_contain_text("0912")
 
+    # Typed by hand, in lower case and with spaces around: the phone sends the code as printed.
+    page.get_by_label("Mã hồ sơ").fill(f"  {code.lower()} ")
+    with page.expect_request(lambda r: r.url.endswith("/api/tracking")) as sent:
+        page.get_by_role("button", name="Tra cứu").click()
+    assert sent.value.post_data_json["code"] == code
+    expect(result).to_have_attribute("data-status", "received")
+    expect(result).to_contain_text(code)
+
 
 def test_background_sync_sends_the_outbox_after_the_app_is_closed(
     page: Page, context: BrowserContext, server: AppServer

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -117,10 +118,17 @@ async def db(engine: object) -> AsyncIterator[object]:
         await table.delete(force=True)
 
 
-@pytest.fixture
-async def client(settings: Settings, db: object) -> AsyncIterator[httpx.AsyncClient]:
+@asynccontextmanager
+async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """An app of its own (as another process would be), driven in the test's event loop."""
     app = create_app(settings)
     async with LifespanManager(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
             yield http
+
+
+@pytest.fixture
+async def client(settings: Settings, db: object) -> AsyncIterator[httpx.AsyncClient]:
+    async with app_client(settings) as http:
+        yield http

@@ -49,3 +49,14 @@ def test_the_default_database_is_a_sqlite_file_in_the_data_dir(monkeypatch: pyte
 def test_an_unsupported_database_url_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedDatabase):
         make_engine(Settings(data_dir=tmp_path, database_url="mysql://root@localhost/motcua"))
+
+
+def test_trusted_proxies_are_addresses_or_networks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTCUA_TRUSTED_PROXIES", " 10.0.0.5, 192.168.0.0/16 ,::1,")
+    assert Settings().trusted_proxy_list == ["10.0.0.5", "192.168.0.0/16", "::1"]
+    monkeypatch.setenv("MOTCUA_TRUSTED_PROXIES", "")
+    assert Settings().trusted_proxy_list == []
+    for wrong in ("proxy.example", "*", "10.0.0.0/33"):
+        monkeypatch.setenv("MOTCUA_TRUSTED_PROXIES", wrong)
+        with pytest.raises(ValueError, match="not an IP address or network"):
+            Settings()

@@ -11,10 +11,9 @@ from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter
-from litestar.stores.base import Store
 
 from backend.catalogue.service import IntakeCatalogue
-from backend.dossiers import errors, files, service, tracking
+from backend.dossiers import errors, files, quotas, service, tracking
 from backend.dossiers.schemas import (
     FileOut,
     FilesOut,
@@ -25,12 +24,12 @@ from backend.dossiers.schemas import (
     TrackingIn,
     TrackingOut,
 )
-from backend.http import AnyRequest
+from backend.http import AnyRequest, client_address
+from backend.limits.service import Counters
 from backend.settings import Settings
 
 MAX_SUBMISSION_BYTES = 256 * 1024
 NO_STORE = CacheControlHeader(no_store=True)
-TRACKING_FAILURES_STORE = "tracking_failures"
 Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
 SubmissionId = FromPath[uuid.UUID]
 
@@ -89,13 +88,25 @@ class FileController(Controller):
         request: AnyRequest,
         submission_id: SubmissionId,
         sha256: Sha256,
+        *,
         token: NamedDependency[str],
         settings: NamedDependency[Settings],
+        counters: NamedDependency[Counters],
     ) -> Response[FileOut]:
         try:
             body = await request.body()
         except RequestEntityTooLarge as exc:
             raise errors.FileTooLarge() from exc
+        await quotas.admit_upload(
+            submission_id,
+            sha256,
+            len(body),
+            client=client_address(request),
+            counters=counters,
+            now=settings.now(),
+            per_minute=settings.upload_requests_per_minute,
+            bytes_per_day=settings.upload_bytes_per_day,
+        )
         held, created = await service.upload_file(
             submission_id, sha256, body, token=token, root=settings.attachments_dir, now=settings.now()
         )
@@ -124,7 +135,7 @@ class MyDossiersController(Controller):
 
 
 class TrackingController(Controller):
-    """Public tracking (tra cứu hồ sơ): rate limited per client address by the app shell, and per code here."""
+    """Public tracking (tra cứu hồ sơ): limited per client address, and per code and client address."""
 
     path = "/api/tracking"
     tags = ("dossiers",)
@@ -132,7 +143,17 @@ class TrackingController(Controller):
 
     @post("/", summary="Status and dates of a dossier, by its code and the contact phone", status_code=200)
     async def track(
-        self, request: AnyRequest, data: JSONBody[TrackingIn], settings: NamedDependency[Settings]
+        self,
+        request: AnyRequest,
+        data: JSONBody[TrackingIn],
+        settings: NamedDependency[Settings],
+        counters: NamedDependency[Counters],
     ) -> TrackingOut:
-        failures: Store = request.app.stores.get(TRACKING_FAILURES_STORE)
-        return await tracking.track(data.code, data.phone, failures, settings.tracking_failures_per_hour)
+        return await tracking.track(
+            data.code,
+            data.phone,
+            client=client_address(request),
+            counters=counters,
+            now=settings.now(),
+            per_minute=settings.tracking_requests_per_minute,
+        )

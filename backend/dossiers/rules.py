@@ -111,6 +111,11 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def normalise_code(text: str) -> str:
+    """A dossier code as printed (upper case), however it was typed: " h12.22.05-261123-0007 " is found."""
+    return text.strip().upper()
+
+
 def normalise_phone(text: str) -> str:
     """Digits only, and the country code 84 read as the trunk prefix 0: "+84 912 345 678" is "0912345678"."""
     digits = "".join(c for c in text if c.isascii() and c.isdigit())

@@ -3,10 +3,9 @@ counter has received them), and public tracking by code and phone number (status
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
-
-from litestar.stores.base import Store
 
 from backend.catalogue import service as catalogue
 from backend.dossiers import receipt, rules
@@ -23,9 +22,13 @@ from backend.dossiers.schemas import (
 )
 from backend.dossiers.tables import Dossier, DossierEvent
 from backend.errors import DomainError
+from backend.limits.rules import Backoff, LimitReached, counter_key
+from backend.limits.service import Counters
 
 log = logging.getLogger(__name__)
-FAILURE_WINDOW_SECONDS = 3600
+# Wrong phones for one code from one client address: three free, then 15 s, 30 s, 1 min ... up to 15 min
+# between attempts; forgotten after a day without one. Per client, so nobody can lock the owner out.
+TRACKING_BACKOFF = Backoff(free=3, first=15, cap=15 * 60, forget_after=24 * 3600)
 
 
 class TrackedDossierNotFound(DomainError):
@@ -37,15 +40,11 @@ class TrackedDossierNotFound(DomainError):
     message_en = "No dossier has this code and phone number; check them again."
 
 
-class TooManyAttempts(DomainError):
-    status = 429
-    code = "too_many_requests"
-    message_vi = "Đã nhập sai số điện thoại quá nhiều lần cho mã hồ sơ này; vui lòng thử lại sau."
-    message_en = "Too many wrong phone numbers for this dossier code; try again later."
+class TrackingPaused(LimitReached):
+    """Neutral on purpose: the one waiting may be the owner sharing an address with someone guessing."""
 
-    def __init__(self, retry_after: int) -> None:
-        super().__init__()
-        self.headers = {"Retry-After": str(max(1, retry_after))}
+    message_vi = "Chưa tra cứu được lúc này; vui lòng thử lại sau {seconds} giây."
+    message_en = "Tracking is not available right now; please try again in {seconds} seconds."
 
 
 def _text(value: catalogue.Bilingual | None, fallback: str) -> TextOut:
@@ -150,18 +149,27 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
     return views
 
 
-async def _count_failure(failures: Store, key: str) -> None:
-    """One more wrong phone for a code, within the window opened by the first one."""
-    held = await failures.get(key)
-    left = await failures.expires_in(key) if held else None
-    await failures.set(key, str(int(held or 0) + 1), expires_in=left or FAILURE_WINDOW_SECONDS)
+async def _admit(code: str, client: str, counters: Counters, now: dt.datetime, per_minute: int) -> str:
+    """Counts this request against the client's budget and this attempt against its back-off for `code`;
+    returns the back-off's key (to forget when the phone is right)."""
+    verdict = await counters.hit(counter_key("tracking", client), 60, per_minute, now)
+    if not verdict.allowed:
+        raise TrackingPaused(verdict)
+    # Counted for unknown codes too, so the back-off itself does not tell which codes exist.
+    key = counter_key("tracking-failures", code, client)
+    verdict = await counters.attempt(key, TRACKING_BACKOFF, now)
+    if not verdict.allowed:
+        raise TrackingPaused(verdict)
+    return key
 
 
-async def track(code: str, phone: str, failures: Store, max_failures: int) -> TrackingOut:
-    """Status and dates of the dossier `code`, for whoever knows its contact phone."""
-    key = f"tracking-failures:{code}"
-    if int(await failures.get(key) or 0) >= max_failures:
-        raise TooManyAttempts(retry_after=await failures.expires_in(key) or FAILURE_WINDOW_SECONDS)
+async def track(
+    code: str, phone: str, *, client: str, counters: Counters, now: dt.datetime, per_minute: int
+) -> TrackingOut:
+    """Status and dates of the dossier `code` (any case, spaces around it ignored), for whoever knows its
+    contact phone. `client` is the client's address, `per_minute` its budget of tracking requests."""
+    code = rules.normalise_code(code)
+    attempt = await _admit(code, client, counters, now, per_minute)
     row = (
         await Dossier.select(
             Dossier._meta.primary_key,
@@ -179,9 +187,8 @@ async def track(code: str, phone: str, failures: Store, max_failures: int) -> Tr
     )
     wanted = rules.normalise_phone(phone)
     if row is None or not wanted or row["contact_phone"] != wanted:
-        # Counted for unknown codes too, so the limit itself does not tell which codes exist.
-        await _count_failure(failures, key)
-        raise TrackedDossierNotFound()
+        raise TrackedDossierNotFound()  # the attempt stays counted as a failure
+    await counters.forget(attempt)
     histories, procedures, agencies = await _context([row])
     procedure = procedures.get(row["procedure_code"])
     return TrackingOut(

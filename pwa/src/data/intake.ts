@@ -103,11 +103,16 @@ export async function fetchMyDossiers(tokens: string[], signal?: AbortSignal): P
   return answer.body.dossiers;
 }
 
+/** A dossier code as printed (upper case, no spaces around), however it was typed or pasted. */
+export function normaliseDossierCode(code: string): string {
+  return code.trim().toUpperCase();
+}
+
 /** Public tracking by code and phone number; 404 when either does not match, 429 when asked too often. */
 export async function trackDossier(code: string, phone: string, signal?: AbortSignal): Promise<TrackingView> {
   const answer = await send<TrackingView>("/api/tracking", {
     method: "POST",
-    body: JSON.stringify({ code, phone }),
+    body: JSON.stringify({ code: normaliseDossierCode(code), phone: phone.trim() }),
     headers: { "Content-Type": "application/json" },
     signal,
   });

@@ -4,7 +4,7 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../../data/api";
-import { trackDossier } from "../../data/intake";
+import { normaliseDossierCode, trackDossier } from "../../data/intake";
 import type { TrackingView } from "../../shared/types";
 import { fieldId } from "../drafts/steps";
 import { formatDay, MESSAGES, type Lang } from "../i18n";
@@ -47,7 +47,7 @@ export function TrackingPage({ code: initialCode, lang, online }: Props) {
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
-    const wanted = { code: code.trim(), phone: phone.trim() };
+    const wanted = { code: normaliseDossierCode(code), phone: phone.trim() };
     const gaps = { code: wanted.code === "", phone: wanted.phone === "" };
     setMissing(gaps);
     if (gaps.code || gaps.phone) return setOutcome({ kind: "idle" });

@@ -130,7 +130,7 @@ const vi: DossierText = {
   phoneMissing: "Vui lòng nhập số điện thoại.",
   trackNotFound:
     "Không tìm thấy hồ sơ. Mã hồ sơ không đúng, hoặc số điện thoại không khớp với số đã khai khi nộp. Vui lòng kiểm tra lại.",
-  tooMany: (wait) => `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${wait ?? "ít phút"}.`,
+  tooMany: (wait) => `Chưa tra cứu được lúc này. Vui lòng thử lại sau ${wait ?? "ít phút"}.`,
   needsNetwork: "Cần kết nối mạng để tra cứu. Hãy bật dữ liệu di động hoặc Wi-Fi rồi thử lại.",
   serverError: "Máy chủ gặp lỗi. Vui lòng thử lại sau.",
   resultTitle: "Kết quả tra cứu",
@@ -201,7 +201,7 @@ const en: DossierText = {
   phoneMissing: "Enter the phone number.",
   trackNotFound:
     "No dossier found. The code is wrong, or the phone number does not match the one given in the dossier. Please check both.",
-  tooMany: (wait) => `Too many look-ups. Please try again in ${wait ?? "a few minutes"}.`,
+  tooMany: (wait) => `Tracking is not available right now. Please try again in ${wait ?? "a few minutes"}.`,
   needsNetwork: "Tracking needs a connection. Turn on mobile data or Wi-Fi, then try again.",
   serverError: "The server ran into a problem. Please try again later.",
   resultTitle: "Result",
