@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 from piccolo.columns import Column
 
-from backend.catalogue import forms, workdays
+from backend.catalogue import answer_text, forms, workdays
 from backend.catalogue.calendar_data import work_calendar
 from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
 from backend.catalogue.forms import CheckedAnswers, ContactFields, contact_fields
@@ -401,6 +401,11 @@ async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
 def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> CheckedAnswers:
     """The answers as they are kept (tidied for official papers) and every problem with them."""
     return forms.check_answers(form, answers, today)
+
+
+def tidy_phone(text: str) -> str:
+    """A phone number as the forms keep it ("+84 (0) 912 345 678" is "0912345678"); tracking compares so."""
+    return answer_text.tidy(text, "phone")
 
 
 async def appointment_date(received_at: dt.datetime, working_days: int, tz: ZoneInfo) -> dt.date:

@@ -116,12 +116,6 @@ def normalise_code(text: str) -> str:
     return text.strip().upper()
 
 
-def normalise_phone(text: str) -> str:
-    """Digits only, and the country code 84 read as the trunk prefix 0: "+84 912 345 678" is "0912345678"."""
-    digits = "".join(c for c in text if c.isascii() and c.isdigit())
-    return "0" + digits[2:] if digits.startswith("84") else digits
-
-
 def answer_at(answers: Mapping[str, Any], path: str | None) -> str | None:
     """The text answered at `section.field`, or None when there is none."""
     if path is None:

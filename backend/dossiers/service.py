@@ -128,7 +128,7 @@ async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) 
 
 def _contact_phone(answers: dict[str, Any], procedure: catalogue.IntakeProcedure) -> str:
     path = procedure.contact.phone if procedure.contact else None
-    return rules.normalise_phone(rules.answer_at(answers, path) or "")
+    return catalogue.tidy_phone(rules.answer_at(answers, path) or "")
 
 
 async def _next_sequence(agency_code: str, day: dt.date) -> int:

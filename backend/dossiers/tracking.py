@@ -185,7 +185,7 @@ async def track(
         .where(Dossier.code == code)
         .first()
     )
-    wanted = rules.normalise_phone(phone)
+    wanted = catalogue.tidy_phone(phone)
     if row is None or not wanted or row["contact_phone"] != wanted:
         raise TrackedDossierNotFound()  # the attempt stays counted as a failure
     await counters.forget(attempt)

@@ -11,9 +11,10 @@ import httpx
 import pytest
 import segno
 
+from backend.catalogue.service import tidy_phone
 from backend.dossiers import service
 from backend.dossiers.receipt import qr_code, tracking_url
-from backend.dossiers.rules import TRANSITIONS, IllegalTransition, Status, can_move, normalise_phone
+from backend.dossiers.rules import TRANSITIONS, IllegalTransition, Status, can_move
 from backend.dossiers.tables import Dossier, DossierEvent
 from backend.errors import DomainError
 from backend.settings import Settings
@@ -158,7 +159,14 @@ def test_only_a_submitted_dossier_can_be_received() -> None:
 
 @pytest.mark.parametrize(
     ("written", "normalised"),
-    [("0912 345 678", "0912345678"), ("+84 912-345-678", "0912345678"), ("84912345678", "0912345678"), ("", "")],
+    [
+        ("0912 345 678", "0912345678"),
+        ("+84 912-345-678", "0912345678"),
+        ("84912345678", "0912345678"),
+        ("+84 (0) 912 345 678", "0912345678"),
+        ("0084 912.345.678", "0912345678"),
+        ("", ""),
+    ],
 )
-def test_phones_compare_as_digits_with_84_read_as_0(written: str, normalised: str) -> None:
-    assert normalise_phone(written) == normalised
+def test_tracking_reads_a_phone_as_the_form_keeps_it(written: str, normalised: str) -> None:
+    assert tidy_phone(written) == normalised
