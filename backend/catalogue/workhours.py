@@ -88,6 +88,8 @@ def working_minutes_between(a: dt.datetime, b: dt.datetime, calendar: WorkCalend
 
 def is_overdue(now: dt.datetime, due: dt.datetime) -> bool:
     """The one definition of late: the deadline instant has passed (work done at `due` exactly is on time)."""
+    if now.tzinfo is None or due.tzinfo is None:
+        raise CalendarError("times must carry a time zone")
     return now.replace(microsecond=0) > due.replace(microsecond=0)
 
 

@@ -1,0 +1,85 @@
+"""Office hours as catalogue data: calendar.yaml (default, lunch break, per-agency overrides, the older
+two-key form), stored by the seed, and published in GET /api/calendar for phones and the staff app."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import httpx
+import pytest
+
+from backend.catalogue.datafiles import AgencyHours, InvalidCatalogueData, load_catalogue
+from backend.settings import DEMO_CATALOGUE_DIR
+from tests.factories import demo_catalogue, seeded
+
+AGENCY = "H12.22.05"  # a commune of the demo catalogue
+OLD_FORM = 'office_hours: {opens: "07:30", closes: "17:00"}\nextra_days_off: []\nworking_days: []\n'
+
+
+def _demo_with_calendar(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "catalogue"
+    shutil.copytree(DEMO_CATALOGUE_DIR, folder)
+    (folder / "calendar.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_demo_calendar_gives_a_lunch_break_and_no_agency_of_its_own() -> None:
+    hours = demo_catalogue().calendar.office_hours
+    assert (hours.opens, hours.lunch_starts, hours.lunch_ends, hours.closes) == ("07:30", "11:30", "13:30", "17:00")
+    assert hours.by_agency == {}
+
+
+def test_the_older_two_key_form_still_loads_with_no_lunch_break(tmp_path: Path) -> None:
+    hours = load_catalogue(_demo_with_calendar(tmp_path, OLD_FORM)).calendar.office_hours
+    assert (hours.opens, hours.lunch_starts, hours.lunch_ends, hours.closes) == ("07:30", None, None, "17:00")
+
+
+@pytest.mark.parametrize(
+    ("hours", "problem"),
+    [
+        ('{opens: "07:30", lunch_starts: "11:30", closes: "17:00"}', "both lunch_starts and lunch_ends"),
+        ('{opens: "07:30", lunch_starts: "13:30", lunch_ends: "11:30", closes: "17:00"}', "must run opens <"),
+        ('{opens: "7:30", closes: "17:00"}', "'7:30' is not HH:MM"),
+        ('{opens: "07:30", closes: "17:00", by_agency: {"NO.SUCH": {opens: "07:00", closes: "16:00"}}}', "NO.SUCH"),
+        (
+            f'{{opens: "07:30", closes: "17:00", by_agency: {{"{AGENCY}": {{opens: "17:00", closes: "16:00"}}}}}}',
+            AGENCY,
+        ),
+    ],
+)
+def test_office_hours_that_cannot_be_right_are_reported(tmp_path: Path, hours: str, problem: str) -> None:
+    with pytest.raises(InvalidCatalogueData) as caught:
+        load_catalogue(_demo_with_calendar(tmp_path, f"office_hours: {hours}\n"))
+    assert problem in caught.value.messages()["en"]
+
+
+@pytest.mark.usefixtures("db")
+async def test_agency_hours_are_stored_published_and_a_change_bumps_the_version(client: httpx.AsyncClient) -> None:
+    await seeded()
+    data = demo_catalogue()
+    data.calendar.office_hours.by_agency[AGENCY] = AgencyHours(
+        opens="07:00", closes="16:30", lunch_starts="11:00", lunch_ends="13:00"
+    )
+    report = await seeded(data)
+    assert report.version == 2
+    body = (await client.get("/api/calendar")).json()
+    assert body["officeHours"] == {
+        "opens": "07:30",
+        "lunchStarts": "11:30",
+        "lunchEnds": "13:30",
+        "closes": "17:00",
+        "byAgency": {AGENCY: {"opens": "07:00", "lunchStarts": "11:00", "lunchEnds": "13:00", "closes": "16:30"}},
+    }
+    assert (await seeded(data)).version == 2
+    assert (await seeded()).version == 3
+    assert (await client.get("/api/calendar")).json()["officeHours"]["byAgency"] == {}
+
+
+@pytest.mark.usefixtures("db")
+async def test_the_appointment_endpoint_still_counts_from_the_default_closing_time(client: httpx.AsyncClient) -> None:
+    await seeded()
+    # Monday 16:59 is before the default 17:00 closing: received that day, one working day later is Tuesday.
+    params = {"workingDays": 1, "receivedAt": "2026-12-07T16:59:00+07:00"}
+    body = (await client.get("/api/calendar/appointment", params=params)).json()
+    assert (body["receiptDay"], body["appointmentDate"]) == ("2026-12-07", "2026-12-08")
