@@ -117,7 +117,7 @@ def deadline_band(
     hours); "soon" in the last fifth of the working time from `start` to `due`; else "ok"."""
     if is_overdue(now, due):
         return "overdue"
-    if due <= end_of_working_day(now, calendar, office):
+    if due.replace(microsecond=0) <= end_of_working_day(now, calendar, office):
         return "today"
     duration = working_seconds_between(start, due, calendar, office)
     if working_seconds_between(now, due, calendar, office) * SOON_SHARE <= duration:
