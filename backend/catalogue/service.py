@@ -406,6 +406,12 @@ def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> Chec
     return forms.check_answers(form, answers, today)
 
 
+async def working_calendar(tz: ZoneInfo, when: dt.datetime) -> workdays.WorkCalendar:
+    """The counters' calendar around `when` (last year to two years ahead): working days and office hours,
+    per agency too, for deadlines in days (`workdays`) or working hours (`workhours`)."""
+    return (await work_calendar(tz, when.astimezone(tz).year)).calendar
+
+
 async def appointment_date(
     received_at: dt.datetime, working_days: int, tz: ZoneInfo, agency: str | None = None
 ) -> dt.date:

@@ -1,5 +1,5 @@
 """Working-day arithmetic for appointment dates (ngày hẹn trả kết quả), with no I/O; working hours live in
-`workhours.py`. The PWA repeats both offline from `/api/calendar` (pwa/src/shared/workdays.ts).
+`workhours.py`. The PWA repeats both offline from `/api/calendar` (pwa/src/shared/workdays.ts, workhours.ts).
 
 A deadline counts working days: Monday to Friday, minus public holidays and announced days off, plus
 announced make-up working days.

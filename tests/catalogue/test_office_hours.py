@@ -3,16 +3,20 @@ two-key form), stored by the seed, and published in GET /api/calendar for phones
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 
 from backend.catalogue.datafiles import AgencyHours, InvalidCatalogueData, load_catalogue
+from backend.catalogue.service import working_calendar
 from backend.settings import DEMO_CATALOGUE_DIR
 from tests.factories import demo_catalogue, seeded
 
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 AGENCY = "H12.22.05"  # a commune of the demo catalogue
 OLD_FORM = 'office_hours: {opens: "07:30", closes: "17:00"}\nextra_days_off: []\nworking_days: []\n'
 
@@ -83,3 +87,20 @@ async def test_the_appointment_endpoint_still_counts_from_the_default_closing_ti
     params = {"workingDays": 1, "receivedAt": "2026-12-07T16:59:00+07:00"}
     body = (await client.get("/api/calendar/appointment", params=params)).json()
     assert (body["receiptDay"], body["appointmentDate"]) == ("2026-12-07", "2026-12-08")
+
+
+@pytest.mark.usefixtures("db")
+async def test_the_staff_side_gets_the_calendar_with_each_agencys_hours_from_the_service() -> None:
+    data = demo_catalogue()
+    data.calendar.office_hours.by_agency[AGENCY] = AgencyHours(opens="07:00", closes="16:30")
+    await seeded(data)
+    calendar = await working_calendar(VN, dt.datetime(2026, 12, 7, 9, tzinfo=VN))
+    own = calendar.office_hours(AGENCY)
+    assert (own.opens, own.lunch, own.closes) == (dt.time(7), None, dt.time(16, 30))
+    default = calendar.office_hours()
+    assert (default.opens, default.lunch, default.closes) == (
+        dt.time(7, 30),
+        (dt.time(11, 30), dt.time(13, 30)),
+        dt.time(17),
+    )
+    assert calendar.covers(dt.date(2025, 1, 1)) and calendar.covers(dt.date(2028, 12, 31))
