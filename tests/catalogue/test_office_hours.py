@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from backend.catalogue.datafiles import AgencyHours, InvalidCatalogueData, load_catalogue
-from backend.catalogue.service import working_calendar
+from backend.catalogue.service import appointment_date, working_calendar
 from backend.settings import DEMO_CATALOGUE_DIR
 from tests.factories import demo_catalogue, seeded
 
@@ -81,12 +81,15 @@ async def test_agency_hours_are_stored_published_and_a_change_bumps_the_version(
 
 
 @pytest.mark.usefixtures("db")
-async def test_the_appointment_endpoint_still_counts_from_the_default_closing_time(client: httpx.AsyncClient) -> None:
-    await seeded()
-    # Monday 16:59 is before the default 17:00 closing: received that day, one working day later is Tuesday.
-    params = {"workingDays": 1, "receivedAt": "2026-12-07T16:59:00+07:00"}
-    body = (await client.get("/api/calendar/appointment", params=params)).json()
-    assert (body["receiptDay"], body["appointmentDate"]) == ("2026-12-07", "2026-12-08")
+async def test_an_appointment_counts_from_the_closing_time_of_the_receiving_agency() -> None:
+    data = demo_catalogue()
+    data.calendar.office_hours.by_agency[AGENCY] = AgencyHours(opens="07:00", closes="16:30")
+    await seeded(data)
+    # Monday 16:45: after this agency's 16:30 closing (received Tuesday, one working day: Wednesday), before
+    # everyone else's 17:00 (received Monday, due Tuesday).
+    received = dt.datetime(2026, 12, 7, 16, 45, tzinfo=VN)
+    assert await appointment_date(received, 1, VN, AGENCY) == dt.date(2026, 12, 9)
+    assert await appointment_date(received, 1, VN) == dt.date(2026, 12, 8)
 
 
 @pytest.mark.usefixtures("db")
