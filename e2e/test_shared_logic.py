@@ -280,3 +280,18 @@ def test_working_hours_do_not_depend_on_the_phones_time_zone(browser: Browser, h
     got = page.evaluate(WORKING_HOURS_IN_BROWSER, [api, file["vectors"]])
     context.close()
     assert got == [_expected_working_hours(v) for v in file["vectors"]]
+
+
+def test_the_phone_counts_an_appointment_from_the_agencys_own_closing_time(shared: Page) -> None:
+    api = _vectors("calendar.json")
+    api["officeHours"]["byAgency"] = _vectors("working_hours.json")["byAgency"]
+    got = shared.evaluate(
+        """([api, agencies]) => {
+          const { calendarFrom, appointmentDate } = globalThis.motcuaShared;
+          const calendar = calendarFrom(api);
+          return agencies.map((a) => appointmentDate(new Date("2026-12-07T16:30:00+07:00"), 0, calendar, a));
+        }""",
+        [api, ["TEST.LIENTUC", None]],
+    )
+    # TEST.LIENTUC closes at 16:00, so 16:30 Monday counts from Tuesday; everyone else closes at 17:00.
+    assert got == ["2026-12-08", "2026-12-07"]
