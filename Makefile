@@ -81,7 +81,7 @@ bench: setup chromium
 
 ## make migration NAME=...: a new Piccolo migration from the current tables
 migration: $(PY_STAMP)
-	PICCOLO_CONF=backend.piccolo_conf $(BIN)/piccolo migrations new motcua --auto --desc "$(NAME)"
+	PICCOLO_CONF=backend.piccolo_conf $(BIN)/piccolo migrations new motcua --auto --desc="$(NAME)"
 
 clean:
 	rm -rf $(VENV) pwa/node_modules pwa/dist

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from backend.catalogue.datafiles import CatalogueData, load_catalogue
 from backend.catalogue.forms import check_answers, validate_answers
@@ -221,3 +221,77 @@ def test_a_receipt_outside_the_published_years_is_refused(shared: Page) -> None:
     outside = [{"receivedAt": "2028-01-03T09:00:00+07:00", "workingDays": 1, "appointment": None}]
     with pytest.raises(Exception, match="CalendarError"):
         shared.evaluate(APPOINTMENTS_IN_BROWSER, [_vectors("calendar.json"), outside])
+
+
+WORKING_HOURS_IN_BROWSER = """([api, vectors]) => {
+  const s = globalThis.motcuaShared;
+  const calendar = s.calendarFrom(api);
+  const at = (text) => (text ? new Date(text) : null);
+  return vectors.map((v) => {
+    const office = s.officeHoursOf(calendar, v.agency);
+    switch (v.op) {
+      case "add": return s.addWorkingMinutes(at(v.start), v.minutes, calendar, office).toISOString();
+      case "between": return s.workingMinutesBetween(at(v.from), at(v.to), calendar, office);
+      case "band": return s.deadlineBand(at(v.now), at(v.start), at(v.due), calendar, office);
+      case "withinDay": return s.isDueWithinOneWorkingDay(at(v.now), at(v.due), calendar, office);
+      case "openedLate": return s.openedLate(at(v.arrived), at(v.opened), at(v.now), calendar, office);
+    }
+    throw new Error(v.op);
+  });
+}"""
+
+
+def _expected_working_hours(vector: dict[str, Any]) -> Any:
+    """The vector's answer, an instant written as the browser's toISOString() writes it (UTC, milliseconds)."""
+    if vector["op"] == "add":
+        return dt.datetime.fromisoformat(vector["due"]).astimezone(dt.UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+    return {"between": vector.get("minutes"), "band": vector.get("band")}.get(vector["op"], vector.get("expect"))
+
+
+def test_working_hours_vectors_give_the_same_answers_in_the_browser(shared: Page) -> None:
+    """tests/vectors/working_hours.json, hand-derived, on calendar.json with the vectors' synthetic agencies."""
+    file = _vectors("working_hours.json")
+    api = _vectors("calendar.json")
+    api["officeHours"]["byAgency"] = file["byAgency"]
+    got = shared.evaluate(WORKING_HOURS_IN_BROWSER, [api, file["vectors"]])
+    for vector, answer in zip(file["vectors"], got, strict=True):
+        assert answer == _expected_working_hours(vector), vector["why"]
+
+
+def test_a_calendar_cached_before_lunch_breaks_were_published_still_counts(shared: Page) -> None:
+    """A phone may hold GET /api/calendar from an older server: {opens, closes} only, so no lunch break."""
+    api = _vectors("calendar.json")
+    api["officeHours"] = {"opens": "07:30", "closes": "17:00"}
+    vector = {"op": "add", "start": "2026-12-07T11:00:00+07:00", "minutes": 120}
+    [due] = shared.evaluate(WORKING_HOURS_IN_BROWSER, [api, [vector]])
+    assert due == "2026-12-07T06:00:00.000Z"  # 13:00 in Vietnam: straight through the lunch hour
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Australia/Lord_Howe"])
+def test_working_hours_do_not_depend_on_the_phones_time_zone(browser: Browser, harness: Path, zone: str) -> None:
+    """A phone set to a zone with daylight saving (Lord Howe moves by half an hour) reads Vietnam's clock."""
+    context = browser.new_context(timezone_id=zone)
+    page = context.new_page()
+    page.set_content("<!doctype html><meta charset=utf-8>")
+    page.add_script_tag(path=str(harness))
+    file = _vectors("working_hours.json")
+    api = _vectors("calendar.json")
+    api["officeHours"]["byAgency"] = file["byAgency"]
+    got = page.evaluate(WORKING_HOURS_IN_BROWSER, [api, file["vectors"]])
+    context.close()
+    assert got == [_expected_working_hours(v) for v in file["vectors"]]
+
+
+def test_the_phone_counts_an_appointment_from_the_agencys_own_closing_time(shared: Page) -> None:
+    api = _vectors("calendar.json")
+    api["officeHours"]["byAgency"] = _vectors("working_hours.json")["byAgency"]
+    got = shared.evaluate(
+        """([api, agencies]) => {
+          const { calendarFrom, appointmentDate } = globalThis.motcuaShared;
+          const calendar = calendarFrom(api);
+          return agencies.map((a) => appointmentDate(new Date("2026-12-07T16:30:00+07:00"), 0, calendar, a));
+        }""",
+        [api, ["TEST.LIENTUC", None]],
+    )
+    # TEST.LIENTUC closes at 16:00, so 16:30 Monday counts from Tuesday; everyone else closes at 17:00.
+    assert got == ["2026-12-08", "2026-12-07"]

@@ -61,9 +61,24 @@ class DatedName(msgspec.Struct, forbid_unknown_fields=True):
     name: str
 
 
+class AgencyHours(msgspec.Struct, forbid_unknown_fields=True):
+    """One agency's own office hours; no lunch keys means no lunch break."""
+
+    opens: str
+    closes: str
+    lunch_starts: str | None = None
+    lunch_ends: str | None = None
+
+
 class OfficeHours(msgspec.Struct, forbid_unknown_fields=True):
+    """Every counter's hours, and the agencies (by code) that keep other hours; the older two-key form
+    `{opens, closes}` still loads, as a day with no lunch break."""
+
     opens: str = "07:30"
     closes: str = "17:00"
+    lunch_starts: str | None = None
+    lunch_ends: str | None = None
+    by_agency: dict[str, AgencyHours] = msgspec.field(default_factory=dict)
 
 
 class CalendarFile(msgspec.Struct, forbid_unknown_fields=True):
@@ -153,6 +168,27 @@ def _procedure_problems(proc: ProcedureFile, fields: set[str], levels: set[str])
     return problems
 
 
+def _hours_problems(where: str, hours: OfficeHours | AgencyHours) -> list[str]:
+    marks = [hours.opens, hours.lunch_starts, hours.lunch_ends, hours.closes]
+    if (hours.lunch_starts is None) != (hours.lunch_ends is None):
+        return [f"{where}: give both lunch_starts and lunch_ends, or neither"]
+    given = [m for m in marks if m is not None]
+    bad = [f"{where}: {t!r} is not HH:MM" for t in given if not _HHMM.match(t)]
+    if not bad and given != sorted(set(given)):
+        bad.append(f"{where}: hours must run opens < lunch_starts < lunch_ends < closes")
+    return bad
+
+
+def _office_hours_problems(hours: OfficeHours, agency_codes: set[str]) -> list[str]:
+    problems = _hours_problems("calendar.yaml office_hours", hours)
+    for code, own in hours.by_agency.items():
+        where = f"calendar.yaml office_hours.by_agency.{code}"
+        problems += _hours_problems(where, own)
+        if code not in agency_codes:
+            problems.append(f"{where}: no agency with this code in agencies.yaml")
+    return problems
+
+
 def _cross_check(data: CatalogueData) -> list[str]:
     agency_codes = [a.code for a in data.agencies]
     problems = [f"agencies.yaml: code {c!r} repeats" for c in _duplicates(agency_codes)]
@@ -164,8 +200,7 @@ def _cross_check(data: CatalogueData) -> list[str]:
     field_codes = [f.code for f in data.fields]
     problems += [f"fields.yaml: code {c!r} repeats" for c in _duplicates(field_codes)]
     problems += [f"procedures: code {c!r} repeats" for c in _duplicates([p.code for p in data.procedures])]
-    hours = data.calendar.office_hours
-    problems += [f"calendar.yaml: {t!r} is not HH:MM" for t in (hours.opens, hours.closes) if not _HHMM.match(t)]
+    problems += _office_hours_problems(data.calendar.office_hours, set(agency_codes))
     levels: set[str] = {a.level for a in data.agencies}
     for proc in data.procedures:
         problems += _procedure_problems(proc, set(field_codes), levels)

@@ -146,14 +146,15 @@ async def _calendar(settings: Settings, year: int) -> tuple[WorkCalendar, out.Ca
     """The server covers last year to two years ahead; phones get this year and the next."""
     parts = await work_calendar(settings.tz, year)
     public, extra_off, make_up = parts.public_holidays, parts.extra_days_off, parts.make_up_days
-    opens, closes = parts.opens, parts.closes
     calendar = parts.calendar
     shown = range(year, year + 2)
     days_off = {n.date: n.name for n in [*public, *extra_off] if n.date.year in shown}
     working = {n.date: n.name for n in make_up if n.date.year in shown}
     calendar_out = out.CalendarOut(
         timezone=settings.timezone,
-        office_hours=out.OfficeHoursOut(opens=opens, closes=closes),
+        office_hours=out.OfficeHoursOut(
+            *parts.hours, by_agency={code: out.AgencyHoursOut(*h) for code, h in parts.hours_by_agency.items()}
+        ),
         first_year=shown[0],
         last_year=shown[-1],
         weekend=[6, 7],

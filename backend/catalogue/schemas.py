@@ -119,9 +119,19 @@ class DayOut(Wire):
     name: str
 
 
-class OfficeHoursOut(Wire):
+class AgencyHoursOut(Wire):
+    """HH:MM on the counter's clock; no lunch break when the lunch marks are null."""
+
     opens: str
+    lunch_starts: str | None
+    lunch_ends: str | None
     closes: str
+
+
+class OfficeHoursOut(AgencyHoursOut):
+    """Every counter's hours, and by agency code the agencies that keep other hours."""
+
+    by_agency: dict[str, AgencyHoursOut]
 
 
 class CalendarOut(Wire):

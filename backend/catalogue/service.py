@@ -20,7 +20,7 @@ import msgspec
 from piccolo.columns import Column
 
 from backend.catalogue import answer_text, forms, workdays
-from backend.catalogue.calendar_data import work_calendar
+from backend.catalogue.calendar_data import office_hours_changed, work_calendar, write_office_hours
 from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
 from backend.catalogue.forms import CheckedAnswers, ContactFields, contact_fields
 from backend.catalogue.tables import Agency, CalendarDay, CatalogueState, Field, Procedure, RequiredDocument
@@ -175,6 +175,8 @@ def _state_values(data: CatalogueData) -> Values:
         CatalogueState.demo: data.catalogue.demo,
         CatalogueState.office_opens: data.calendar.office_hours.opens,
         CatalogueState.office_closes: data.calendar.office_hours.closes,
+        CatalogueState.office_lunch_starts: data.calendar.office_hours.lunch_starts,
+        CatalogueState.office_lunch_ends: data.calendar.office_hours.lunch_ends,
     }
 
 
@@ -232,7 +234,7 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
         }
         state_values = _state_values(data)
         state_differs, version = await _state_changed(state_values)
-        calendar_differs = await _calendar_changed(data)
+        calendar_differs = await _calendar_changed(data) or await office_hours_changed(data)
         report = SeedReport(
             version=version,
             changed={name: p.changed for name, p in plan.items()},
@@ -244,6 +246,7 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
         await _apply_entities(data, report.version, plan)
         if calendar_differs:
             await _write_calendar(data)
+            await write_office_hours(data)
         state_values.update({CatalogueState.version: report.version, CatalogueState.updated_at: now})
         if version == 0 and not await CatalogueState.exists():
             await CatalogueState.insert(CatalogueState(**_names(state_values)))
@@ -408,7 +411,15 @@ def tidy_phone(text: str) -> str:
     return answer_text.tidy(text, "phone")
 
 
-async def appointment_date(received_at: dt.datetime, working_days: int, tz: ZoneInfo) -> dt.date:
+async def working_calendar(tz: ZoneInfo, when: dt.datetime) -> workdays.WorkCalendar:
+    """The counters' calendar around `when` (last year to two years ahead): working days and office hours,
+    per agency too, for deadlines in days (`workdays`) or working hours (`workhours`)."""
+    return (await work_calendar(tz, when.astimezone(tz).year)).calendar
+
+
+async def appointment_date(
+    received_at: dt.datetime, working_days: int, tz: ZoneInfo, agency: str | None = None
+) -> dt.date:
     """The date a dossier received at `received_at` is due, by the counters' working-day calendar."""
     parts = await work_calendar(tz, received_at.astimezone(tz).year)
-    return workdays.appointment_date(received_at, working_days, parts.calendar)
+    return workdays.appointment_date(received_at, working_days, parts.calendar, agency)

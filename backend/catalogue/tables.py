@@ -27,6 +27,8 @@ class CatalogueState(Table, tablename="catalogue_state"):
     demo = Boolean(default=True)
     office_opens = Varchar(length=5, default="07:30")
     office_closes = Varchar(length=5, default="17:00")
+    office_lunch_starts = Varchar(length=5, null=True, default=None)
+    office_lunch_ends = Varchar(length=5, null=True, default=None)
     updated_at = Timestamptz()
 
 
@@ -104,4 +106,14 @@ class CalendarDay(Table, tablename="calendar_day"):
     name = Varchar(length=200)
 
 
-TABLES = (CatalogueState, Agency, Field, Procedure, RequiredDocument, CalendarDay)
+class AgencyOfficeHours(Table, tablename="agency_office_hours"):
+    """An agency keeping other office hours than the catalogue's default (by agency code, as in the files)."""
+
+    agency_code = Varchar(length=40, unique=True)
+    opens = Varchar(length=5)
+    closes = Varchar(length=5)
+    lunch_starts = Varchar(length=5, null=True, default=None)
+    lunch_ends = Varchar(length=5, null=True, default=None)
+
+
+TABLES = (CatalogueState, Agency, Field, Procedure, RequiredDocument, CalendarDay, AgencyOfficeHours)

@@ -1,13 +1,15 @@
-"""Working-day arithmetic for appointment dates (ngày hẹn trả kết quả), with no I/O.
+"""Working-day arithmetic for appointment dates (ngày hẹn trả kết quả), with no I/O; working hours live in
+`workhours.py`. The PWA repeats both offline from `/api/calendar` (pwa/src/shared/workdays.ts, workhours.ts).
 
 A deadline counts working days: Monday to Friday, minus public holidays and announced days off, plus
-announced make-up working days. The PWA repeats these rules offline from `/api/calendar`.
+announced make-up working days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -17,6 +19,34 @@ MAX_CONSECUTIVE_DAYS_OFF = 60
 
 class CalendarError(ValueError):
     """The calendar cannot answer: the date is outside the years it covers, or it has no working day."""
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """When a counter is open on a working day (giờ làm việc); no lunch break when `lunch` is None."""
+
+    opens: dt.time = dt.time(7, 30)
+    closes: dt.time = dt.time(17, 0)
+    lunch: tuple[dt.time, dt.time] | None = None
+
+    def __post_init__(self) -> None:
+        marks = [self.opens, *(self.lunch or ()), self.closes]
+        if any(a >= b for a, b in itertools.pairwise(marks)):
+            raise CalendarError(f"office hours out of order: {marks}")
+
+    def periods(self) -> tuple[tuple[int, int], ...]:
+        """The open periods of a day, in seconds after midnight: [opens, lunch) and [lunch end, closes)."""
+        if self.lunch is None:
+            return ((_seconds(self.opens), _seconds(self.closes)),)
+        return (_seconds(self.opens), _seconds(self.lunch[0])), (_seconds(self.lunch[1]), _seconds(self.closes))
+
+    @property
+    def seconds_per_day(self) -> int:
+        return sum(end - start for start, end in self.periods())
+
+
+def _seconds(time: dt.time) -> int:
+    return time.hour * 3600 + time.minute * 60 + time.second
 
 
 @dataclass(frozen=True)
@@ -32,8 +62,17 @@ class WorkCalendar:
     first_year: int
     last_year: int
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
-    closes: dt.time = dt.time(17, 0)
+    hours: OfficeHours = OfficeHours()
+    hours_by_agency: Mapping[str, OfficeHours] = field(default_factory=dict)
     weekend: frozenset[int] = frozenset({5, 6})
+
+    @property
+    def closes(self) -> dt.time:
+        return self.hours.closes
+
+    def office_hours(self, agency: str | None = None) -> OfficeHours:
+        """The agency's own hours when the calendar names them, else the default for every counter."""
+        return self.hours_by_agency.get(agency, self.hours) if agency else self.hours
 
     def covers(self, day: dt.date) -> bool:
         return self.first_year <= day.year <= self.last_year
@@ -52,26 +91,28 @@ class WorkCalendar:
                 return candidate
         raise CalendarError(f"no working day within {MAX_CONSECUTIVE_DAYS_OFF} days after {day}")
 
-    def receipt_day(self, received_at: dt.datetime) -> dt.date:
+    def receipt_day(self, received_at: dt.datetime, agency: str | None = None) -> dt.date:
         """The working day a dossier counts as received: later the same day or after closing, the next one."""
         if received_at.tzinfo is None:
             raise CalendarError("received_at must carry a time zone")
         local = received_at.astimezone(self.tz)
         day = local.date()
-        if self.is_working_day(day) and local.time() < self.closes:
+        if self.is_working_day(day) and local.time() < self.office_hours(agency).closes:
             return day
         return self.next_working_day(day)
 
 
-def appointment_date(received_at: dt.datetime, working_days: int, calendar: WorkCalendar) -> dt.date:
+def appointment_date(
+    received_at: dt.datetime, working_days: int, calendar: WorkCalendar, agency: str | None = None
+) -> dt.date:
     """The date the result is due: `working_days` working days after the receipt day.
 
     Zero means "within the day of receipt" (trong ngày). A dossier received on Monday with three working
-    days is due on Thursday; received after closing time, it counts from the next working day.
+    days is due on Thursday; received after the agency's closing time, it counts from the next working day.
     """
     if working_days < 0:
         raise CalendarError("working_days must not be negative")
-    day = calendar.receipt_day(received_at)
+    day = calendar.receipt_day(received_at, agency)
     for _ in range(working_days):
         day = calendar.next_working_day(day)
     return day
@@ -102,13 +143,17 @@ def build_calendar(
     make_up_days: Iterable[DayNote],
     years: tuple[int, int],
     tz: ZoneInfo,
-    closes: dt.time,
+    closes: dt.time | None = None,
+    hours: OfficeHours | None = None,
+    hours_by_agency: Mapping[str, OfficeHours] | None = None,
 ) -> WorkCalendar:
+    """`closes` alone (the older form) means the default hours with that closing time and no lunch break."""
     return WorkCalendar(
         days_off=frozenset(n.date for n in [*public_holidays, *extra_days_off]),
         working_days=frozenset(n.date for n in make_up_days),
         first_year=years[0],
         last_year=years[1],
         tz=tz,
-        closes=closes,
+        hours=hours or OfficeHours(closes=closes or OfficeHours.closes),
+        hours_by_agency=dict(hours_by_agency or {}),
     )

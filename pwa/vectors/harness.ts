@@ -3,7 +3,14 @@
 import { fold, makeEntry, search } from "../src/shared/search";
 import { validateAnswers } from "../src/shared/validate";
 import { tidyAnswers } from "../src/shared/answerText";
-import { appointmentDate, calendarFrom } from "../src/shared/workdays";
+import { appointmentDate, calendarFrom, officeHoursOf } from "../src/shared/workdays";
+import {
+  addWorkingMinutes,
+  deadlineBand,
+  isDueWithinOneWorkingDay,
+  openedLate,
+  workingMinutesBetween,
+} from "../src/shared/workhours";
 
 (globalThis as Record<string, unknown>)["motcuaShared"] = {
   fold,
@@ -11,6 +18,12 @@ import { appointmentDate, calendarFrom } from "../src/shared/workdays";
   search,
   calendarFrom,
   appointmentDate,
+  officeHoursOf,
+  addWorkingMinutes,
+  workingMinutesBetween,
+  deadlineBand,
+  isDueWithinOneWorkingDay,
+  openedLate,
   validateAnswers,
   tidyAnswers,
 };

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backend.catalogue.workdays import DayNote, WorkCalendar, appointment_date, build_calendar
+from backend.catalogue.workdays import DayNote, OfficeHours, WorkCalendar, appointment_date, build_calendar
 
 VECTORS_DIR = Path(__file__).parent.parent / "vectors"
 CALENDAR = json.loads((VECTORS_DIR / "calendar.json").read_text(encoding="utf-8"))
@@ -23,15 +23,24 @@ def _notes(days: list[dict[str, str]]) -> list[DayNote]:
     return [DayNote(dt.date.fromisoformat(d["date"]), d["name"]) for d in days]
 
 
+def hours_from(api: dict[str, Any]) -> OfficeHours:
+    """Office hours as published; an older calendar without lunch keys has no lunch break."""
+    starts, ends = api.get("lunchStarts"), api.get("lunchEnds")
+    lunch = (dt.time.fromisoformat(starts), dt.time.fromisoformat(ends)) if starts and ends else None
+    return OfficeHours(dt.time.fromisoformat(api["opens"]), dt.time.fromisoformat(api["closes"]), lunch)
+
+
 def calendar_from(api: dict[str, Any]) -> WorkCalendar:
     """The calendar a phone builds from GET /api/calendar (ISO weekdays there, Python's weekday() here)."""
+    hours = api["officeHours"]
     calendar = build_calendar(
         public_holidays=_notes(api["daysOff"]),
         extra_days_off=[],
         make_up_days=_notes(api["workingDays"]),
         years=(api["firstYear"], api["lastYear"]),
         tz=ZoneInfo(api["timezone"]),
-        closes=dt.time.fromisoformat(api["officeHours"]["closes"]),
+        hours=hours_from(hours),
+        hours_by_agency={code: hours_from(own) for code, own in hours.get("byAgency", {}).items()},
     )
     return dataclasses.replace(calendar, weekend=frozenset(day - 1 for day in api["weekend"]))
 

@@ -1,6 +1,8 @@
 /** The JSON the motcua API sends (camelCase), as the front end sees it.
  * Mirrors backend/catalogue/schemas.py and backend/problems.py; keep the two in step. */
 
+import type { ApiHours } from "./workdays";
+
 /** A text published in both languages; procedure details themselves are Vietnamese only. */
 export interface Bilingual {
   vi: string;
@@ -130,7 +132,8 @@ export interface CalendarDay {
 /** GET /api/calendar: what the phone needs to count working days offline. */
 export interface CalendarData {
   timezone: string;
-  officeHours: { opens: string; closes: string };
+  /** HH:MM; lunch marks absent or null: no lunch break; `byAgency`: agencies keeping other hours. */
+  officeHours: ApiHours & { byAgency?: Record<string, ApiHours> };
   firstYear: number;
   lastYear: number;
   /** ISO weekdays (1 = Monday) that are not working days. */

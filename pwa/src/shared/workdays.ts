@@ -1,15 +1,29 @@
 /** Working-day arithmetic for appointment dates (ngày hẹn trả kết quả) offline, from GET /api/calendar.
  * A port of backend/catalogue/workdays.py; tests/vectors/appointments.json keeps the two sides alike. */
 
+/** Office hours as published, HH:MM on the counter's clock; no lunch break when the lunch marks are absent
+ * (a calendar cached from an older server has only `opens` and `closes`). */
+export interface ApiHours {
+  opens: string;
+  closes: string;
+  lunchStarts?: string | null;
+  lunchEnds?: string | null;
+}
+
 /** GET /api/calendar: this year and the next; `weekend` holds ISO weekdays (1 = Monday). */
 export interface ApiCalendar {
   timezone: string;
-  officeHours: { opens: string; closes: string };
+  officeHours: ApiHours & { byAgency?: Record<string, ApiHours> };
   firstYear: number;
   lastYear: number;
   weekend: number[];
   daysOff: { date: string; name: string }[];
   workingDays: { date: string; name: string }[];
+}
+
+/** When a counter is open on a working day: periods [start, end) in seconds after midnight, lunch excluded. */
+export interface OfficeHours {
+  periods: [number, number][];
 }
 
 /** Which days a one-stop counter works, and when it closes; `workingDays` (make-up days, usually
@@ -20,8 +34,11 @@ export interface WorkCalendar {
   firstYear: number;
   lastYear: number;
   weekend: Set<number>;
-  /** Closing time in seconds after midnight. */
+  /** Closing time in seconds after midnight (of `hours`). */
   closes: number;
+  /** Every counter's hours, and those of agencies (by code) keeping other hours. */
+  hours: OfficeHours;
+  hoursByAgency: Map<string, OfficeHours>;
   /** Gives the local date and time at the counter (Asia/Ho_Chi_Minh). */
   clock: Intl.DateTimeFormat;
 }
@@ -37,14 +54,34 @@ export class CalendarError extends Error {
 
 const seconds = (time: string): number => time.split(":").reduce((total, part, i) => total + +part * 60 ** (2 - i), 0);
 
+function hoursFrom(api: ApiHours): OfficeHours {
+  const marks = [api.opens, api.lunchStarts, api.lunchEnds, api.closes].filter((m): m is string => !!m).map(seconds);
+  if (marks.some((mark, i) => i > 0 && mark <= (marks[i - 1] ?? 0)) || marks.length % 2) {
+    throw new CalendarError(`office hours out of order: ${JSON.stringify(api)}`);
+  }
+  const periods: [number, number][] = [];
+  for (let i = 0; i < marks.length; i += 2) periods.push([marks[i] ?? 0, marks[i + 1] ?? 0]);
+  return { periods };
+}
+
+/** The agency's own hours when the calendar names them, else the default for every counter. */
+export function officeHoursOf(calendar: WorkCalendar, agency?: string | null): OfficeHours {
+  return (agency && calendar.hoursByAgency.get(agency)) || calendar.hours;
+}
+
+const closingOf = (office: OfficeHours): number => office.periods[office.periods.length - 1]?.[1] ?? 0;
+
 export function calendarFrom(api: ApiCalendar): WorkCalendar {
+  const hours = hoursFrom(api.officeHours);
   return {
+    hours,
+    hoursByAgency: new Map(Object.entries(api.officeHours.byAgency ?? {}).map(([code, own]) => [code, hoursFrom(own)])),
     daysOff: new Set(api.daysOff.map((d) => d.date)),
     workingDays: new Set(api.workingDays.map((d) => d.date)),
     firstYear: api.firstYear,
     lastYear: api.lastYear,
     weekend: new Set(api.weekend),
-    closes: seconds(api.officeHours.closes),
+    closes: closingOf(hours),
     clock: new Intl.DateTimeFormat("en-CA", {
       timeZone: api.timezone,
       year: "numeric",
@@ -59,8 +96,9 @@ export function calendarFrom(api: ApiCalendar): WorkCalendar {
 }
 
 // Day arithmetic on date-only values, in UTC, so no local time zone or DST can shift a day.
-const toDay = (date: string): number => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
-const toDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const toDay = (date: string): number =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+export const toDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** ISO weekday, 1 = Monday: day 0 (1970-01-01) was a Thursday. */
 const weekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;
 
@@ -82,25 +120,35 @@ export function nextWorkingDay(date: string, calendar: WorkCalendar): string {
   throw new CalendarError(`no working day within ${MAX_CONSECUTIVE_DAYS_OFF} days after ${date}`);
 }
 
-/** The working day a dossier counts as received: later the same day or after closing, the next one. */
-export function receiptDay(receivedAt: Date, calendar: WorkCalendar): string {
-  if (Number.isNaN(receivedAt.getTime())) throw new CalendarError("receivedAt is not a valid time");
+/** An instant as read on the counter's clock: the date and whole seconds after midnight. */
+export function localTime(instant: Date, calendar: WorkCalendar): { date: string; time: number } {
+  if (Number.isNaN(instant.getTime())) throw new CalendarError("not a valid time");
   const part: Record<string, string> = {};
-  for (const { type, value } of calendar.clock.formatToParts(receivedAt)) part[type] = value;
+  for (const { type, value } of calendar.clock.formatToParts(instant)) part[type] = value;
   const date = `${part["year"]}-${part["month"]}-${part["day"]}`;
-  const time = seconds(`${part["hour"]}:${part["minute"]}:${part["second"]}`);
-  if (isWorkingDay(date, calendar) && time < calendar.closes) return date;
+  return { date, time: seconds(`${part["hour"]}:${part["minute"]}:${part["second"]}`) };
+}
+
+/** The working day a dossier counts as received: later the same day or after the agency's closing, the next. */
+export function receiptDay(receivedAt: Date, calendar: WorkCalendar, agency?: string | null): string {
+  const { date, time } = localTime(receivedAt, calendar);
+  if (isWorkingDay(date, calendar) && time < closingOf(officeHoursOf(calendar, agency))) return date;
   return nextWorkingDay(date, calendar);
 }
 
 /** The date the result is due: `workingDays` working days after the receipt day.
  * Zero means "within the day of receipt" (trong ngày); received after closing time, it counts from the
  * next working day. */
-export function appointmentDate(receivedAt: Date, workingDays: number, calendar: WorkCalendar): string {
+export function appointmentDate(
+  receivedAt: Date,
+  workingDays: number,
+  calendar: WorkCalendar,
+  agency?: string | null,
+): string {
   if (!Number.isInteger(workingDays) || workingDays < 0) {
     throw new CalendarError("workingDays must be a whole number, not negative");
   }
-  let date = receiptDay(receivedAt, calendar);
+  let date = receiptDay(receivedAt, calendar, agency);
   for (let i = 0; i < workingDays; i++) date = nextWorkingDay(date, calendar);
   return date;
 }
