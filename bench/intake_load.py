@@ -33,7 +33,7 @@ from bench.processes import clean_env, free_port, motcua, running
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "tests" / "vectors" / "form_answers.json"
-PROCEDURE, AGENCY, SLOT = "1.001193", "H12.22.05", "giay_chung_sinh"
+PROCEDURE, AGENCY, SLOT = "1.001193", "H12.41.01", "giay_chung_sinh"
 PHOTO_BYTES = 300 * 1024
 
 
