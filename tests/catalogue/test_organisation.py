@@ -11,6 +11,7 @@ import pytest
 
 from backend.catalogue.datafiles import InvalidCatalogueData, load_catalogue
 from backend.catalogue.organisation import Refusal, Route, legacy, route, units
+from backend.cli import DEMO_AGENCY
 from backend.settings import DEMO_CATALOGUE_DIR
 from tests.factories import seeded
 
@@ -161,3 +162,9 @@ async def test_search_by_level_knows_province_and_commune_and_refuses_district(c
     assert (await client.get("/api/procedures", params={"level": "province"})).json()["total"] == 0
     response = await client.get("/api/procedures", params={"level": "district"})
     assert response.status_code == 400 and response.json()["code"] == "invalid_request"
+
+
+def test_the_demo_officer_works_at_a_demo_commune_centre() -> None:
+    agencies = {a.code: a for a in load_catalogue(DEMO_CATALOGUE_DIR).agencies}
+    centre = agencies[DEMO_AGENCY]
+    assert centre.kind == "centre" and agencies[centre.parent or ""].kind == "commune"
