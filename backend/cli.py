@@ -29,7 +29,7 @@ log = logging.getLogger("motcua")
 
 DEMO_USERNAME = "canbo.demo"
 DEMO_FULL_NAME = "Cán bộ minh họa"
-DEMO_AGENCY = "H12.22.05"
+DEMO_AGENCY = "H12.41.01"  # a demo commune centre (Trung tâm Phục vụ hành chính công xã Can Lộc)
 DEMO_ROLE = Role.OFFICER  # a demo login is printed on screen: never an admin
 
 
@@ -179,7 +179,7 @@ def parser() -> argparse.ArgumentParser:
     staff.add_argument("--username")
     staff.add_argument("--full-name")
     staff.add_argument("--role", choices=[r.value for r in Role], default="officer")
-    staff.add_argument("--agency", help="agency code, e.g. H12.22.05")
+    staff.add_argument("--agency", help="agency code, e.g. H12.41.01")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     return top
 

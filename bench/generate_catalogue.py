@@ -36,7 +36,7 @@ WHO = [
 WHERE = [
     ("tại cơ quan đại diện", "at a diplomatic mission"),
     ("ở khu vực biên giới", "in a border area"),
-    ("tại Ủy ban nhân dân cấp huyện", "at the District People's Committee"),
+    ("tại Trung tâm Phục vụ hành chính công cấp tỉnh", "at the provincial service centre"),
     ("trường hợp đặc biệt", "special case"),
     ("quá hạn", "after the deadline"),
     ("theo thủ tục rút gọn", "by the simplified procedure"),

@@ -33,7 +33,7 @@ from bench.processes import clean_env, free_port, motcua, running
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "tests" / "vectors" / "form_answers.json"
-PROCEDURE, AGENCY, SLOT = "1.001193", "H12.22.05", "giay_chung_sinh"
+PROCEDURE, COMMUNE, SLOT = "1.001193", "H12.41", "giay_chung_sinh"
 PHOTO_BYTES = 300 * 1024
 # Every simulated phone comes from 127.0.0.1: the per-address upload limits would measure themselves.
 NO_UPLOAD_LIMITS = {"MOTCUA_UPLOAD_REQUESTS_PER_MINUTE": str(10**9), "MOTCUA_UPLOAD_BYTES_PER_DAY": str(10**15)}
@@ -122,7 +122,7 @@ def dossier_sender(base: str, photo: bytes, answers: dict[str, object]) -> Calla
             "submissionId": submission_id,
             "procedureCode": PROCEDURE,
             "procedureVersion": 1,
-            "agencyCode": AGENCY,
+            "competentAgencyCode": COMMUNE,
             "answers": answers,
             "accessToken": token,
             "attachments": [{"slot": SLOT, "sha256": digest}],

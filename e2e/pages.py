@@ -121,7 +121,7 @@ def start_birth_registration(page: Page, url: str) -> str:
 def begin_birth_registration(page: Page) -> str:
     """From the birth registration's page of an app already open (online or not): a draft at Thiên Lộc."""
     page.get_by_role("button", name="Bắt đầu khai hồ sơ").click()
-    expect(page.get_by_role("heading", name="Nơi nộp hồ sơ")).to_be_visible()
+    expect(page.get_by_role("heading", name="Xã, phường giải quyết hồ sơ")).to_be_visible()
     expect(page.get_by_text("Bước 1/7")).to_be_visible()
     page.get_by_label("Ủy ban nhân dân xã Thiên Lộc").check()
     next_step(page)
@@ -150,7 +150,7 @@ def fill_child(page: Page, *, ethnicity: str | None = "Kinh") -> None:
     page.get_by_label("Họ, chữ đệm và tên", exact=True).fill("Nguyễn Minh Khang")
     page.get_by_label("Ngày, tháng, năm sinh").fill("2024-03-14")
     page.get_by_label("Nam", exact=True).check()
-    page.get_by_label("Nơi sinh", exact=True).fill("Bệnh viện Đa khoa huyện Can Lộc")
+    page.get_by_label("Nơi sinh", exact=True).fill("Bệnh viện Đa khoa tỉnh Hà Tĩnh")
     if ethnicity is not None:
         page.get_by_label("Dân tộc").fill(ethnicity)
     page.get_by_label("Quốc tịch").fill("Việt Nam")
@@ -161,7 +161,7 @@ def fill_mother(page: Page, id_number: str = "042194003517") -> None:
     page.get_by_label("Ngày, tháng, năm sinh").fill("1994-07-02")
     page.get_by_label("Dân tộc").fill("Kinh")
     page.get_by_label("Quốc tịch").fill("Việt Nam")
-    page.get_by_label("Nơi cư trú").fill("Thôn Phúc Lộc, xã Thiên Lộc, huyện Can Lộc, tỉnh Hà Tĩnh")
+    page.get_by_label("Nơi cư trú").fill("Thôn Phúc Lộc, xã Thiên Lộc, tỉnh Hà Tĩnh")
     page.get_by_label("Số định danh cá nhân").fill(id_number)
 
 

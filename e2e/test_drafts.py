@@ -114,7 +114,7 @@ def test_answers_are_kept_on_the_phone_and_survive_a_reload(page: Page, live_ser
     expect(page.get_by_label("Ngày, tháng, năm sinh")).to_have_value("2024-03-14")
     stored = _draft(page)
     assert stored["id"] == draft_id
-    assert stored["agencyCode"] == "H12.22.06"
+    assert stored["agencyCode"] == "H12.42"
     assert "hometown" not in stored["answers"]["child"]
 
     # Reopened from the list, the draft continues at the first step with something missing.

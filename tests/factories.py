@@ -65,16 +65,31 @@ def valid_answers(procedure_code: str) -> dict[str, Any]:
     return copy.deepcopy(vector["answers"])
 
 
-def submission(procedure_code: str = "1.001193", agency_code: str = "H12.22.05", **changes: Any) -> dict[str, Any]:
-    """The JSON a phone sends for a new dossier: a fresh submission id and access token each time."""
-    body = {
+def submission(
+    procedure_code: str = "1.001193",
+    competent: str | None = "H12.41",
+    *,
+    receiving: str | None = None,
+    agency_code: str | None = None,
+    **changes: Any,
+) -> dict[str, Any]:
+    """The JSON a phone sends for a new dossier: a fresh submission id and access token each time.
+
+    The app names the competent agency (by default the demo commune xã Can Lộc) and may name the
+    receiving unit; with `agency_code`, the body is that of an app before the two-tier model: that alone.
+    """
+    body: dict[str, Any] = {
         "submissionId": str(uuid.uuid4()),
         "procedureCode": procedure_code,
         "procedureVersion": 1,
-        "agencyCode": agency_code,
         "answers": valid_answers(procedure_code),
         "accessToken": secrets.token_urlsafe(32),
     }
+    if agency_code is not None:
+        body["agencyCode"] = agency_code
+    else:
+        places = {"competentAgencyCode": competent, "receivingUnitCode": receiving}
+        body.update({key: code for key, code in places.items() if code is not None})
     body.update(changes)
     return body
 

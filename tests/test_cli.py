@@ -121,8 +121,8 @@ async def test_an_old_admin_demo_account_becomes_a_demo_officer(
     """The migration that brought the demo flag takes back the admin role `make run` used to give."""
     for name, value in {**settings_env, "PICCOLO_CONF": "backend.piccolo_conf"}.items():
         monkeypatch.setenv(name, value)
-    await create_staff("canbo.demo", "Cán bộ minh họa", "mat-khau-du-dai-123", Role.ADMIN, "H12.22.05")
-    await create_staff("quan.tri", "Quản trị", "mat-khau-du-dai-456", Role.ADMIN, "H12.22.05")
+    await create_staff("canbo.demo", "Cán bộ minh họa", "mat-khau-du-dai-123", Role.ADMIN, "H12.41.01")
+    await create_staff("quan.tri", "Quản trị", "mat-khau-du-dai-456", Role.ADMIN, "H12.41.01")
     migration = importlib.import_module("migrations.motcua_2026_12_01t05_05_06_000000")
     manager = await migration.forwards()
     for step in manager.raw:
@@ -176,7 +176,7 @@ async def test_create_staff_reads_the_password_from_stdin(settings_env: dict[str
         "--role",
         "specialist",
         "--agency",
-        "H12.22.06",
+        "H12.42.01",
         "--password-stdin",
         stdin="mat-khau-du-dai-123\n",
     )
@@ -193,7 +193,7 @@ async def test_create_staff_refuses_a_weak_password(settings_env: dict[str, str]
         "--full-name",
         "Yếu",
         "--agency",
-        "H12.22.05",
+        "H12.41.01",
         "--password-stdin",
         stdin="123\n",
     )

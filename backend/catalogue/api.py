@@ -78,7 +78,7 @@ class CatalogueController(Controller):
         catalogue: NamedDependency[PublishedCatalogue],
         q: Annotated[str, QueryParameter(max_length=200)] = "",
         field: FromQuery[str | None] = None,
-        level: FromQuery[Literal["commune", "district", "province"] | None] = None,
+        level: FromQuery[Literal["commune", "province"] | None] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 20,
     ) -> out.SearchOut:
         published = await catalogue.get()

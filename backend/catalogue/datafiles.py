@@ -12,10 +12,10 @@ from typing import Any, Literal
 
 import msgspec
 
+from backend.catalogue import organisation
 from backend.catalogue.forms import check_form, tel_fields
 from backend.errors import DomainError
 
-Level = Literal["province", "district", "commune"]
 Channel = Literal["in_person", "online", "postal"]
 OnlineLevel = Literal["full", "partial", "none"]
 DocumentKind = Literal["original", "copy", "certified_copy", "original_or_certified_copy", "present_original"]
@@ -45,10 +45,11 @@ class CatalogueFile(msgspec.Struct, forbid_unknown_fields=True):
 class AgencyFile(msgspec.Struct, forbid_unknown_fields=True):
     code: str
     name: Text
-    level: Level
+    kind: str  # organisation.KINDS
     parent: str | None = None
     address: str | None = None
     phone: str | None = None
+    replaces: list[str] = msgspec.field(default_factory=list)  # codes of units merged into this one
 
 
 class FieldFile(msgspec.Struct, forbid_unknown_fields=True):
@@ -111,7 +112,7 @@ class ProcedureFile(msgspec.Struct, forbid_unknown_fields=True):
     code: str
     name: Text
     field: str
-    level: Level
+    level: str  # organisation.LEVELS, checked there so that "district" gets a clear message
     executing_agency: Text
     channels: list[Channel]
     online_level: OnlineLevel
@@ -124,6 +125,7 @@ class ProcedureFile(msgspec.Struct, forbid_unknown_fields=True):
     interagency: bool = False
     conditions: list[str] = msgspec.field(default_factory=list)
     legal_basis: list[str] = msgspec.field(default_factory=list)
+    competent_agency: str | None = None  # level province: the agency that decides; commune: chosen per dossier
 
 
 class CatalogueData(msgspec.Struct):
@@ -147,13 +149,12 @@ def _duplicates(codes: list[str]) -> set[str]:
     return {c for c in codes if codes.count(c) > 1}
 
 
-def _procedure_problems(proc: ProcedureFile, fields: set[str], levels: set[str]) -> list[str]:
+def _procedure_problems(proc: ProcedureFile, fields: set[str], units: organisation.Units) -> list[str]:
     where = f"procedures/{proc.code}"
     problems = [f"{where}: {p}" for p in check_form(proc.form)]
     if proc.field not in fields:
         problems.append(f"{where}: unknown field {proc.field!r}")
-    if proc.level not in levels:
-        problems.append(f"{where}: no agency at level {proc.level!r}")
+    problems += [f"{where}: {p}" for p in organisation.procedure_problems(proc.level, proc.competent_agency, units)]
     if proc.processing.working_days < 0 or proc.sets < 1:
         problems.append(f"{where}: working_days must be >= 0 and sets >= 1")
     keys = [d.key for d in proc.documents]
@@ -192,18 +193,14 @@ def _office_hours_problems(hours: OfficeHours, agency_codes: set[str]) -> list[s
 def _cross_check(data: CatalogueData) -> list[str]:
     agency_codes = [a.code for a in data.agencies]
     problems = [f"agencies.yaml: code {c!r} repeats" for c in _duplicates(agency_codes)]
-    problems += [
-        f"agencies.yaml: {a.code} has unknown parent {a.parent!r}"
-        for a in data.agencies
-        if a.parent is not None and a.parent not in agency_codes
-    ]
+    units = organisation.units((a.code, a.kind, a.parent, tuple(a.replaces)) for a in data.agencies)
+    problems += [f"agencies.yaml: {p}" for p in organisation.unit_problems(units)]
     field_codes = [f.code for f in data.fields]
     problems += [f"fields.yaml: code {c!r} repeats" for c in _duplicates(field_codes)]
     problems += [f"procedures: code {c!r} repeats" for c in _duplicates([p.code for p in data.procedures])]
     problems += _office_hours_problems(data.calendar.office_hours, set(agency_codes))
-    levels: set[str] = {a.level for a in data.agencies}
     for proc in data.procedures:
-        problems += _procedure_problems(proc, set(field_codes), levels)
+        problems += _procedure_problems(proc, set(field_codes), units)
     return problems
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import brotli
 import msgspec
 
+from backend.catalogue import organisation
 from backend.catalogue import schemas as out
 from backend.catalogue.calendar_data import work_calendar
 from backend.catalogue.search import SearchEntry, make_entry
@@ -74,6 +75,7 @@ def _procedure(row: dict[str, Any], documents: list[out.DocumentOut]) -> out.Pro
         name=_text(row, "name"),
         field=row["field_code"],
         level=row["level"],
+        competent_agency_code=row["competent_agency_code"],
         executing_agency=_text(row, "executing_agency"),
         interagency=row["interagency"],
         channels=row["channels"],
@@ -122,12 +124,16 @@ async def _fields_and_agencies() -> tuple[list[out.FieldOut], list[out.AgencyOut
         for r in fields
         if r["active"]
     ]
+    units = organisation.units((r["code"], r["kind"], r["parent_code"], ()) for r in agencies)
     agency_out = [
         out.AgencyOut(
             code=r["code"],
             name=_text(r, "name"),
-            level=r["level"],
+            kind=r["kind"],
+            level=r["level"] or None,
+            receives=units.by_code[r["code"]].receives,
             parent_code=r["parent_code"],
+            province_code=units.province(r["code"]),
             address=r["address"],
             phone=r["phone"],
             version=r["version"],

@@ -25,10 +25,16 @@ class FieldOut(Wire):
 
 
 class AgencyOut(Wire):
+    """An agency or receiving unit (backend/catalogue/organisation.py). `level` is the level of the
+    procedures it decides, null for a unit that only receives (apps before `kind` chose agencies by it)."""
+
     code: str
     name: TextOut
-    level: str
+    kind: str
+    level: str | None
+    receives: bool
     parent_code: str | None
+    province_code: str | None
     address: str | None
     phone: str | None
     version: int
@@ -59,6 +65,7 @@ class ProcedureOut(Wire):
     name: TextOut
     field: str
     level: str
+    competent_agency_code: str | None  # province level; null at commune level: the commune chosen per dossier
     executing_agency: TextOut
     interagency: bool
     channels: list[str]

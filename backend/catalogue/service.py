@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import msgspec
 from piccolo.columns import Column
 
-from backend.catalogue import answer_text, forms, workdays
+from backend.catalogue import answer_text, forms, organisation, workdays
 from backend.catalogue.calendar_data import office_hours_changed, work_calendar, write_office_hours
 from backend.catalogue.datafiles import AgencyFile, CatalogueData, FieldFile, ProcedureFile
 from backend.catalogue.forms import CheckedAnswers, ContactFields, contact_fields
@@ -89,7 +89,9 @@ def _agency_values(item: AgencyFile, version: int) -> Values:
     return {
         Agency.name_vi: item.name.vi,
         Agency.name_en: item.name.en,
-        Agency.level: item.level,
+        Agency.level: organisation.level_decided(item.kind),
+        Agency.kind: item.kind,
+        Agency.replaces: msgspec.json.encode(item.replaces).decode(),
         Agency.parent_code: item.parent,
         Agency.address: item.address,
         Agency.phone: item.phone,
@@ -116,6 +118,7 @@ def _procedure_values(item: ProcedureFile, field_id: int, version: int) -> Value
         Procedure.name_en: item.name.en,
         Procedure.field: field_id,
         Procedure.level: item.level,
+        Procedure.competent_agency_code: item.competent_agency,
         Procedure.executing_agency_vi: item.executing_agency.vi,
         Procedure.executing_agency_en: item.executing_agency.en,
         Procedure.interagency: item.interagency,
@@ -293,6 +296,7 @@ class IntakeProcedure:
     level: str
     working_days: int
     form: dict[str, Any]
+    competent_agency: str | None = None  # province level; a commune-level one is chosen per dossier
     name: Bilingual = Bilingual(vi="", en="")
     sets: int = 1
     processing_text: str = ""
@@ -331,6 +335,7 @@ async def _intake_procedures(codes: list[str] | None, only_active: bool) -> dict
             code=r["code"],
             version=r["version"],
             level=r["level"],
+            competent_agency=r["competent_agency_code"],
             working_days=r["processing_working_days"],
             form=r["form"],
             name=Bilingual(vi=r["name_vi"], en=r["name_en"]),
@@ -345,7 +350,7 @@ async def _intake_procedures(codes: list[str] | None, only_active: bool) -> dict
 
 class IntakeCatalogue:
     """What intake checks a submission against (the active procedures with their forms and documents,
-    and the level of each active agency), read once per catalogue version and kept by the process.
+    and the organisation of active agencies), read once per catalogue version and kept by the process.
 
     Like the published catalogue, the version is checked at most every `cache_seconds`; a submission
     costs no catalogue query in between.
@@ -356,7 +361,7 @@ class IntakeCatalogue:
         self._version = -1
         self._checked_at = -math.inf
         self._procedures: dict[str, IntakeProcedure] = {}
-        self._levels: dict[str, str] = {}
+        self._units = organisation.Units(())
         self._lock = asyncio.Lock()
 
     def _fresh(self) -> bool:
@@ -372,8 +377,7 @@ class IntakeCatalogue:
             if version != self._version:
                 # Read after the version: a seed committed in between is seen as a new version next time.
                 self._procedures = await _intake_procedures(None, only_active=True)
-                rows = await Agency.select(Agency.code, Agency.level).where(Agency.active.eq(True))
-                self._levels = {r["code"]: r["level"] for r in rows}
+                self._units = await _units()
                 self._version = version
             self._checked_at = time.monotonic()
 
@@ -382,10 +386,19 @@ class IntakeCatalogue:
         await self._refresh()
         return self._procedures.get(code)
 
-    async def agency_level(self, code: str) -> str | None:
-        """The level of an active agency, or None when there is no such agency."""
+    async def units(self) -> organisation.Units:
+        """The active agencies and receiving units."""
         await self._refresh()
-        return self._levels.get(code)
+        return self._units
+
+
+async def _units() -> organisation.Units:
+    rows = await (
+        Agency.select(Agency.code, Agency.kind, Agency.parent_code, Agency.replaces)
+        .where(Agency.active.eq(True))
+        .output(load_json=True)
+    )
+    return organisation.units((r["code"], r["kind"], r["parent_code"], tuple(r["replaces"])) for r in rows)
 
 
 async def procedures_by_code(codes: list[str]) -> dict[str, IntakeProcedure]:

@@ -33,12 +33,15 @@ class CatalogueState(Table, tablename="catalogue_state"):
 
 
 class Agency(Table):
-    """An executing agency (cơ quan thực hiện), with its national code."""
+    """An agency or receiving unit of the two-tier organisation (backend/catalogue/organisation.py), with
+    its code: `kind` says which (province, department, vertical, commune, centre, reception_point)."""
 
     code = Varchar(length=40, unique=True, index=True)
     name_vi = Varchar(length=200)
     name_en = Varchar(length=200)
-    level = Varchar(length=10)
+    level = Varchar(length=10)  # the level of procedures it decides (province | commune); "" for receiving units
+    kind = Varchar(length=20, default="")
+    replaces = JSON(default=[])  # codes of units merged into this one (old dossiers, old phones' drafts)
     parent_code = Varchar(length=40, null=True, default=None)
     address = Text(null=True, default=None)
     phone = Varchar(length=40, null=True, default=None)
@@ -67,6 +70,7 @@ class Procedure(Table):
     name_en = Varchar(length=300)
     field = ForeignKey(references=Field)
     level = Varchar(length=10)
+    competent_agency_code = Varchar(length=40, null=True, default=None)  # province level; commune: per dossier
     executing_agency_vi = Varchar(length=300)
     executing_agency_en = Varchar(length=300)
     interagency = Boolean(default=False)

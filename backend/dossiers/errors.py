@@ -24,8 +24,24 @@ class UnknownProcedure(DomainError):
 class AgencyNotAccepted(DomainError):
     status = 422
     code = "agency_not_accepted"
-    message_vi = "Cơ quan «{agency}» không tiếp nhận thủ tục này; vui lòng chọn lại nơi nộp hồ sơ."
-    message_en = "The agency “{agency}” does not handle this procedure; choose where to submit again."
+    message_vi = "«{agency}» không phải nơi tiếp nhận hồ sơ; vui lòng chọn lại nơi nộp hồ sơ."
+    message_en = "“{agency}” does not receive dossiers; choose where to submit again."
+
+
+class AgencyNotCompetent(DomainError):
+    status = 422
+    code = "agency_not_competent"
+    message_vi = "Cơ quan «{agency}» không có thẩm quyền giải quyết thủ tục này; vui lòng chọn lại."
+    message_en = "The agency “{agency}” is not competent for this procedure; choose again."
+
+
+class OutsideProvince(DomainError):
+    status = 422
+    code = "outside_province"
+    message_vi = (
+        "«{agency}» ở tỉnh khác: hồ sơ được tiếp nhận tại bất kỳ trung tâm nào trong tỉnh của cơ quan giải quyết."
+    )
+    message_en = "“{agency}” is in another province: any centre of the deciding agency's province receives the dossier."
 
 
 class InvalidAnswers(DomainError):

@@ -30,7 +30,7 @@ class Channel(StrEnum):
 
 
 class Status(StrEnum):
-    """Where a dossier stands in the one-stop workflow (Decree 61/2018)."""
+    """Where a dossier stands in the one-stop workflow (Decree 118/2025, Art 16-23)."""
 
     SUBMITTED = "submitted"  # nộp trực tuyến, chờ cán bộ kiểm tra
     RECEIVED = "received"  # đã tiếp nhận, có giấy hẹn
@@ -42,7 +42,7 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"  # công dân rút hồ sơ
 
 
-# Which status may follow which (Decree 61/2018): the counter receives, asks once for a supplement or
+# Which status may follow which (Decree 118/2025): the counter receives, asks once for a supplement or
 # refuses; a received dossier is handled, then its result is made ready and returned. The citizen may
 # withdraw until a result exists.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
@@ -75,7 +75,8 @@ def ensure_transition(current: str, target: Status) -> None:
 
 
 def dossier_code(agency_code: str, day: dt.date, sequence: int) -> str:
-    """Agency code, receipt date (YYMMDD) and the day's sequence: `H12.22.05-261123-0007`.
+    """Agency code, receipt date (YYMMDD) and the day's sequence: `H12.41.01-261123-0007` (Decree 118/2025
+    Art 28; the agency is the receiving unit, see backend/catalogue/data/FORMAT.md).
 
     Printable, readable over the phone, and free of personal data.
     """

@@ -21,15 +21,21 @@ class AttachmentIn(msgspec.Struct, forbid_unknown_fields=True):
 
 class SubmissionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     """A draft sent from a phone. `submission_id` is made by the phone, so a retry is recognised; the
-    access token is the phone's secret for following the dossier (the server keeps only its hash)."""
+    access token is the phone's secret for following the dossier (the server keeps only its hash).
+
+    Where it goes: the receiving unit and the competent agency, each optional (the default is taken,
+    backend/catalogue/organisation.py). `agency_code` alone is what apps before the 2025 model send.
+    """
 
     submission_id: uuid.UUID
     procedure_code: Code
     procedure_version: int
-    agency_code: Code
     answers: dict[str, Any]
     access_token: Token
     attachments: Annotated[list[AttachmentIn], msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
+    agency_code: Code | None = None
+    receiving_unit_code: Code | None = None
+    competent_agency_code: Code | None = None
 
 
 class FileOut(msgspec.Struct, rename="camel"):
@@ -56,7 +62,9 @@ class SubmissionOut(msgspec.Struct, rename="camel"):
     submission_id: uuid.UUID
     status: str
     procedure_code: str
-    agency_code: str
+    agency_code: str  # the receiving unit, whose code prefixes the dossier's
+    receiving_unit_code: str
+    competent_agency_code: str
     submitted_at: dt.datetime
     attachments: list[AttachmentOut]
 
@@ -84,7 +92,7 @@ class QrOut(msgspec.Struct):
 
 
 class ReceiptOut(msgspec.Struct, rename="camel"):
-    """Giấy tiếp nhận hồ sơ và hẹn trả kết quả (form 01 of Circular 01/2018/TT-VPCP)."""
+    """Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01, Circular 03/2025/TT-VPCP), issued by the receiving unit."""
 
     agency_name: TextOut
     code: str
@@ -110,8 +118,10 @@ class DossierView(msgspec.Struct, rename="camel"):
     submission_id: uuid.UUID
     procedure_code: str
     procedure_name: TextOut
-    agency_code: str
+    agency_code: str  # the receiving unit: where the citizen brings papers and collects the result
     agency_name: TextOut
+    competent_agency_code: str
+    competent_agency_name: TextOut
     channel: str
     status: str
     submitted_at: dt.datetime
@@ -145,7 +155,8 @@ class TrackingOut(msgspec.Struct, rename="camel"):
 
     code: str
     procedure_name: TextOut
-    agency_name: TextOut
+    agency_name: TextOut  # the receiving unit
+    competent_agency_name: TextOut
     status: str
     submitted_at: dt.datetime
     received_at: dt.datetime | None

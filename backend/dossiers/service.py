@@ -12,11 +12,13 @@ from zoneinfo import ZoneInfo
 
 from anyio import to_thread
 
+from backend.catalogue import organisation
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, writing
 from backend.dossiers import files, rules
 from backend.dossiers.errors import (
     AgencyNotAccepted,
+    AgencyNotCompetent,
     AttachmentsMissing,
     DossierNotFound,
     FileNotFound,
@@ -24,6 +26,7 @@ from backend.dossiers.errors import (
     HashMismatch,
     InvalidAnswers,
     InvalidAttachments,
+    OutsideProvince,
     SubmissionClosed,
     SubmissionConflict,
     TooManyFiles,
@@ -42,10 +45,16 @@ def _content(sub: SubmissionIn) -> dict[str, Any]:
     content: dict[str, Any] = {
         "procedureCode": sub.procedure_code,
         "procedureVersion": sub.procedure_version,
-        "agencyCode": sub.agency_code,
         "answers": sub.answers,
         "tokenHash": rules.token_hash(sub.access_token),
     }
+    # Each only when sent, so dossiers sent with `agencyCode` alone (before the 2025 model) keep their fingerprint.
+    places = {
+        "agencyCode": sub.agency_code,
+        "receivingUnitCode": sub.receiving_unit_code,
+        "competentAgencyCode": sub.competent_agency_code,
+    }
+    content.update({key: code for key, code in places.items() if code is not None})
     if sub.attachments:
         # Only when present, so dossiers received before attachments existed keep their fingerprint.
         content["attachments"] = [{"slot": a.slot, "sha256": a.sha256} for a in sub.attachments]
@@ -63,6 +72,8 @@ def _out(row: dict[str, Any]) -> SubmissionOut:
         status=row["status"],
         procedure_code=row["procedure_code"],
         agency_code=row["agency_code"],
+        receiving_unit_code=row["receiving_unit_code"],
+        competent_agency_code=row["competent_agency_code"],
         submitted_at=row["submitted_at"],
         attachments=[_attachment(a) for a in row["attachments"]],
     )
@@ -79,15 +90,34 @@ def _replay(row: dict[str, Any], print_: str) -> SubmissionOut:
     return _out(row)
 
 
-async def _check(
-    sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCatalogue
-) -> tuple[catalogue.IntakeProcedure, dict[str, Any]]:
-    """The procedure, and the answers as the dossier keeps them: tidied for the papers they will be printed on."""
+_REFUSALS = {"not_receiving": AgencyNotAccepted, "not_competent": AgencyNotCompetent, "other_province": OutsideProvince}
+
+
+async def _route(
+    sub: SubmissionIn, procedure: catalogue.IntakeProcedure, intake: catalogue.IntakeCatalogue
+) -> organisation.Route:
+    """Who receives the dossier and who decides it: any centre of the province receives (Decree 118/2025
+    Art 14(2)); a submission naming only `agency_code` (an app before this model) is read by `legacy`."""
+    units = await intake.units()
+    receiving, competent = sub.receiving_unit_code, sub.competent_agency_code
+    if receiving is None and competent is None and sub.agency_code is not None:
+        receiving, competent = organisation.legacy(units, sub.agency_code)
+    found = organisation.route(units, procedure.level, procedure.competent_agency, receiving, competent)
+    if isinstance(found, organisation.Refusal):
+        raise _REFUSALS[found.reason](agency=found.agency)
+    return found
+
+
+Checked = tuple[catalogue.IntakeProcedure, dict[str, Any], organisation.Route]
+
+
+async def _check(sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCatalogue) -> Checked:
+    """The procedure, the answers as the dossier keeps them (tidied for the papers they will be printed on)
+    and where the dossier goes."""
     procedure = await intake.procedure(sub.procedure_code)
     if procedure is None:
         raise UnknownProcedure(code=sub.procedure_code)
-    if await intake.agency_level(sub.agency_code) != procedure.level:
-        raise AgencyNotAccepted(agency=sub.agency_code)
+    route = await _route(sub, procedure, intake)
     checked = catalogue.check_answers(procedure.form, sub.answers, today)
     errors = checked.errors
     if errors:
@@ -97,7 +127,7 @@ async def _check(
             ]
         )
     assert isinstance(checked.answers, dict), "answers without errors are an object"
-    return procedure, checked.answers
+    return procedure, checked.answers, route
 
 
 async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) -> list[dict[str, Any]]:
@@ -147,24 +177,27 @@ async def _next_sequence(agency_code: str, day: dt.date) -> int:
 async def _create(
     sub: SubmissionIn,
     print_: str,
-    checked: tuple[catalogue.IntakeProcedure, dict[str, Any]],
+    checked: Checked,
     now: dt.datetime,
     day: dt.date,
 ) -> tuple[SubmissionOut, bool]:
-    procedure, answers = checked
+    procedure, answers, route = checked
     attachments = await _attachments(sub, procedure)
     async with writing(Dossier):
         row = await _by_submission(sub.submission_id)
         if row is not None:
             return _replay(row, print_), False
-        code = rules.dossier_code(sub.agency_code, day, await _next_sequence(sub.agency_code, day))
+        # Art 28: the code is the receiving unit's, with its own sequence of the day.
+        code = rules.dossier_code(route.receiving, day, await _next_sequence(route.receiving, day))
         dossier = Dossier(
             code=code,
             submission_id=sub.submission_id,
             fingerprint=print_,
             procedure_code=procedure.code,
             procedure_version=procedure.version,
-            agency_code=sub.agency_code,
+            agency_code=route.receiving,
+            receiving_unit_code=route.receiving,
+            competent_agency_code=route.competent,
             channel=Channel.ONLINE.value,
             answers=answers,
             status=Status.SUBMITTED.value,

@@ -5,14 +5,17 @@ from piccolo.table import Table
 
 
 class Dossier(Table):
-    """A dossier (hồ sơ) for one procedure at one agency, submitted exactly once."""
+    """A dossier (hồ sơ) for one procedure, submitted exactly once: received by one unit (any centre of the
+    province, Decree 118/2025 Art 14(2)) and decided by the competent agency."""
 
     code = Varchar(length=60, unique=True, index=True)
     submission_id = UUID(unique=True, index=True)
     fingerprint = Varchar(length=64)
     procedure_code = Varchar(length=40, index=True)
     procedure_version = Integer()
-    agency_code = Varchar(length=40, index=True)
+    agency_code = Varchar(length=40, index=True)  # the code's prefix: the receiving unit, as below
+    receiving_unit_code = Varchar(length=40, index=True, default="")  # the centre or point that received it
+    competent_agency_code = Varchar(length=40, index=True, default="")  # the agency that decides it
     channel = Varchar(length=12)
     answers = JSON(default={})
     status = Varchar(length=24, index=True)

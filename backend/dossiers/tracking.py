@@ -78,7 +78,9 @@ async def _context(
     procedures and agencies from the catalogue (by code, withdrawn ones included)."""
     history = await _history([r["id"] for r in rows])
     procedures = await catalogue.procedures_by_code([r["procedure_code"] for r in rows])
-    agencies = await catalogue.agency_names([r["agency_code"] for r in rows])
+    agencies = await catalogue.agency_names(
+        [r[c] for r in rows for c in ("receiving_unit_code", "competent_agency_code")]
+    )
     return history, procedures, agencies
 
 
@@ -127,15 +129,17 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
     views = []
     for r in rows:
         procedure = procedures.get(r["procedure_code"])
-        agency = _text(agencies.get(r["agency_code"]), r["agency_code"])
+        agency = _text(agencies.get(r["receiving_unit_code"]), r["receiving_unit_code"])
         views.append(
             DossierView(
                 code=r["code"],
                 submission_id=r["submission_id"],
                 procedure_code=r["procedure_code"],
                 procedure_name=_text(procedure.name if procedure else None, r["procedure_code"]),
-                agency_code=r["agency_code"],
+                agency_code=r["receiving_unit_code"],
                 agency_name=agency,
+                competent_agency_code=r["competent_agency_code"],
+                competent_agency_name=_text(agencies.get(r["competent_agency_code"]), r["competent_agency_code"]),
                 channel=r["channel"],
                 status=r["status"],
                 submitted_at=r["submitted_at"],
@@ -175,7 +179,8 @@ async def track(
             Dossier._meta.primary_key,
             Dossier.code,
             Dossier.procedure_code,
-            Dossier.agency_code,
+            Dossier.receiving_unit_code,
+            Dossier.competent_agency_code,
             Dossier.status,
             Dossier.submitted_at,
             Dossier.received_at,
@@ -194,7 +199,8 @@ async def track(
     return TrackingOut(
         code=row["code"],
         procedure_name=_text(procedure.name if procedure else None, row["procedure_code"]),
-        agency_name=_text(agencies.get(row["agency_code"]), row["agency_code"]),
+        agency_name=_text(agencies.get(row["receiving_unit_code"]), row["receiving_unit_code"]),
+        competent_agency_name=_text(agencies.get(row["competent_agency_code"]), row["competent_agency_code"]),
         status=row["status"],
         submitted_at=row["submitted_at"],
         received_at=row["received_at"],

@@ -11,16 +11,17 @@ from tests.factories import demo_catalogue, renamed, seeded, without
 pytestmark = pytest.mark.usefixtures("db")
 
 
-async def test_intake_knows_the_active_procedures_with_their_documents_and_the_agency_levels() -> None:
+async def test_intake_knows_the_active_procedures_with_their_documents_and_the_organisation() -> None:
     await seeded()
     intake = IntakeCatalogue(cache_seconds=0)
     procedure = await intake.procedure("1.001193")
     assert procedure is not None and procedure.level == "commune"
     assert "giay_chung_sinh" in {d.key for d in procedure.documents}
     assert procedure.contact is not None and procedure.contact.phone == "declarant.phone"
-    assert await intake.agency_level("H12.22.05") == "commune"
-    assert await intake.agency_level("H12.22") == "district"
-    assert await intake.procedure("9.999999") is None and await intake.agency_level("X") is None
+    units = await intake.units()
+    assert units.by_code["H12.41.01"].receives and not units.by_code["H12.41"].receives
+    assert units.commune("H12.41.02") == "H12.41" and units.province("H12.41.02") == "H12"
+    assert await intake.procedure("9.999999") is None and units.get("X") is None
 
 
 async def test_a_new_catalogue_version_is_seen_once_the_cache_time_is_over() -> None:

@@ -17,7 +17,7 @@ from backend.settings import DEMO_CATALOGUE_DIR
 from tests.factories import demo_catalogue, seeded
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-AGENCY = "H12.22.05"  # a commune of the demo catalogue
+AGENCY = "H12.41.01"  # the centre of xã Can Lộc in the demo catalogue: it keeps the hours of its counter
 OLD_FORM = 'office_hours: {opens: "07:30", closes: "17:00"}\nextra_days_off: []\nworking_days: []\n'
 
 

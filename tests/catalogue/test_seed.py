@@ -28,13 +28,6 @@ async def test_first_seed_writes_the_whole_demo_catalogue() -> None:
     assert await RequiredDocument.count() == documents
 
 
-async def test_demo_catalogue_has_one_district_with_three_communes() -> None:
-    data = demo_catalogue()
-    districts = [a for a in data.agencies if a.level == "district"]
-    assert len(districts) == 1
-    assert len([a for a in data.agencies if a.level == "commune" and a.parent == districts[0].code]) == 3
-
-
 async def test_seeding_again_changes_nothing_and_keeps_the_version() -> None:
     await seeded()
     again = await seeded()

@@ -1,4 +1,4 @@
-"""The working-day calendar: appointment dates counted in working days, as Decree 61/2018 asks."""
+"""The working-day calendar: appointment dates counted in working days, as Decree 118/2025 asks."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from backend.dossiers.tables import Dossier, DossierEvent
 from tests.factories import seeded, submission, with_files
 
 pytestmark = pytest.mark.usefixtures("db")
-CODE = re.compile(r"^H12\.22\.05-\d{6}-\d{4}$")
+CODE = re.compile(r"^H12\.41\.01-\d{6}-\d{4}$")
 
 
 async def _send(client: httpx.AsyncClient, body: dict[str, Any]) -> httpx.Response:
@@ -89,8 +89,8 @@ async def test_dossiers_of_one_agency_and_day_are_numbered_in_turn(client: httpx
     responses = await asyncio.gather(*[_send(client, body) for body in bodies])
     codes = sorted(r.json()["code"] for r in responses)
     assert [int(code[-4:]) for code in codes] == [1, 2, 3, 4, 5, 6]
-    other = (await _send(client, await with_files(client, submission(agency_code="H12.22.06")))).json()["code"]
-    assert other.startswith("H12.22.06-") and other.endswith("-0001")
+    other = (await _send(client, await with_files(client, submission(competent="H12.42")))).json()["code"]
+    assert other.startswith("H12.42.01-") and other.endswith("-0001")
 
 
 async def test_invalid_answers_are_a_422_listing_each_problem(client: httpx.AsyncClient) -> None:
@@ -115,9 +115,9 @@ async def test_a_procedure_not_in_the_catalogue_is_refused(client: httpx.AsyncCl
     assert response.status_code == 422 and response.json()["code"] == "unknown_procedure"
 
 
-async def test_an_agency_of_the_wrong_level_is_refused(client: httpx.AsyncClient) -> None:
+async def test_an_agency_that_does_not_receive_dossiers_is_refused(client: httpx.AsyncClient) -> None:
     await seeded()
-    response = await _send(client, submission(agency_code="H12.22"))
+    response = await _send(client, submission(receiving="H12.02"))
     assert response.status_code == 422 and response.json()["code"] == "agency_not_accepted"
 
 

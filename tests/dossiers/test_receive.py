@@ -75,7 +75,7 @@ async def test_a_dossier_is_received_only_once(client: httpx.AsyncClient, settin
 
 async def test_receiving_an_unknown_code_is_a_not_found(settings: Settings) -> None:
     with pytest.raises(DomainError) as caught:
-        await service.receive("H12.22.05-261123-9999", "canbo", MONDAY_MORNING, settings.tz)
+        await service.receive("H12.41.01-261123-9999", "canbo", MONDAY_MORNING, settings.tz)
     assert caught.value.status == 404
 
 
@@ -140,8 +140,8 @@ def _rasterise(path: str, size: int) -> list[list[bool]]:
 
 
 def test_the_qr_path_draws_exactly_the_qr_code_of_the_tracking_address() -> None:
-    url = tracking_url("https://motcua.example/", "H12.22.05-261123-0007")
-    assert url == "https://motcua.example/#/tra-cuu/H12.22.05-261123-0007"
+    url = tracking_url("https://motcua.example/", "H12.41.01-261123-0007")
+    assert url == "https://motcua.example/#/tra-cuu/H12.41.01-261123-0007"
     qr = qr_code(url)
     symbol = segno.make(url, micro=False, error="m")
     assert qr.size == symbol.symbol_size(border=0)[0] + 8

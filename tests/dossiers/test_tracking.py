@@ -78,6 +78,7 @@ async def test_the_code_and_phone_show_status_and_dates_and_nothing_personal(cli
         "code",
         "procedureName",
         "agencyName",
+        "competentAgencyName",
         "status",
         "submittedAt",
         "receivedAt",
@@ -166,7 +167,7 @@ async def strict_client(settings: Settings, db: object) -> AsyncIterator[httpx.A
 
 async def test_a_client_asking_too_often_gets_a_429_with_retry_after(strict_client: httpx.AsyncClient) -> None:
     await seeded()
-    answers = [await _track(strict_client, f"H12.22.05-261123-000{i}", "0912345678") for i in range(4)]
+    answers = [await _track(strict_client, f"H12.41.01-261123-000{i}", "0912345678") for i in range(4)]
     assert [r.status_code for r in answers] == [404, 404, 404, 429]
     assert int(answers[-1].headers["retry-after"]) >= 1
     assert answers[-1].json()["code"] == "too_many_requests"

@@ -105,7 +105,7 @@ const vi: Messages = {
   channels: "Cách thức nộp hồ sơ",
   legalBasis: "Căn cứ pháp lý",
   detailsInVietnamese: null,
-  levels: { commune: "Cấp xã", district: "Cấp huyện", province: "Cấp tỉnh" },
+  levels: { commune: "Cấp xã", province: "Cấp tỉnh" },
   kinds: {
     original: "Bản chính",
     copy: "Bản sao",
@@ -179,7 +179,7 @@ const en: Messages = {
   channels: "How to submit",
   legalBasis: "Legal basis",
   detailsInVietnamese: "Procedure details are published in Vietnamese only.",
-  levels: { commune: "Commune", district: "District", province: "Province" },
+  levels: { commune: "Commune", province: "Province" },
   kinds: {
     original: "Original",
     copy: "Copy",

@@ -33,7 +33,7 @@ export interface Draft {
   procedureCode: string;
   /** The catalogue version of the procedure when the draft was started. */
   procedureVersion: number;
-  /** The agency (e.g. the commune) the dossier is for; null until chosen. */
+  /** The competent agency (for a commune-level procedure, the commune chosen); null until chosen. */
   agencyCode: string | null;
   answers: Answers;
   createdAt: string;

@@ -74,7 +74,7 @@ export async function reopenDraft(submissionId: string, reuse: boolean): Promise
     id: entry.draftId,
     procedureCode: entry.body.procedureCode,
     procedureVersion: entry.body.procedureVersion,
-    agencyCode: entry.body.agencyCode,
+    agencyCode: entry.body.competentAgencyCode ?? entry.body.agencyCode ?? null,
     answers: entry.body.answers,
     createdAt: entry.createdAt,
     updatedAt: now,

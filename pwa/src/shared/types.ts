@@ -9,7 +9,10 @@ export interface Bilingual {
   en: string;
 }
 
-export type Level = "commune" | "district" | "province";
+/** Districts were abolished on 1 July 2025: two tiers, province and commune. */
+export type Level = "commune" | "province";
+/** backend/catalogue/organisation.py: who decides procedures, who receives dossiers. */
+export type AgencyKind = "province" | "department" | "vertical" | "commune" | "centre" | "reception_point";
 export type OnlineLevel = "full" | "partial" | "none";
 export type Channel = "in_person" | "online" | "postal";
 export type DocumentKind =
@@ -59,6 +62,8 @@ export interface Procedure {
   name: Bilingual;
   field: string;
   level: Level;
+  /** Province level: the agency that decides. Commune level: null, the citizen chooses the commune. */
+  competentAgencyCode: string | null;
   executingAgency: Bilingual;
   interagency: boolean;
   channels: Channel[];
@@ -87,8 +92,13 @@ export interface Field {
 export interface Agency {
   code: string;
   name: Bilingual;
-  level: Level;
+  kind: AgencyKind;
+  /** The level of the procedures it decides; null for a unit that only receives (a centre, a point). */
+  level: Level | null;
+  /** A centre or reception point: any of them in the province receives any procedure of the province. */
+  receives: boolean;
   parentCode: string | null;
+  provinceCode: string | null;
   address: string | null;
   phone: string | null;
   version: number;
@@ -231,7 +241,11 @@ export interface SubmissionBody {
   submissionId: string;
   procedureCode: string;
   procedureVersion: number;
-  agencyCode: string;
+  /** What apps before the two-tier model sent (outbox entries made then still carry it). */
+  agencyCode?: string;
+  competentAgencyCode?: string;
+  /** Left out: the competent agency's own centre receives. */
+  receivingUnitCode?: string;
   answers: Answers;
   accessToken: string;
   attachments: AttachmentRef[];
@@ -254,7 +268,10 @@ export interface SubmissionOut {
   submissionId: string;
   status: DossierStatus;
   procedureCode: string;
+  /** The receiving unit, whose code prefixes the dossier's. */
   agencyCode: string;
+  receivingUnitCode: string;
+  competentAgencyCode: string;
   submittedAt: string;
   attachments: Attachment[];
 }
@@ -285,8 +302,12 @@ export interface DossierView {
   submissionId: string;
   procedureCode: string;
   procedureName: Bilingual;
+  /** The receiving unit: where papers are brought and the result collected. */
   agencyCode: string;
   agencyName: Bilingual;
+  /** Absent in views saved by the app before the two-tier model. */
+  competentAgencyName?: Bilingual;
+  competentAgencyCode?: string;
   channel: Channel;
   status: DossierStatus;
   submittedAt: string;
@@ -303,6 +324,7 @@ export interface TrackingView {
   code: string;
   procedureName: Bilingual;
   agencyName: Bilingual;
+  competentAgencyName?: Bilingual;
   status: DossierStatus;
   submittedAt: string;
   receivedAt: string | null;

@@ -87,7 +87,8 @@ async function freeze(draftId: string, procedure: SubmitProcedure): Promise<stri
     submissionId,
     procedureCode: draft.procedureCode,
     procedureVersion: procedure.version,
-    agencyCode: draft.agencyCode,
+    // The competent agency; its own centre receives (backend/catalogue/organisation.py).
+    competentAgencyCode: draft.agencyCode,
     answers: draft.answers,
     accessToken,
     attachments: files.map((file) => ({ slot: file.slot, sha256: file.sha256 })),

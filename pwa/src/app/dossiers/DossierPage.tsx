@@ -95,6 +95,7 @@ function DossierFacts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang
   const m = MESSAGES[lang];
   const rows: [string, string][] = [[t.code, dossier.code]];
   if (view) rows.push([t.agency, view.agencyName[lang]]);
+  if (view?.competentAgencyName) rows.push([t.competentAgency, view.competentAgencyName[lang]]);
   rows.push([t.submittedAt, formatVietnamTime(dossier.submittedAt)]);
   if (view?.receivedAt) rows.push([t.receivedAt, formatVietnamTime(view.receivedAt)]);
   if (view?.appointmentDate) rows.push([t.appointment, formatDay(view.appointmentDate, m)]);

@@ -150,6 +150,7 @@ function Result({ view, heading, lang, t }: ResultProps) {
     [t.agency, view.agencyName[lang]],
     [t.submittedAt, formatVietnamTime(view.submittedAt)],
   ];
+  if (view.competentAgencyName) rows.splice(3, 0, [t.competentAgency, view.competentAgencyName[lang]]);
   if (view.receivedAt) rows.push([t.receivedAt, formatVietnamTime(view.receivedAt)]);
   if (view.appointmentDate) rows.push([t.appointment, formatDay(view.appointmentDate, m)]);
   return (

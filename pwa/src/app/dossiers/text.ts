@@ -29,6 +29,7 @@ export interface DossierText {
   code: string;
   procedure: string;
   agency: string;
+  competentAgency: string;
   submittedAt: string;
   receivedAt: string;
   appointment: string;
@@ -102,6 +103,7 @@ const vi: DossierText = {
   code: "Mã hồ sơ",
   procedure: "Thủ tục",
   agency: "Nơi nộp",
+  competentAgency: "Cơ quan giải quyết",
   submittedAt: "Ngày nộp",
   receivedAt: "Ngày tiếp nhận",
   appointment: "Ngày hẹn trả kết quả",
@@ -121,7 +123,7 @@ const vi: DossierText = {
   trackTitle: "Tra cứu hồ sơ",
   trackIntro: "Nhập mã hồ sơ (in trên giấy tiếp nhận) và số điện thoại đã khai khi nộp hồ sơ.",
   codeLabel: "Mã hồ sơ",
-  codeHint: "Ví dụ: H12.22.05-261123-0007",
+  codeHint: "Ví dụ: H12.41.01-261123-0007",
   phoneLabel: "Số điện thoại",
   phoneHint: "Số đã khai trong hồ sơ.",
   track: "Tra cứu",
@@ -164,6 +166,7 @@ const en: DossierText = {
   code: "Dossier code",
   procedure: "Procedure",
   agency: "Submitted to",
+  competentAgency: "Decided by",
   submittedAt: "Submitted",
   receivedAt: "Received",
   appointment: "Result expected on",
@@ -192,7 +195,7 @@ const en: DossierText = {
   trackTitle: "Track a dossier",
   trackIntro: "Enter the dossier code (printed on the receipt) and the phone number given in the dossier.",
   codeLabel: "Dossier code",
-  codeHint: "For example: H12.22.05-261123-0007",
+  codeHint: "For example: H12.41.01-261123-0007",
   phoneLabel: "Phone number",
   phoneHint: "The number given in the dossier.",
   track: "Track",

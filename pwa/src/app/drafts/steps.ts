@@ -25,8 +25,11 @@ export interface Problem {
   message: Bilingual;
 }
 
+/** The agencies that may decide the draft's dossier: a commune-level procedure, any commune of the
+ * catalogue (the citizen chooses); a province-level one, its own agency (chosen for them). */
 export function agenciesFor(procedure: Procedure, catalogue: Catalogue): Agency[] {
-  return catalogue.agencies.filter((agency) => agency.level === procedure.level);
+  if (procedure.level === "commune") return catalogue.agencies.filter((agency) => agency.kind === "commune");
+  return catalogue.agencies.filter((agency) => agency.code === procedure.competentAgencyCode);
 }
 
 export function photoDocuments(procedure: Procedure): RequiredDocument[] {

@@ -90,9 +90,10 @@ const vi: DraftText = {
   choose: "— Chọn —",
   yes: "Có",
   no: "Không",
-  agencyTitle: "Nơi nộp hồ sơ",
-  agencyHint: "Chọn cơ quan sẽ nhận và giải quyết hồ sơ của bạn.",
-  agencyMissing: "Vui lòng chọn nơi nộp hồ sơ.",
+  agencyTitle: "Xã, phường giải quyết hồ sơ",
+  agencyHint:
+    "Chọn Ủy ban nhân dân xã, phường giải quyết hồ sơ (thường là nơi bạn cư trú). Giấy tờ nộp và kết quả nhận tại Trung tâm Phục vụ hành chính công của xã, phường đó, hoặc tại bất kỳ trung tâm nào trong tỉnh.",
+  agencyMissing: "Vui lòng chọn xã, phường giải quyết hồ sơ.",
   photosTitle: "Ảnh giấy tờ",
   photosHint:
     "Chụp rõ từng giấy tờ, đủ bốn góc, ở nơi đủ sáng. Ảnh được thu nhỏ (vài trăm KB) và chỉ lưu trên điện thoại này.",
@@ -163,9 +164,10 @@ const en: DraftText = {
   choose: "— Choose —",
   yes: "Yes",
   no: "No",
-  agencyTitle: "Where to submit",
-  agencyHint: "Choose the office that will receive and handle your dossier.",
-  agencyMissing: "Choose where to submit the dossier.",
+  agencyTitle: "Commune that handles the dossier",
+  agencyHint:
+    "Choose the People's Committee of the commune or ward that handles your dossier (usually where you live). Papers are brought and the result collected at that commune's public service centre, or at any centre of the province.",
+  agencyMissing: "Choose the commune that handles the dossier.",
   photosTitle: "Photos of documents",
   photosHint:
     "Photograph each document clearly, all four corners, in good light. Photos are made small (a few hundred KB) and kept on this phone only.",
