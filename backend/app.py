@@ -18,6 +18,7 @@ from backend.catalogue.published import PublishedCatalogue
 from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
+from backend.http import BoundedRequest
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         on_startup=[start],
         on_shutdown=[stop],
         exception_handlers=problems.HANDLERS,  # type: ignore[arg-type]
+        request_class=BoundedRequest,
         before_send=[security_headers],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024, exclude_opt_key="skip_compression"),
         # JSON only: the HTML viewers load scripts from CDNs, which the CSP and offline counters rule out.
