@@ -18,7 +18,7 @@ from backend.catalogue.published import PublishedCatalogue
 from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
-from backend.http import BoundedRequest
+from backend.http import BoundedRequest, head_limit
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         on_shutdown=[stop],
         exception_handlers=problems.HANDLERS,  # type: ignore[arg-type]
         request_class=BoundedRequest,
+        middleware=[head_limit(settings.max_request_head_bytes)],
         before_send=[security_headers],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024, exclude_opt_key="skip_compression"),
         # JSON only: the HTML viewers load scripts from CDNs, which the CSP and offline counters rule out.

@@ -3,11 +3,14 @@ that bounds what a JSON body may hold before any handler sees it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from litestar import Request
+from litestar.enums import ScopeType
 from litestar.response.base import ASGIResponse
 from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from backend.errors import DomainError
 
@@ -49,6 +52,35 @@ def check_json(value: Any) -> None:
                 raise JsonTooDeep()
             children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
             pending.extend((child, depth + 1) for child in children)
+
+
+class HeadTooLarge(DomainError):
+    status = 431
+    code = "headers_too_large"
+    message_vi = "Phần đầu yêu cầu (địa chỉ và các header) quá lớn."
+    message_en = "The request's address and headers are too large."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers = {"Connection": "close"}
+
+
+def head_limit(max_bytes: int) -> Callable[[ASGIApp], ASGIApp]:
+    """Middleware refusing a request whose path, query and headers exceed `max_bytes`. uvicorn bounds only
+    a head that arrives in pieces (h11 checks its buffer while waiting for more); one sent whole gets here."""
+
+    def middleware(app: ASGIApp) -> ASGIApp:
+        async def bounded(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == ScopeType.HTTP:
+                size = len(scope["raw_path"]) + len(scope["query_string"])
+                size += sum(len(name) + len(value) + 4 for name, value in scope["headers"])
+                if size > max_bytes:
+                    raise HeadTooLarge()
+            await app(scope, receive, send)
+
+        return bounded
+
+    return middleware
 
 
 class BoundedRequest(Request[Any, Any, Any]):

@@ -57,6 +57,19 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     access_log: bool = Field(default=True, description="Log every request (turn off behind a proxy that logs).")
 
+    # Connection limits of `motcua serve` (uvicorn); the proxy in front enforces the slow-client timeouts.
+    max_request_head_bytes: int = Field(
+        default=16 * 1024,
+        ge=1024,
+        description="Largest request line plus headers; a larger one gets 400 and its connection is closed.",
+    )
+    keep_alive_seconds: int = Field(
+        default=5, ge=1, description="How long an idle connection is kept open after its last response."
+    )
+    max_connections: int = Field(
+        default=1000, ge=1, description="Open connections per process beyond which new requests get 503."
+    )
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
