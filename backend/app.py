@@ -10,7 +10,6 @@ from litestar.di import NamedDependency, Provide
 from litestar.logging import LoggingConfig
 from litestar.middleware.rate_limit import RateLimitConfig
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin
 
 from backend import problems
 from backend.catalogue.api import CatalogueController
@@ -19,6 +18,7 @@ from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
 from backend.http import BoundedRequest, head_limit
+from backend.openapi import TrueJsonRenderPlugin
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024, exclude_opt_key="skip_compression"),
         # JSON only: the HTML viewers load scripts from CDNs, which the CSP and offline counters rule out.
         openapi_config=OpenAPIConfig(
-            title="motcua API", version="0.1.0", path="/api/schema", render_plugins=[JsonRenderPlugin()]
+            title="motcua API", version="0.1.0", path="/api/schema", render_plugins=[TrueJsonRenderPlugin()]
         ),
         logging_config=LoggingConfig(
             root={"level": settings.log_level, "handlers": ["queue_listener"]},

@@ -4,59 +4,24 @@ with the limits an operator sets in MOTCUA_* variables."""
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
 from backend.settings import Settings
-from tests.conftest import ROOT
+from tests.live import motcua_serve
 
 KEEP_ALIVE_SECONDS = 1
 # Generous beside the 1 s asked for, yet shorter than uvicorn's own default (5 s): only the setting closes in time.
 CLOSED_WITHIN_SECONDS = 4
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"motcua serve exited with {server.returncode}"
-        try:
-            with urllib.request.urlopen(f"{url}/api/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("motcua serve did not answer within 60 s")
-
-
 @pytest.fixture(scope="module")
 def server_port(settings_env: dict[str, str], settings: Settings) -> Iterator[int]:
     """`motcua serve` on the test database (migrated by `settings`), with a short keep-alive."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
-    env.update(settings_env)
-    env["MOTCUA_KEEP_ALIVE_SECONDS"] = str(KEEP_ALIVE_SECONDS)
-    env["MOTCUA_ACCESS_LOG"] = "false"
-    port = _free_port()
-    cmd = [sys.executable, "-m", "backend.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_until_up(f"http://127.0.0.1:{port}", server)
+    with motcua_serve(settings_env, MOTCUA_KEEP_ALIVE_SECONDS=str(KEEP_ALIVE_SECONDS)) as (_, port):
         yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def _read_until_closed(sock: socket.socket) -> bytes:
