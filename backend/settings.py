@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     access_log: bool = Field(default=True, description="Log every request (turn off behind a proxy that logs).")
 
-    # Connection limits of `motcua serve` (uvicorn); the proxy in front enforces the slow-client timeouts.
+    # Connection limits of `motcua serve` (uvicorn); the proxy in front is the first line against slow clients.
     max_request_head_bytes: int = Field(
         default=16 * 1024,
         ge=1024,
@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     )
     max_connections: int = Field(
         default=1000, ge=1, description="Open connections per process beyond which new requests get 503."
+    )
+    request_head_seconds: float = Field(
+        default=10, gt=0, description="Time a client has to send a whole request head before it is cut off."
     )
 
     @property
