@@ -7,7 +7,6 @@ import asyncio
 from functools import cache
 from typing import Any
 
-import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from backend.settings import Settings
@@ -28,15 +27,18 @@ class HeadDeadlineProtocol(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._head_deadline: asyncio.TimerHandle | None = None
+        self._cycle_when_armed: object = None
 
     def _arm_head_deadline(self) -> None:
         if self._head_deadline is not None:
             self._head_deadline.cancel()
+        self._cycle_when_armed = self.cycle
         self._head_deadline = self.loop.call_later(_head_seconds(), self._head_deadline_passed)
 
     def _head_deadline_passed(self) -> None:
-        # IDLE: the client has not finished a request head since the deadline was armed.
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+        # uvicorn starts a new cycle for each complete request head: the same cycle, answered, means none came.
+        waiting = self.cycle is self._cycle_when_armed and (self.cycle is None or self.cycle.response_complete)
+        if waiting and not self.transport.is_closing():
             self.transport.close()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]

@@ -80,9 +80,11 @@ def _closed_while_trickling(sock: socket.socket, seconds: float) -> bool:
         ready, _, _ = select.select([sock], [], [], 0.2)
         if ready:
             try:
-                return sock.recv(1024) == b""
+                if sock.recv(65536) == b"":
+                    return True
             except ConnectionResetError:
                 return True
+            # Otherwise the rest of an earlier answer, still in the socket: keep trickling.
     return False
 
 
