@@ -10,7 +10,6 @@ from litestar.di import NamedDependency, Provide
 from litestar.logging import LoggingConfig
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import JsonRenderPlugin
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from backend import problems
@@ -19,7 +18,9 @@ from backend.catalogue.published import PublishedCatalogue
 from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
+from backend.http import BoundedRequest, head_limit
 from backend.limits.service import Counters
+from backend.openapi import TrueJsonRenderPlugin
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -64,15 +65,19 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # The client's address, right under any server: behind the trusted proxies only, the right-most
         # address of X-Forwarded-For they did not add. Limits per client address count on it.
         # (uvicorn types ASGI callables with its own, equivalent, protocols.)
-        middleware=[DefineMiddleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)],  # type: ignore[arg-type]
+        middleware=[
+            DefineMiddleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list),  # type: ignore[arg-type]
+            head_limit(settings.max_request_head_bytes),
+        ],
         on_startup=[start],
         on_shutdown=[stop],
         exception_handlers=problems.HANDLERS,  # type: ignore[arg-type]
+        request_class=BoundedRequest,
         before_send=[security_headers],
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024, exclude_opt_key="skip_compression"),
         # JSON only: the HTML viewers load scripts from CDNs, which the CSP and offline counters rule out.
         openapi_config=OpenAPIConfig(
-            title="motcua API", version="0.1.0", path="/api/schema", render_plugins=[JsonRenderPlugin()]
+            title="motcua API", version="0.1.0", path="/api/schema", render_plugins=[TrueJsonRenderPlugin()]
         ),
         logging_config=LoggingConfig(
             root={"level": settings.log_level, "handlers": ["queue_listener"]},

@@ -72,6 +72,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         proxy_headers=False,  # the app itself reads X-Forwarded-* from MOTCUA_TRUSTED_PROXIES only
         access_log=settings.access_log,
         log_level=settings.log_level.lower(),
+        # h11, not httptools: only h11 lets uvicorn bound the request head (httptools took an 8 MB header);
+        # with a deadline for the head, which uvicorn lacks (backend/serving.py).
+        http="backend.serving:HeadDeadlineProtocol",
+        h11_max_incomplete_event_size=settings.max_request_head_bytes,
+        timeout_keep_alive=settings.keep_alive_seconds,
+        limit_concurrency=settings.max_connections,
     )
     return 0
 

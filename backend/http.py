@@ -1,14 +1,98 @@
-"""HTTP helpers shared by the controllers: conditional requests and pre-compressed bodies."""
+"""HTTP helpers shared by the controllers: conditional requests, pre-compressed bodies, and the request class
+that bounds what a JSON body may hold before any handler sees it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from litestar import Request
+from litestar.enums import ScopeType
 from litestar.response.base import ASGIResponse
 from litestar.status_codes import HTTP_200_OK, HTTP_304_NOT_MODIFIED
+from litestar.types import ASGIApp, Receive, Scope, Send
+
+from backend.errors import DomainError
 
 AnyRequest = Request[Any, Any, Any]
+
+# No form nests its answers more than a few levels; the bound keeps every recursive step after decoding
+# (validation, fingerprints, the database's JSON) far from Python's recursion limit.
+MAX_JSON_DEPTH = 32
+
+
+class JsonTooDeep(DomainError):
+    status = 400
+    code = "json_too_deep"
+    message_vi = "Dữ liệu gửi lên lồng nhau quá sâu (tối đa {limit} cấp)."
+    message_en = "The JSON sent is nested too deeply (at most {limit} levels)."
+
+    def __init__(self) -> None:
+        super().__init__(limit=MAX_JSON_DEPTH)
+
+
+class UnstorableText(DomainError):
+    status = 400
+    code = "unstorable_text"
+    message_vi = "Dữ liệu gửi lên có ký tự NUL, không thể lưu."
+    message_en = "The JSON sent holds a NUL character, which cannot be stored."
+
+
+def check_json(value: Any) -> None:
+    """Raises `JsonTooDeep` or `UnstorableText` for a decoded body; walks without recursion."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, str):
+            # PostgreSQL text and JSONB hold no NUL (msgspec already refuses JSON's lone surrogates).
+            if "\x00" in item:
+                raise UnstorableText()
+        elif isinstance(item, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise JsonTooDeep()
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+
+
+class HeadTooLarge(DomainError):
+    status = 431
+    code = "headers_too_large"
+    message_vi = "Phần đầu yêu cầu (địa chỉ và các header) quá lớn."
+    message_en = "The request's address and headers are too large."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers = {"Connection": "close"}
+
+
+def head_limit(max_bytes: int) -> Callable[[ASGIApp], ASGIApp]:
+    """Middleware refusing a request whose path, query and headers exceed `max_bytes`. uvicorn bounds only
+    a head that arrives in pieces (h11 checks its buffer while waiting for more); one sent whole gets here."""
+
+    def middleware(app: ASGIApp) -> ASGIApp:
+        async def bounded(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == ScopeType.HTTP:
+                size = len(scope["raw_path"]) + len(scope["query_string"])
+                size += sum(len(name) + len(value) + 4 for name, value in scope["headers"])
+                if size > max_bytes:
+                    raise HeadTooLarge()
+            await app(scope, receive, send)
+
+        return bounded
+
+    return middleware
+
+
+class BoundedRequest(Request[Any, Any, Any]):
+    """Litestar's request, with JSON bodies bounded in depth and in the text they may carry."""
+
+    async def json(self) -> Any:
+        try:
+            value = await super().json()
+        except RecursionError as exc:  # msgspec's own depth guard, far beyond MAX_JSON_DEPTH
+            raise JsonTooDeep() from exc
+        check_json(value)
+        return value
 
 
 def client_address(request: AnyRequest) -> str:

@@ -85,6 +85,22 @@ class Settings(BaseSettings):
     def trusted_proxy_list(self) -> list[str]:
         return _entries(self.trusted_proxies)
 
+    # Connection limits of `motcua serve` (uvicorn); the proxy in front is the first line against slow clients.
+    max_request_head_bytes: int = Field(
+        default=16 * 1024,
+        ge=1024,
+        description="Largest request line plus headers; a larger one gets 400 and its connection is closed.",
+    )
+    keep_alive_seconds: int = Field(
+        default=5, ge=1, description="How long an idle connection is kept open after its last response."
+    )
+    max_connections: int = Field(
+        default=1000, ge=1, description="Open connections per process beyond which new requests get 503."
+    )
+    request_head_seconds: float = Field(
+        default=10, gt=0, description="Time a client has to send a whole request head before it is cut off."
+    )
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

@@ -88,6 +88,8 @@ def pwa_router(dist: Path) -> Router:
     def serve(relative: str) -> File | Response[bytes]:
         if relative.startswith("api/") or relative == "api":
             raise NotFound()
+        if "\x00" in relative:  # no file name holds a NUL; the file system would refuse it (ValueError)
+            raise PageNotFound()
         candidate = (root / relative).resolve() if relative else root / "index.html"
         if not candidate.is_relative_to(root):
             raise PageNotFound()

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from litestar import Controller, Response, get
 from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response.base import ASGIResponse
 
@@ -18,6 +19,11 @@ from backend.errors import DomainError, NotFound
 from backend.http import AnyRequest, conditional, etag_matches
 
 PRECOMPRESSED = {"skip_compression": True}
+
+
+def _encoded(body: type, description: str) -> dict[int, ResponseSpec]:
+    """The OpenAPI answer of a handler that sends a body encoded in advance (Litestar cannot infer it)."""
+    return {200: ResponseSpec(body, description=description, generate_examples=False)}
 
 
 class ProcedureNotFound(NotFound):
@@ -58,7 +64,12 @@ class CatalogueController(Controller):
     path = "/api"
     tags = ("catalogue",)
 
-    @get("/catalogue", opt=PRECOMPRESSED, summary="The whole catalogue as one versioned snapshot")
+    @get(
+        "/catalogue",
+        opt=PRECOMPRESSED,
+        summary="The whole catalogue as one versioned snapshot",
+        responses=_encoded(out.CatalogueOut, "The catalogue"),
+    )
     async def snapshot(self, request: AnyRequest, catalogue: NamedDependency[PublishedCatalogue]) -> ASGIResponse:
         published = await catalogue.get()
         return conditional(request, published.encoded)
@@ -99,7 +110,12 @@ class CatalogueController(Controller):
             return Response(content=b"", status_code=304, headers=headers)  # type: ignore[arg-type]
         return Response(content=procedure, headers=headers)
 
-    @get("/calendar", opt=PRECOMPRESSED, summary="Days off and make-up working days for this year and the next")
+    @get(
+        "/calendar",
+        opt=PRECOMPRESSED,
+        summary="Days off and make-up working days for this year and the next",
+        responses=_encoded(out.CalendarOut, "The working calendar"),
+    )
     async def calendar(self, request: AnyRequest, catalogue: NamedDependency[PublishedCatalogue]) -> ASGIResponse:
         published = await catalogue.get()
         return conditional(request, published.calendar_encoded)

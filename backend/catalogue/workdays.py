@@ -95,7 +95,10 @@ class WorkCalendar:
         """The working day a dossier counts as received: later the same day or after closing, the next one."""
         if received_at.tzinfo is None:
             raise CalendarError("received_at must carry a time zone")
-        local = received_at.astimezone(self.tz)
+        try:
+            local = received_at.astimezone(self.tz)
+        except OverflowError as exc:  # 9999-12-31T23:59Z is past year 9999 in Vietnam
+            raise CalendarError(f"{received_at} has no local date") from exc
         day = local.date()
         if self.is_working_day(day) and local.time() < self.office_hours(agency).closes:
             return day

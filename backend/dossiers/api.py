@@ -29,6 +29,9 @@ from backend.limits.service import Counters
 from backend.settings import Settings
 
 MAX_SUBMISSION_BYTES = 256 * 1024
+# A hundred tokens, or one code and one phone: Litestar's default (10 MB) would be read and parsed in full.
+MAX_MINE_BYTES = 32 * 1024
+MAX_TRACKING_BYTES = 4 * 1024
 NO_STORE = CacheControlHeader(no_store=True)
 Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
 SubmissionId = FromPath[uuid.UUID]
@@ -129,7 +132,12 @@ class MyDossiersController(Controller):
     tags = ("dossiers",)
     cache_control = NO_STORE
 
-    @post("/", summary="The dossiers these access tokens open, with history and receipt", status_code=200)
+    @post(
+        "/",
+        summary="The dossiers these access tokens open, with history and receipt",
+        status_code=200,
+        request_max_body_size=MAX_MINE_BYTES,
+    )
     async def mine(self, request: AnyRequest, data: JSONBody[MineIn], settings: NamedDependency[Settings]) -> MineOut:
         return MineOut(dossiers=await tracking.mine(data.tokens, public_url(request, settings)))
 
@@ -141,7 +149,12 @@ class TrackingController(Controller):
     tags = ("dossiers",)
     cache_control = NO_STORE
 
-    @post("/", summary="Status and dates of a dossier, by its code and the contact phone", status_code=200)
+    @post(
+        "/",
+        summary="Status and dates of a dossier, by its code and the contact phone",
+        status_code=200,
+        request_max_body_size=MAX_TRACKING_BYTES,
+    )
     async def track(
         self,
         request: AnyRequest,

@@ -31,7 +31,10 @@ async def test_a_client_uploading_too_often_gets_a_429_with_retry_after(settings
     async with _app(settings, upload_requests_per_minute=3) as http:
         answers = [await put_file(http, body, jpeg_bytes(shade)) for shade in range(4)]
         other_client = await put_file(http, body, jpeg_bytes(9), **_from("198.51.100.20"))
+        described = (await http.get("/api/schema")).json()
     assert [r.status_code for r in answers] == [201, 201, 201, 429]
+    upload = described["paths"]["/api/submissions/{submission_id}/files/{sha256}"]["put"]
+    assert "429" in upload["responses"], "the API description must say that an upload may be refused so"
     refused = answers[-1]
     assert 1 <= int(refused.headers["retry-after"]) <= 60
     problem = refused.json()

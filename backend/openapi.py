@@ -1,0 +1,121 @@
+"""The OpenAPI description at /api/schema, made to tell the truth: every route's statuses (one table), errors
+in the problem shape the API really sends, the bearer scheme of the file routes and the upload body."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.openapi.plugins import JsonRenderPlugin
+
+from backend.http import AnyRequest
+
+FILES = "/api/submissions/{submission_id}/files"
+# Every status an operation can answer besides the one Litestar documents from its handler, read from the
+# handler's code paths and domain errors (and the framework's: 400 for bad parameters or bodies, 404 when a
+# path parameter does not fit, 413 over the body limit). Another status for a route is one edit here.
+STATUSES: dict[str, tuple[int, ...]] = {
+    "GET /api/health": (),
+    "GET /api/catalogue": (304,),
+    "GET /api/catalogue/changes": (400, 410),
+    "GET /api/procedures": (400,),
+    "GET /api/procedures/{code}": (304, 404),
+    "GET /api/calendar": (304,),
+    "GET /api/calendar/appointment": (400, 422),
+    "POST /api/submissions": (200, 400, 409, 413, 422),
+    f"GET {FILES}": (401, 404),
+    f"PUT {FILES}/{{sha256}}": (201, 400, 401, 404, 409, 413, 415, 422, 429),
+    f"GET {FILES}/{{sha256}}": (400, 401, 404),
+    "POST /api/dossiers/mine": (400, 413),
+    "POST /api/tracking": (400, 404, 413, 429),
+}
+DESCRIPTIONS = {
+    200: "Already received: the same answer as the first time",
+    201: "Created",
+    304: "Not modified: the version named in If-None-Match is current",
+    400: "The request is malformed (parameters, JSON, a hash that does not match)",
+    401: "The dossier's access token is missing (Authorization: Bearer)",
+    404: "Not found",
+    409: "In conflict with what the server already holds",
+    410: "The version named is unknown here",
+    413: "What was sent is too large",
+    415: "The file is not a JPEG, PNG or PDF",
+    422: "Refused by the domain rules (the message says which)",
+    429: "Too many requests; see Retry-After",
+}
+# Operations whose answer is not the JSON Litestar infers from the handler.
+FILE_TYPES = ("image/jpeg", "image/png", "application/pdf")
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+BEARER_ROUTES = (f"GET {FILES}", f"PUT {FILES}/{{sha256}}", f"GET {FILES}/{{sha256}}")
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+PROBLEM = {
+    "type": "object",
+    "description": "An error (RFC 9457): a stable code for programs, a message in Vietnamese and English.",
+    "required": ["type", "status", "code", "title", "message"],
+    "properties": {
+        "type": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "code": {"type": "string", "examples": ["procedure_not_found"]},
+        "title": {"type": "string"},
+        "message": {
+            "type": "object",
+            "required": ["vi", "en"],
+            "properties": {"vi": {"type": "string"}, "en": {"type": "string"}},
+        },
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}, "description": "Each problem of a refused body"},
+    },
+}
+
+
+def _operations(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        f"{method.upper()} {path}": operation
+        for path, item in schema.get("paths", {}).items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and "responses" in operation
+    }
+
+
+def _responses(operation: dict[str, Any], statuses: tuple[int, ...]) -> dict[str, Any]:
+    documented = operation["responses"]
+    success = next(v for k, v in documented.items() if k.startswith("2"))
+    responses = {k: v for k, v in documented.items() if k.startswith("2")}
+    for status in statuses:
+        if status == 304:
+            responses["304"] = {"description": DESCRIPTIONS[304]}
+        elif status < 300:
+            responses[str(status)] = {**success, "description": DESCRIPTIONS[status]}
+        else:
+            content = {"application/problem+json": {"schema": PROBLEM_REF}}
+            responses[str(status)] = {"description": DESCRIPTIONS[status], "content": content}
+    return responses
+
+
+def _files(operations: dict[str, dict[str, Any]]) -> None:
+    for key in BEARER_ROUTES:
+        operations[key]["security"] = [{"bearer": []}]
+    upload = operations[f"PUT {FILES}/{{sha256}}"]
+    upload["requestBody"] = {"required": True, "content": dict.fromkeys(FILE_TYPES, BINARY)}
+    operations[f"GET {FILES}/{{sha256}}"]["responses"]["200"]["content"] = dict.fromkeys(FILE_TYPES, BINARY)
+
+
+def document(schema: dict[str, Any]) -> dict[str, Any]:
+    """Completes Litestar's generated description in place (idempotent: it sets, never appends)."""
+    operations = _operations(schema)
+    for key, operation in operations.items():
+        # A route missing from the table keeps Litestar's defaults (tests/test_openapi.py catches it).
+        operation["responses"] = _responses(operation, STATUSES.get(key, ()))
+    _files(operations)
+    components = schema.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM
+    components["securitySchemes"] = {
+        "bearer": {"type": "http", "scheme": "bearer", "description": "The access token the phone made."}
+    }
+    return schema
+
+
+class TrueJsonRenderPlugin(JsonRenderPlugin):
+    """Litestar's JSON rendering of the description, completed by `document` before it is sent."""
+
+    def render(self, request: AnyRequest, openapi_schema: dict[str, Any]) -> bytes:
+        return super().render(request, document(openapi_schema))
