@@ -76,6 +76,7 @@ class FakeStaffApi:
     signed_in: str | None = None
     wait_seconds: int = 0  # > 0: every login is refused with 429 and this Retry-After
     reject_csrf_once: bool = False  # the next unsafe request fails with csrf_failed (a stale token)
+    unreachable: bool = False  # every request fails as if the network were down
     csrf: str = CSRF
     requests: list[str] = field(default_factory=list)
 
@@ -90,6 +91,8 @@ class FakeStaffApi:
         request = route.request
         path = request.url.split("/api/staff", 1)[1].split("?", 1)[0]
         self.requests.append(f"{request.method} {path}")
+        if self.unreachable:
+            return route.abort("internetdisconnected")
         if request.method == "POST" and path == "/session":
             return self._login(route, json.loads(request.post_data or "{}"))
         me = self.accounts.get(self.signed_in or "")

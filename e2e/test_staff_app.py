@@ -142,6 +142,10 @@ def test_an_admin_deactivates_resets_and_changes_a_role(staff: Page, live_server
     officer.get_by_role("button", name="Mở lại tài khoản").click()
     expect(officer).to_contain_text("Đang hoạt động")
     officer.get_by_role("button", name="Cấp lại mật khẩu").click()
+    question = officer.get_by_text(f"Cấp lại mật khẩu cho {OFFICER.username}?")
+    expect(question).to_be_focused()
+    assert fake.accounts[OFFICER.username].password == OFFICER.password  # asked first
+    officer.get_by_role("button", name="Cấp lại mật khẩu").click()
     expect(staff.get_by_test_id("temporary-password").locator("code")).to_have_text("Mới-3bNv-81Tz")
     officer.get_by_role("button", name=f"Sửa: {OFFICER.username}").click()
     officer.get_by_label("Vai trò").select_option(label="Lãnh đạo phê duyệt")
@@ -179,6 +183,32 @@ def test_a_temporary_password_must_be_changed_first(staff: Page, live_server: st
     staff.get_by_role("button", name="Lưu mật khẩu mới").click()
     expect(staff.get_by_role("heading", level=1)).to_have_text("Xin chào, Nguyễn Thị Lan")
     assert fake.accounts[OFFICER.username].password == "Mật-khẩu-mới-dài-2026"
+
+
+def test_signing_out_shows_the_login_page_only_once_the_server_ended_the_session(
+    staff: Page, live_server: str, fake: FakeStaffApi
+) -> None:
+    sign_in(staff, live_server, OFFICER)
+    fake.unreachable = True
+    staff.get_by_role("button", name="Đăng xuất").click()
+    expect(staff.get_by_role("alert")).to_contain_text("Chưa đăng xuất được")
+    expect(staff.get_by_test_id("who")).to_be_visible()
+    fake.unreachable = False
+    staff.get_by_role("button", name="Đăng xuất").click()
+    expect(staff.get_by_label("Tên đăng nhập")).to_be_visible()
+    assert fake.signed_in is None
+    staff.reload()
+    expect(staff.get_by_label("Tên đăng nhập")).to_be_visible()
+
+
+def test_moving_to_another_page_puts_the_focus_on_its_title(staff: Page, live_server: str) -> None:
+    sign_in(staff, live_server, ADMIN)
+    staff.get_by_role("link", name="Đổi mật khẩu").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Đổi mật khẩu")
+    expect(staff.get_by_role("heading", level=1)).to_be_focused()
+    expect(staff).to_have_title("Đổi mật khẩu — Một cửa — Cán bộ")
+    staff.go_back()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Xin chào, Trần Văn Minh")
 
 
 def test_an_ended_session_brings_back_the_login_page(staff: Page, live_server: str, fake: FakeStaffApi) -> None:

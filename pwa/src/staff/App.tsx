@@ -1,7 +1,7 @@
 /** The staff app: reads the session, then shows the login page, the forced password change, or the shell
  * (header with who is signed in, navigation, the current page). Pages get what they show as props. */
 
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { readSession, signOut, StaffApiError, whenSignedOut, type StaffMe } from "./api";
 import { AccountsPage } from "./accounts/AccountsPage";
 import { HomePage } from "./HomePage";
@@ -19,6 +19,7 @@ type Session =
 export function StaffApp() {
   const [lang, setLang] = useState<Lang>(loadLang);
   const [session, setSession] = useState<Session>({ state: "loading" });
+  const [signOutFailed, setSignOutFailed] = useState(false);
   const m = MESSAGES[lang];
 
   const load = (): void => {
@@ -46,10 +47,12 @@ export function StaffApp() {
     saveLang(m.otherLanguage.lang);
     setLang(m.otherLanguage.lang);
   };
+  // At a shared counter computer the login page must only show once the server has ended the session.
   const leave = (): void => {
+    setSignOutFailed(false);
     signOut().then(
       () => setSession({ state: "signedOut", expired: false }),
-      () => setSession({ state: "signedOut", expired: false }),
+      () => setSignOutFailed(true),
     );
   };
 
@@ -78,6 +81,11 @@ export function StaffApp() {
         {session.state === "signedIn" && !session.me.mustChangePassword && <Nav me={session.me} m={m} />}
       </header>
       <main id="main" class="main" tabIndex={-1}>
+        {signOutFailed && session.state === "signedIn" && (
+          <p role="alert" class="error-box">
+            {m.signOutFailed}
+          </p>
+        )}
         <Body session={session} m={m} lang={lang} onRetry={load} onSignedIn={(me) => setSession({ state: "signedIn", me })} />
       </main>
     </>
@@ -145,9 +153,15 @@ function Body({ session, m, lang, onRetry, onSignedIn }: BodyProps) {
 
 function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   const route = useRoute();
+  const first = useRef(true);
   useEffect(() => {
     document.title = `${pageTitle(route, m)} — ${m.appName}`;
   }, [route, m]);
+  // A new page is announced by moving the focus to its title (not on the first page: the browser starts there).
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else document.querySelector<HTMLElement>("#main h1")?.focus();
+  }, [route.page]);
   switch (route.page) {
     case "accounts":
       return me.role === "admin" ? <AccountsPage me={me} m={m} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;

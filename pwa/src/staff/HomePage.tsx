@@ -8,7 +8,7 @@ import { followLink, href } from "./route";
 export function HomePage({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   return (
     <section aria-labelledby="home-title">
-      <h1 id="home-title">{m.homeTitle(me.fullName)}</h1>
+      <h1 id="home-title" tabIndex={-1}>{m.homeTitle(me.fullName)}</h1>
       <p class="lead">{m.youAre(m.roles[me.role], me.agencyName[lang])}</p>
       <div class="card">
         <h2>{m.whatYouCanDo}</h2>

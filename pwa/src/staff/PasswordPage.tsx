@@ -49,7 +49,7 @@ export function PasswordPage({ m, lang, forced, onChanged }: Props) {
 
   return (
     <section class="card narrow" aria-labelledby="password-title">
-      <h1 id="password-title">{m.passwordTitle}</h1>
+      <h1 id="password-title" tabIndex={-1}>{m.passwordTitle}</h1>
       {forced && <p class="notice">{m.passwordForced}</p>}
       <form class="form" onSubmit={submit}>
         <Field

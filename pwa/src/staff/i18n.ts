@@ -25,6 +25,7 @@ export interface StaffMessages {
   tryAgainAt: (time: string) => string;
   signOut: string;
   signedOut: string;
+  signOutFailed: string;
   navHome: string;
   navAccounts: string;
   navPassword: string;
@@ -64,6 +65,7 @@ export interface StaffMessages {
   deactivate: string;
   reactivate: string;
   resetPassword: string;
+  confirmReset: (username: string) => string;
   you: string;
   saved: (username: string) => string;
   failed: string;
@@ -85,6 +87,7 @@ const vi: StaffMessages = {
   tryAgainAt: (time) => `Có thể đăng nhập lại từ ${time}.`,
   signOut: "Đăng xuất",
   signedOut: "Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.",
+  signOutFailed: "Chưa đăng xuất được vì không kết nối được. Kiểm tra mạng rồi bấm Đăng xuất lần nữa.",
   navHome: "Trang chính",
   navAccounts: "Tài khoản cán bộ",
   navPassword: "Đổi mật khẩu",
@@ -134,6 +137,7 @@ const vi: StaffMessages = {
   deactivate: "Khóa tài khoản",
   reactivate: "Mở lại tài khoản",
   resetPassword: "Cấp lại mật khẩu",
+  confirmReset: (username) => `Cấp lại mật khẩu cho ${username}? Mật khẩu đang dùng sẽ hết hiệu lực ngay.`,
   you: "(bạn)",
   saved: (username) => `Đã lưu tài khoản ${username}.`,
   failed: "Không thực hiện được. Vui lòng thử lại.",
@@ -155,6 +159,7 @@ const en: StaffMessages = {
   tryAgainAt: (time) => `You can sign in again from ${time}.`,
   signOut: "Sign out",
   signedOut: "Your session has ended. Please sign in again.",
+  signOutFailed: "Not signed out yet: the server could not be reached. Check the network, then sign out again.",
   navHome: "Home",
   navAccounts: "Staff accounts",
   navPassword: "Change password",
@@ -204,6 +209,7 @@ const en: StaffMessages = {
   deactivate: "Deactivate",
   reactivate: "Reactivate",
   resetPassword: "Reset password",
+  confirmReset: (username) => `Reset the password of ${username}? The current one stops working at once.`,
   you: "(you)",
   saved: (username) => `Account ${username} saved.`,
   failed: "That did not work. Please try again.",

@@ -1,7 +1,7 @@
 /** One staff account in the admin's list: what it is, and edit (name, role, agency), deactivate or
  * reactivate, reset password. An admin's own account offers no deactivation (the server refuses it too). */
 
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { resetPassword, updateAccount, type AccountChange, type Agency, type StaffAccount } from "../api";
 import { Field } from "../Field";
 import { formatTime, type Lang, type StaffMessages } from "../i18n";
@@ -23,6 +23,8 @@ export function AccountCard({ account, self, agencies, m, lang, onChanged, onRes
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const nameId = `account-${account.username}`;
   const agencyName = agencies.find((agency) => agency.code === account.agencyCode)?.name[lang] ?? account.agencyCode;
 
   const run = <T,>(action: Promise<T>, then: (value: T) => void): void => {
@@ -49,7 +51,7 @@ export function AccountCard({ account, self, agencies, m, lang, onChanged, onRes
 
   return (
     <li class="account" data-testid="account" data-username={account.username}>
-      <p class="account-name">
+      <p class="account-name" id={nameId}>
         <strong>{account.fullName}</strong> {self && <span class="hint">{m.you}</span>}
       </p>
       <p class="account-facts dotted">
@@ -62,19 +64,40 @@ export function AccountCard({ account, self, agencies, m, lang, onChanged, onRes
         {account.demo && <span class="pill">{m.demo}</span>}
         <span class="hint">{m.lastLogin(account.lastLoginAt ? formatTime(account.lastLoginAt) : null)}</span>
       </p>
-      {editing ? (
+      {editing && (
         <EditAccount account={account} agencies={agencies} m={m} lang={lang} busy={busy} onSave={change} onCancel={() => setEditing(false)} />
-      ) : (
+      )}
+      {confirming && (
+        <ConfirmReset
+          username={account.username}
+          m={m}
+          busy={busy}
+          onConfirm={() =>
+            run(resetPassword(account.username), (password) => {
+              setConfirming(false);
+              onReset(password);
+            })
+          }
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {!editing && !confirming && (
         <div class="account-actions">
           <button type="button" class="button-secondary" onClick={() => setEditing(true)} aria-label={`${m.edit}: ${account.username}`}>
             {m.edit}
           </button>
           {!self && (
-            <button type="button" class="button-secondary" disabled={busy} onClick={() => change({ active: !account.active })}>
+            <button
+              type="button"
+              class="button-secondary"
+              aria-describedby={nameId}
+              disabled={busy}
+              onClick={() => change({ active: !account.active })}
+            >
               {account.active ? m.deactivate : m.reactivate}
             </button>
           )}
-          <button type="button" class="button-secondary" disabled={busy} onClick={() => run(resetPassword(account.username), onReset)}>
+          <button type="button" class="button-secondary" aria-describedby={nameId} onClick={() => setConfirming(true)}>
             {m.resetPassword}
           </button>
         </div>
@@ -86,6 +109,35 @@ export function AccountCard({ account, self, agencies, m, lang, onChanged, onRes
         {saved ? m.saved(account.username) : ""}
       </p>
     </li>
+  );
+}
+
+interface ConfirmProps {
+  username: string;
+  m: StaffMessages;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A reset makes the current password useless at once: asked once more, with the focus on the question. */
+function ConfirmReset({ username, m, busy, onConfirm, onCancel }: ConfirmProps) {
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => question.current?.focus(), []);
+  return (
+    <div class="confirm">
+      <p tabIndex={-1} ref={question}>
+        {m.confirmReset(username)}
+      </p>
+      <div class="account-actions">
+        <button type="button" class="button" disabled={busy} onClick={onConfirm}>
+          {m.resetPassword}
+        </button>
+        <button type="button" class="button-secondary" onClick={onCancel}>
+          {m.cancel}
+        </button>
+      </div>
+    </div>
   );
 }
 

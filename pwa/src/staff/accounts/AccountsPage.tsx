@@ -45,7 +45,7 @@ export function AccountsPage({ me, m, lang }: Props) {
 
   return (
     <section aria-labelledby="accounts-title">
-      <h1 id="accounts-title">{m.accountsTitle}</h1>
+      <h1 id="accounts-title" tabIndex={-1}>{m.accountsTitle}</h1>
       {secret && (
         <div class="secret" tabIndex={-1} ref={secretBox} data-testid="temporary-password">
           <p>{m.temporaryPasswordFor(secret.username)}</p>
