@@ -201,6 +201,16 @@ def test_signing_out_shows_the_login_page_only_once_the_server_ended_the_session
     expect(staff.get_by_label("Tên đăng nhập")).to_be_visible()
 
 
+def test_signing_out_of_a_session_that_already_ended_shows_the_login_page(
+    staff: Page, live_server: str, fake: FakeStaffApi
+) -> None:
+    sign_in(staff, live_server, OFFICER)
+    fake.signed_in = None  # ended on the server (idle expiry, or a password change elsewhere)
+    staff.get_by_role("button", name="Đăng xuất").click()
+    expect(staff.get_by_label("Tên đăng nhập")).to_be_visible()
+    expect(staff.get_by_role("alert")).to_have_count(0)
+
+
 def test_moving_to_another_page_puts_the_focus_on_its_title(staff: Page, live_server: str) -> None:
     sign_in(staff, live_server, ADMIN)
     staff.get_by_role("link", name="Đổi mật khẩu").click()
