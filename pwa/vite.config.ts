@@ -72,7 +72,7 @@ const citizen: UserConfig = {
 // The staff app is a build of its own rather than a second input of the citizen's: two inputs make Rollup
 // split what both use (Preact, then src/shared) out of the citizen's entry into shared chunks, one more
 // request on the citizen's first visit (+1.1 KB measured by bench/pwa_load.py) and more as the staff app grows.
-// Apart, the citizen build is byte for byte what it was, and the staff app carries its own copy of Preact.
+// Apart, the citizen build does not change with the staff app, which carries its own copy of Preact.
 const staff: UserConfig = {
   plugins: [preact()],
   publicDir: false,
