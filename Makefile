@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NPM_STAMP := pwa/node_modules/.installed
 DIST := pwa/dist/index.html
-PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) $(wildcard pwa/index.html pwa/*.ts pwa/tsconfig*.json pwa/package.json)
+PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) $(wildcard pwa/index.html pwa/staff/index.html pwa/*.ts pwa/tsconfig*.json pwa/package.json)
 PG_ADMIN_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 CHROMIUM ?= /usr/bin/chromium
 
@@ -47,6 +47,9 @@ lint: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	cd pwa && npm run --silent typecheck
+	@# The staff app is code-split from the citizen app: nothing the citizen downloads may import it.
+	@if grep -rnE "['\"](\.{1,2}/)+([^'\"]*/)?staff(/[^'\"]*)?['\"]" pwa/src/main.tsx pwa/src/app pwa/src/sw pwa/src/sync pwa/src/data pwa/src/shared; then \
+		echo "lint: the citizen app, its worker and shared code must not import pwa/src/staff" >&2; exit 1; fi
 
 test-sqlite: $(PY_STAMP)
 	$(BIN)/pytest -q --db=sqlite

@@ -1,4 +1,5 @@
-"""Serving the built citizen app (pwa/dist) and the security headers every response carries.
+"""Serving the built apps (pwa/dist: the citizen app, and the staff app under /staff/) and the security
+headers every response carries.
 
 `index.html` and the service worker are `no-cache` so a deploy is seen at once; hashed assets are
 `immutable`, so a phone downloads each of them once.
@@ -81,8 +82,13 @@ def _cache_control(relative: str) -> str:
     return SHORT
 
 
+def _app_page(relative: str) -> str:
+    """The page that owns a client route: the staff app's for /staff and below, else the citizen app's."""
+    return "staff/index.html" if relative == "staff" or relative.startswith("staff/") else "index.html"
+
+
 def pwa_router(dist: Path) -> Router:
-    """Files of the built app; any other path without a file extension gets index.html (client routing)."""
+    """Files of the built apps; any other path without a file extension gets its app's page (client routing)."""
     root = dist.resolve()
 
     def serve(relative: str) -> File | Response[bytes]:
@@ -94,12 +100,15 @@ def pwa_router(dist: Path) -> Router:
         if not candidate.is_relative_to(root):
             raise PageNotFound()
         if not candidate.is_file():
-            if "." in Path(relative).name:
+            page = _app_page(relative)
+            # A missing asset is a 404, not a page; the staff app has no files of its own under /staff/ and
+            # its routes hold dossier codes with dots (H12.22.05-261123-0007).
+            if "." in Path(relative).name and page == "index.html":
                 raise PageNotFound()
-            candidate = root / "index.html"
+            candidate = root / page
         if not candidate.is_file():
             return Response(
-                content=b"motcua: the citizen app is not built yet (run `make run`).",
+                content=b"motcua: the app is not built yet (run `make run`).",
                 media_type="text/plain; charset=utf-8",
                 status_code=503,
             )

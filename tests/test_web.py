@@ -1,4 +1,4 @@
-"""Serving the citizen app: caching that survives deploys, client routing, and security headers."""
+"""Serving the citizen and staff apps: caching that survives deploys, client routing, and security headers."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ async def web(settings: Settings, tmp_path: Path) -> httpx.AsyncClient:  # type:
     dist = tmp_path / "dist"
     (dist / "assets").mkdir(parents=True)
     (dist / "index.html").write_text("<!doctype html><title>Một cửa</title>", encoding="utf-8")
+    (dist / "staff").mkdir()
+    (dist / "staff" / "index.html").write_text("<!doctype html><title>Một cửa — Cán bộ</title>", encoding="utf-8")
     (dist / "sw.js").write_text("self.addEventListener('fetch', () => {});", encoding="utf-8")
     (dist / "assets" / "index-abc123.js").write_text("console.log('motcua')", encoding="utf-8")
     (dist / "manifest.webmanifest").write_text('{"name": "Một cửa"}', encoding="utf-8")
@@ -48,6 +50,24 @@ async def test_the_manifest_has_its_media_type(web: httpx.AsyncClient) -> None:
 async def test_app_routes_without_a_file_get_the_app_page(web: httpx.AsyncClient) -> None:
     response = await web.get("/thu-tuc/1.001193/ho-so")
     assert response.status_code == 200 and "Một cửa" in response.text
+
+
+@pytest.mark.parametrize("path", ["/staff", "/staff/", "/staff/tai-khoan", "/staff/ho-so/H12.22.05-261123-0007"])
+async def test_staff_routes_get_the_staff_page_revalidated_under_the_app_csp(web: httpx.AsyncClient, path: str) -> None:
+    response = await web.get(path)
+    assert response.status_code == 200 and "Cán bộ" in response.text
+    assert response.headers["cache-control"] == "no-cache"
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+async def test_a_route_that_only_starts_like_staff_is_the_citizen_app(web: httpx.AsyncClient) -> None:
+    response = await web.get("/staffing")
+    assert response.status_code == 200 and "Cán bộ" not in response.text
+
+
+async def test_a_missing_staff_file_is_404_not_a_page(web: httpx.AsyncClient) -> None:
+    assert (await web.get("/assets/staff/staff-old999.js")).status_code == 404
 
 
 async def test_a_missing_file_is_404_not_the_app_page(web: httpx.AsyncClient) -> None:

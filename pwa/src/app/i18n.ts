@@ -1,9 +1,10 @@
 /** The app's words in Vietnamese (the default) and English, and the remembered language choice.
  * Procedure details come from the catalogue in Vietnamese only; only names are bilingual. */
 
+import { formatTime, rememberedLang, rememberLang, type Lang } from "../shared/lang";
 import type { Channel, DocumentKind, Level } from "../shared/types";
 
-export type Lang = "vi" | "en";
+export type { Lang };
 
 const STORAGE_KEY = "motcua.lang";
 
@@ -226,29 +227,9 @@ const en: Messages = {
 
 export const MESSAGES: Record<Lang, Messages> = { vi, en };
 
-/** The remembered choice, else Vietnamese. Storage can be unavailable (private mode, full disk). */
-export function loadLang(): Lang {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "vi";
-  } catch {
-    return "vi";
-  }
-}
-
-export function saveLang(lang: Lang): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    // Not remembered across visits; the choice still applies to this one.
-  }
-}
-
-/** "14:05 23/11/2026": how times are written at Vietnamese counters, in either language. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  const two = (n: number): string => String(n).padStart(2, "0");
-  return `${two(date.getHours())}:${two(date.getMinutes())} ${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
-}
+export const loadLang = (): Lang => rememberedLang(STORAGE_KEY);
+export const saveLang = (lang: Lang): void => rememberLang(STORAGE_KEY, lang);
+export { formatTime };
 
 /** "Thứ Năm, 26/11/2026" from "2026-11-26". */
 export function formatDay(isoDate: string, m: Messages): string {

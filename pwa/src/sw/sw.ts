@@ -23,8 +23,9 @@ setCacheNameDetails({ prefix: "motcua", suffix: "v1", precache: "app" });
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
-// Every in-app address opens the app shell, online or not; the API is never answered from here.
-registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+// Every in-app address opens the app shell, online or not; the API is never answered from here, nor the
+// staff app (/staff/, online-first, its own page): its navigations go to the network as if no worker were here.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//, /^\/staff(\/|$)/] }));
 
 // A new version waits until the user agrees to reload (the page sends this message), and never takes
 // over while the outbox holds work: the page hides the button then, and this is the second lock.

@@ -1,0 +1,180 @@
+/** The staff app: reads the session, then shows the login page, the forced password change, or the shell
+ * (header with who is signed in, navigation, the current page). Pages get what they show as props. */
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import { readSession, signOut, StaffApiError, whenSignedOut, type StaffMe } from "./api";
+import { AccountsPage } from "./accounts/AccountsPage";
+import { HomePage } from "./HomePage";
+import { loadLang, MESSAGES, saveLang, type Lang, type StaffMessages } from "./i18n";
+import { LoginPage } from "./LoginPage";
+import { PasswordPage } from "./PasswordPage";
+import { followLink, href, useRoute, type Route } from "./route";
+
+type Session =
+  | { state: "loading" }
+  | { state: "unreachable" }
+  | { state: "signedOut"; expired: boolean }
+  | { state: "signedIn"; me: StaffMe };
+
+export function StaffApp() {
+  const [lang, setLang] = useState<Lang>(loadLang);
+  const [session, setSession] = useState<Session>({ state: "loading" });
+  const [signOutFailed, setSignOutFailed] = useState(false);
+  const m = MESSAGES[lang];
+
+  const load = (): void => {
+    setSession({ state: "loading" });
+    readSession().then(
+      (me) => setSession({ state: "signedIn", me }),
+      (error: unknown) => {
+        const gone = error instanceof StaffApiError && error.status === 401;
+        setSession(gone ? { state: "signedOut", expired: false } : { state: "unreachable" });
+      },
+    );
+  };
+  useEffect(() => {
+    // Several requests in flight can each meet the 401: the first one tells whether work was interrupted.
+    whenSignedOut(() =>
+      setSession((now) => (now.state === "signedOut" ? now : { state: "signedOut", expired: now.state === "signedIn" })),
+    );
+    load();
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const switchLanguage = (): void => {
+    saveLang(m.otherLanguage.lang);
+    setLang(m.otherLanguage.lang);
+  };
+  // At a shared counter computer the login page must only show once the server has ended the session.
+  const leave = (): void => {
+    setSignOutFailed(false);
+    signOut().then(
+      () => setSession({ state: "signedOut", expired: false }),
+      () => setSignOutFailed(true),
+    );
+  };
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <header class="header">
+        <div class="header-inner">
+          <p class="brand" lang="vi">
+            {m.appName}
+          </p>
+          {session.state === "signedIn" && <Who me={session.me} m={m} lang={lang} />}
+          <div class="header-actions">
+            <button type="button" class="link-button" lang={m.otherLanguage.lang} onClick={switchLanguage}>
+              {m.otherLanguage.label}
+            </button>
+            {session.state === "signedIn" && (
+              <button type="button" class="link-button" onClick={leave}>
+                {m.signOut}
+              </button>
+            )}
+          </div>
+        </div>
+        {session.state === "signedIn" && !session.me.mustChangePassword && <Nav me={session.me} m={m} />}
+      </header>
+      <main id="main" class="main" tabIndex={-1}>
+        {signOutFailed && session.state === "signedIn" && (
+          <p role="alert" class="error-box">
+            {m.signOutFailed}
+          </p>
+        )}
+        <Body session={session} m={m} lang={lang} onRetry={load} onSignedIn={(me) => setSession({ state: "signedIn", me })} />
+      </main>
+    </>
+  );
+}
+
+function Who({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
+  return (
+    <p class="who" data-testid="who">
+      <strong>{me.fullName}</strong>
+      <span>{m.roles[me.role]}</span>
+      <span>{me.agencyName[lang]}</span>
+    </p>
+  );
+}
+
+function Nav({ me, m }: { me: StaffMe; m: StaffMessages }) {
+  const route = useRoute();
+  const current = (page: Route["page"]): "page" | undefined => (route.page === page ? "page" : undefined);
+  // The queue and dossier pages of the next wave get their links here, by role.
+  return (
+    <nav class="nav" aria-label={m.mainNav} onClick={followLink}>
+      <a href={href.home()} aria-current={current("home")}>
+        {m.navHome}
+      </a>
+      {me.role === "admin" && (
+        <a href={href.accounts()} aria-current={current("accounts")}>
+          {m.navAccounts}
+        </a>
+      )}
+      <a href={href.password()} aria-current={current("password")}>
+        {m.navPassword}
+      </a>
+    </nav>
+  );
+}
+
+interface BodyProps {
+  session: Session;
+  m: StaffMessages;
+  lang: Lang;
+  onRetry: () => void;
+  onSignedIn: (me: StaffMe) => void;
+}
+
+function Body({ session, m, lang, onRetry, onSignedIn }: BodyProps) {
+  if (session.state === "loading") return <p role="status">{m.loading}</p>;
+  if (session.state === "unreachable") {
+    return (
+      <div role="alert">
+        <p>{m.unreachable}</p>
+        <button type="button" class="button" onClick={onRetry}>
+          {m.retry}
+        </button>
+      </div>
+    );
+  }
+  if (session.state === "signedOut") return <LoginPage m={m} lang={lang} expired={session.expired} onSignedIn={onSignedIn} />;
+  const me = session.me;
+  if (me.mustChangePassword) {
+    return <PasswordPage m={m} lang={lang} forced onChanged={() => onSignedIn({ ...me, mustChangePassword: false })} />;
+  }
+  return <Pages me={me} m={m} lang={lang} />;
+}
+
+function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
+  const route = useRoute();
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = `${pageTitle(route, m)} — ${m.appName}`;
+  }, [route, m]);
+  // A new page is announced by moving the focus to its title (not on the first page: the browser starts there).
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else document.querySelector<HTMLElement>("#main h1")?.focus();
+  }, [route.page]);
+  switch (route.page) {
+    case "accounts":
+      return me.role === "admin" ? <AccountsPage me={me} m={m} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
+    case "password":
+      return <PasswordPage m={m} lang={lang} forced={false} onChanged={() => undefined} />;
+    default:
+      // The queue (/staff/ho-so) and a dossier (/staff/ho-so/{code}) plug in here, next to the home page.
+      return <HomePage me={me} m={m} lang={lang} />;
+  }
+}
+
+function pageTitle(route: Route, m: StaffMessages): string {
+  if (route.page === "accounts") return m.accountsTitle;
+  if (route.page === "password") return m.passwordTitle;
+  return m.navHome;
+}

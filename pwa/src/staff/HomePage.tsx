@@ -1,0 +1,28 @@
+/** The home page: who is signed in and what the account does. The queue of the next wave will be reached
+ * from here; until then nothing links to pages that do not exist yet. */
+
+import type { StaffMe } from "./api";
+import type { Lang, StaffMessages } from "./i18n";
+import { followLink, href } from "./route";
+
+export function HomePage({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title" tabIndex={-1}>{m.homeTitle(me.fullName)}</h1>
+      <p class="lead">{m.youAre(m.roles[me.role], me.agencyName[lang])}</p>
+      <div class="card">
+        <h2>{m.whatYouCanDo}</h2>
+        <p>{m.roleDuties[me.role]}</p>
+        {me.role === "admin" ? (
+          <p onClick={followLink}>
+            <a class="button" href={href.accounts()}>
+              {m.manageAccounts}
+            </a>
+          </p>
+        ) : (
+          <p class="hint">{m.comingSoon}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/** The staff app's addresses: real paths under /staff/ (the server answers each with staff/index.html),
+ * moved between with the History API. New pages (the queue, a dossier) add a case here and in App.tsx. */
+
+import { useEffect, useState } from "preact/hooks";
+
+export type Route = { page: "home" } | { page: "accounts" } | { page: "password" } | { page: "notFound" };
+
+export const ROOT = "/staff/";
+
+export const href = {
+  home: (): string => ROOT,
+  accounts: (): string => `${ROOT}tai-khoan`,
+  password: (): string => `${ROOT}doi-mat-khau`,
+};
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(ROOT) ? pathname.slice(ROOT.length).replace(/\/$/, "") : "";
+  if (rest === "" || pathname === "/staff") return { page: "home" };
+  if (rest === "tai-khoan") return { page: "accounts" };
+  if (rest === "doi-mat-khau") return { page: "password" };
+  return { page: "notFound" };
+}
+
+const listeners = new Set<() => void>();
+
+export function go(path: string): void {
+  if (path === location.pathname) return;
+  history.pushState(null, "", path);
+  listeners.forEach((listener) => listener());
+}
+
+/** Follows in-app links without a page load; modified clicks (new tab, …) keep the browser's behaviour. */
+export function followLink(event: MouseEvent): void {
+  const link = (event.target as Element | null)?.closest("a");
+  if (!link || event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.target) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || !url.pathname.startsWith(ROOT) || url.hash) return;
+  event.preventDefault();
+  go(url.pathname);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.pathname));
+  useEffect(() => {
+    const update = (): void => setRoute(parseRoute(location.pathname));
+    listeners.add(update);
+    addEventListener("popstate", update);
+    return () => {
+      listeners.delete(update);
+      removeEventListener("popstate", update);
+    };
+  }, []);
+  return route;
+}
