@@ -8,7 +8,9 @@ peak, exact, with no sampling. Scenarios:
 - PNG bomb 7740x7740: 60 Mpx of black in about 170 KB (refused from its header);
 - PNG bomb 4000x4000: 16 Mpx, just within the limit (accepted: a valid if useless picture, checked by
   inflating its data in slices);
-- JPEG 4000x4000: the largest JPEG accepted, decoded at 1/8 scale.
+- JPEG 4000x4000: the largest JPEG accepted, decoded at 1/8 scale; the same, progressive (refused: libjpeg
+  keeps every coefficient of a JPEG in several scans whatever the scale, so those stop at 3 Mpx); and a
+  progressive 1700x1700 (2.9 Mpx, accepted, decoded whole-coefficient).
 Target: every scenario's peak under +50 MB over idle. The median of `--rounds` rounds is printed.
 Usage: python -m bench.upload_bombs [--concurrent 6] [--rounds 3]
 """
@@ -57,9 +59,9 @@ def png_bomb(side: int) -> Callable[[int], bytes]:
     return copy
 
 
-def big_jpeg(side: int) -> Callable[[int], bytes]:
+def big_jpeg(side: int, progressive: bool = False) -> Callable[[int], bytes]:
     out = io.BytesIO()
-    Image.new("RGB", (side, side), (245, 243, 235)).save(out, "JPEG", quality=85)
+    Image.new("RGB", (side, side), (245, 243, 235)).save(out, "JPEG", quality=85, progressive=progressive)
     photo = out.getvalue()
     return lambda n: distinct(photo, n)
 
@@ -117,6 +119,8 @@ def main() -> int:
         "PNG bomb 7740x7740": png_bomb(7740),
         "PNG bomb 4000x4000": png_bomb(4000),
         "JPEG 4000x4000": big_jpeg(4000),
+        "progressive JPEG 4000x4000": big_jpeg(4000, progressive=True),
+        "progressive JPEG 1700x1700": big_jpeg(1700, progressive=True),
     }
     warm = big_jpeg(64)(0)
     data_dir = tempfile.mkdtemp(prefix="motcua-bench-")
@@ -124,14 +128,14 @@ def main() -> int:
         env = clean_env(MOTCUA_DATA_DIR=data_dir, MOTCUA_ACCESS_LOG="false", MOTCUA_LOG_LEVEL="WARNING")
         motcua(env, "migrate")
         print(f"\nmotcua serve, resident memory, {args.concurrent} uploads at once, median of {args.rounds} rounds")
-        print(f"{'scenario':26} {'size':>9} {'idle MB':>8} {'peak MB':>8} {'+MB':>7} {'target':>7}  answers")
+        print(f"{'scenario':27} {'size':>9} {'idle MB':>8} {'peak MB':>8} {'+MB':>7} {'target':>7}  answers")
         for name, make in scenarios.items():
             rounds = [one_round(env, make, warm, args.concurrent) for _ in range(args.rounds)]
             idle, peak, answers = sorted(rounds, key=lambda r: r[1] - r[0])[len(rounds) // 2]
             extra = (peak - idle) / 1e6
             verdict = "ok" if extra < TARGET_MB else "OVER"
             print(
-                f"{name:26} {len(make(0)) / 1024:7.0f}KB {idle / 1e6:8.1f} {peak / 1e6:8.1f} "
+                f"{name:27} {len(make(0)) / 1024:7.0f}KB {idle / 1e6:8.1f} {peak / 1e6:8.1f} "
                 f"{extra:+7.1f} {verdict:>7}  {answers}"
             )
     finally:

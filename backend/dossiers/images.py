@@ -4,6 +4,7 @@ size: the size is read from the header first, JPEG is decoded at 1/8 scale, PNG'
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 import zlib
@@ -14,6 +15,9 @@ from PIL import Image
 # The app sends at most 1600 px on the long edge (2.6 Mpx); a scanner or another app may send more, but a
 # 16 Mpx page is already 4900×3300, well past any ID card or A4 page at 300 dpi.
 MAX_PIXELS = 16_000_000
+# A JPEG in several scans (progressive, or its colours sent apart) is held whole by libjpeg, 2 bytes per
+# sample, whatever the scale it is decoded at: up to 18 MB for 3 Mpx, still above the app's 1600 px photos.
+MAX_MULTISCAN_PIXELS = 3_000_000
 # Inflating a PNG holds this much output at a time, whatever the image's size.
 INFLATE_SLICE = 256 * 1024
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -22,6 +26,8 @@ _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
 # Adam7 passes: first column, first row, column step, row step.
 _ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
 _ERRORS = (OSError, SyntaxError, ValueError, zlib.error, struct.error)
+_JPEG_MARKER = re.compile(rb"\xff+([^\x00\xff])")  # fill bytes, then the marker's code
+_JPEG_DATA_END = re.compile(rb"\xff(?=[^\x00\xd0-\xd7])")  # in coded data FF is followed by 00 or a restart
 
 
 def is_whole(body: bytes, format_: str) -> bool:
@@ -31,12 +37,35 @@ def is_whole(body: bytes, format_: str) -> bool:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             # Image.open reads the header only: the size is known before a pixel is decoded.
             with Image.open(io.BytesIO(body)) as image:
-                if image.format != format_ or image.width * image.height > MAX_PIXELS:
+                if image.format != format_ or not _size_allowed(body, format_, image.width * image.height):
                     return False
                 image.verify()  # structure, and PNG's chunk checksums
             return _jpeg_decodes(body) if format_ == "JPEG" else _png_inflates(body)
     except (*_ERRORS, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return False
+
+
+def _size_allowed(body: bytes, format_: str, pixels: int) -> bool:
+    if pixels > MAX_PIXELS:
+        return False
+    return format_ != "JPEG" or pixels <= MAX_MULTISCAN_PIXELS or _jpeg_scans(body) == 1
+
+
+def _jpeg_scans(body: bytes) -> int:
+    """How many scans (SOS segments) the JPEG has, walking its segments and skipping each scan's data."""
+    scans, position = 0, 2  # after SOI
+    while found := _JPEG_MARKER.match(body, position):
+        marker, position = found[1][0], found.end()
+        if marker == 0xD9:  # EOI
+            break
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # restart markers and TEM have no length
+            continue
+        position += int.from_bytes(body[position : position + 2], "big")
+        if marker == 0xDA:  # SOS: its coded data runs to the next marker
+            scans += 1
+            data_end = _JPEG_DATA_END.search(body, position)
+            position = data_end.start() if data_end else len(body)
+    return scans
 
 
 def _jpeg_decodes(body: bytes) -> bool:

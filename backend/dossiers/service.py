@@ -146,8 +146,12 @@ async def _next_sequence(agency_code: str, day: dt.date) -> int:
 async def _create(
     sub: SubmissionIn, print_: str, procedure: catalogue.IntakeProcedure, now: dt.datetime, day: dt.date
 ) -> tuple[SubmissionOut, bool]:
-    attachments = await _attachments(sub, procedure)
     async with writing(Dossier):
+        # The purge decides on each file under its lock: it either sees this dossier, or removed the uploads
+        # first and this submission waits for them again. Sorted: two submissions never wait on each other.
+        for sha256 in sorted({a.sha256 for a in sub.attachments}):
+            await hold(Dossier, files.lock_key(sha256))
+        attachments = await _attachments(sub, procedure)
         row = await _by_submission(sub.submission_id)
         if row is not None:
             return _replay(row, print_), False

@@ -67,6 +67,29 @@ async def test_a_jpeg_over_16_megapixels_is_refused(client: httpx.AsyncClient) -
     assert response.status_code == 415 and response.json()["code"] == "unsupported_file"
 
 
+def jpeg(size: tuple[int, int], **options: Any) -> bytes:
+    out = io.BytesIO()
+    Image.effect_noise(size, 30).convert("RGB").save(out, "JPEG", quality=80, **options)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("photo", "status"),
+    [
+        (jpeg((1200, 1600), progressive=True), 201),  # what a phone may send
+        (jpeg((2000, 2000), progressive=True), 415),  # 4 Mpx: the decoder would hold it whole
+        (jpeg((2000, 2000)), 201),  # the same in one scan is decoded at 1/8 scale
+        (jpeg((2000, 2000), restart_marker_blocks=4), 201),  # restart markers do not make new scans
+    ],
+    ids=["progressive-phone", "progressive-4mpx", "baseline-4mpx", "baseline-restarts"],
+)
+async def test_a_jpeg_in_several_scans_is_taken_up_to_3_megapixels(
+    client: httpx.AsyncClient, photo: bytes, status: int
+) -> None:
+    response = await put_file(client, submission(), photo)
+    assert response.status_code == status, response.text
+
+
 async def test_a_png_is_checked_without_decoding_its_pixels(
     client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
