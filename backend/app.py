@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     intake = IntakeCatalogue(settings.catalogue_cache_seconds)
 
     chores: list[asyncio.Task[None]] = []
+    stopping = asyncio.Event()
 
     async def start() -> None:
         await prepare(engine)
@@ -51,13 +52,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         await purge.purge_logged(settings.attachments_dir, settings.now(), settings.upload_retention)
         if settings.upload_purge_interval_minutes:
             interval = dt.timedelta(minutes=settings.upload_purge_interval_minutes)
-            every = purge.keep_purging(settings.attachments_dir, settings.now, settings.upload_retention, interval)
+            every = purge.keep_purging(
+                settings.attachments_dir, settings.now, settings.upload_retention, interval, stopping
+            )
             chores.append(asyncio.create_task(every))
 
     async def stop() -> None:
-        for chore in chores:
-            chore.cancel()
-        await asyncio.gather(*chores, return_exceptions=True)
+        stopping.set()
+        await asyncio.gather(*chores)
         await close(engine)
 
     # Public tracking is the one endpoint where guessing pays: each client address gets a budget.

@@ -4,7 +4,6 @@ on disk, once per content hash (`<root>/<first two hex>/<sha256>`), written atom
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import tempfile
 import time
@@ -15,7 +14,6 @@ import filetype
 from backend.dossiers import images, pdfs
 from backend.private import PRIVATE_DIR
 
-log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES_PER_SUBMISSION = 20
 JPEG, PNG, PDF = "image/jpeg", "image/png", "application/pdf"

@@ -78,12 +78,19 @@ async def clear_incoming(root: Path) -> tuple[int, int]:
 
 
 async def keep_purging(
-    root: Path, clock: Callable[[], dt.datetime], retention: dt.timedelta, interval: dt.timedelta
+    root: Path,
+    clock: Callable[[], dt.datetime],
+    retention: dt.timedelta,
+    interval: dt.timedelta,
+    stopping: asyncio.Event,
 ) -> None:
-    """Purges every `interval` until cancelled."""
-    while True:
-        await asyncio.sleep(interval.total_seconds())
-        await purge_logged(root, clock(), retention)
+    """Purges every `interval` until `stopping` is set. A round under way is finished, never cancelled: a
+    transaction cut short could keep its connection while the server closes the pool."""
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), interval.total_seconds())
+        except TimeoutError:
+            await purge_logged(root, clock(), retention)
 
 
 async def purge_logged(root: Path, now: dt.datetime, retention: dt.timedelta) -> PurgeReport | None:

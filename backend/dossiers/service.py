@@ -148,7 +148,7 @@ async def _create(
 ) -> tuple[SubmissionOut, bool]:
     async with writing(Dossier):
         # The purge decides on each file under its lock: it either sees this dossier, or removed the uploads
-        # first and this submission waits for them again. Sorted: two submissions never wait on each other.
+        # first and this submission waits for them again. Sorted, so two submissions sharing files cannot deadlock.
         for sha256 in sorted({a.sha256 for a in sub.attachments}):
             await hold(Dossier, files.lock_key(sha256))
         attachments = await _attachments(sub, procedure)

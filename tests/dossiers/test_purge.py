@@ -4,6 +4,7 @@ upload of the same content registers while the purge runs."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import time
@@ -17,7 +18,7 @@ from asgi_lifespan import LifespanManager
 
 from backend.app import create_app
 from backend.dossiers import files
-from backend.dossiers.purge import PurgeReport, purge_uploads
+from backend.dossiers.purge import PurgeReport, keep_purging, purge_uploads
 from backend.dossiers.tables import Upload
 from backend.settings import Settings
 from tests.conftest import run_cli
@@ -142,3 +143,22 @@ async def test_the_server_purges_and_clears_stale_temporary_files_when_it_starts
         assert await Upload.count() == 0 and not _held(settings, photo)
         assert not stale.exists() and fresh.exists()
     fresh.unlink()
+
+
+async def test_the_periodic_purge_keeps_running_until_stopped(client: httpx.AsyncClient, settings: Settings) -> None:
+    photo = jpeg_bytes(26)
+    await _orphan(client, photo)
+    stopping = asyncio.Event()
+    every = asyncio.create_task(
+        keep_purging(settings.attachments_dir, lambda: _later(73), RETENTION, dt.timedelta(), stopping)
+    )
+    try:
+        for _ in range(200):  # waits for the first round, whatever the machine's speed
+            if not await Upload.count():
+                break
+            await asyncio.sleep(0.05)
+        assert await Upload.count() == 0 and not _held(settings, photo)
+        assert not every.done()
+    finally:
+        stopping.set()
+        await every  # ends after the round under way, if any
