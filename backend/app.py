@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import logging
 
+from anyio import to_thread
 from litestar import Litestar, get
 from litestar.config.compression import CompressionConfig
 from litestar.di import NamedDependency, Provide
@@ -17,11 +20,13 @@ from backend.catalogue.api import CatalogueController
 from backend.catalogue.published import PublishedCatalogue
 from backend.catalogue.service import IntakeCatalogue
 from backend.db import bind_tables, close, make_engine, prepare
+from backend.dossiers import purge
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
 from backend.http import BoundedRequest, head_limit
 from backend.limits.service import Counters
 from backend.openapi import TrueJsonRenderPlugin
 from backend.piccolo_app import ALL_TABLES
+from backend.private import make_private
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
 
@@ -40,10 +45,25 @@ def create_app(settings: Settings | None = None) -> Litestar:
     intake = IntakeCatalogue(settings.catalogue_cache_seconds)
     counters = Counters()
 
+    chores: list[asyncio.Task[None]] = []
+    stopping = asyncio.Event()
+
     async def start() -> None:
         await prepare(engine)
+        # Uploads and retention: private data folder, no leftover temporary files, no expired uploads.
+        await to_thread.run_sync(make_private, settings.data_dir)
+        await purge.clear_incoming(settings.attachments_dir)
+        await purge.purge_logged(settings.attachments_dir, settings.now(), settings.upload_retention)
+        if settings.upload_purge_interval_minutes:
+            interval = dt.timedelta(minutes=settings.upload_purge_interval_minutes)
+            every = purge.keep_purging(
+                settings.attachments_dir, settings.now, settings.upload_retention, interval, stopping
+            )
+            chores.append(asyncio.create_task(every))
 
     async def stop() -> None:
+        stopping.set()
+        await asyncio.gather(*chores)
         await close(engine)
 
     return Litestar(

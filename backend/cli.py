@@ -1,4 +1,4 @@
-"""The `motcua` command: serve | migrate | seed | create-staff.
+"""The `motcua` command: serve | migrate | seed | create-staff | purge-uploads.
 
 Each command builds its settings from the environment once and passes them on.
 """
@@ -20,7 +20,8 @@ from backend.accounts.rules import Role
 from backend.catalogue import service as catalogue
 from backend.catalogue.datafiles import CatalogueData, InvalidCatalogueData, load_catalogue
 from backend.catalogue.service import seed_catalogue
-from backend.db import bind_tables, make_engine, use_piccolo_conf
+from backend.db import bind_tables, close, make_engine, prepare, use_piccolo_conf
+from backend.dossiers import purge
 from backend.errors import DomainError
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import DEMO_CATALOGUE_DIR, Settings
@@ -168,6 +169,27 @@ def cmd_create_staff(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _purge(settings: Settings) -> purge.PurgeReport:
+    engine = make_engine(settings)
+    bind_tables(engine, ALL_TABLES)
+    await prepare(engine)
+    try:
+        await purge.clear_incoming(settings.attachments_dir)
+        return await purge.purge_uploads(settings.attachments_dir, settings.now(), settings.upload_retention)
+    finally:
+        await close(engine)
+
+
+def cmd_purge_uploads(settings: Settings, args: argparse.Namespace) -> int:
+    """Uploads and retention: what `motcua serve` also does by itself every MOTCUA_UPLOAD_PURGE_INTERVAL_MINUTES."""
+    report = asyncio.run(_purge(settings))
+    print(
+        f"purge-uploads: {report.uploads} uploads older than {settings.upload_retention_hours:g} h without a dossier "
+        f"deleted; {report.files} files ({report.bytes} bytes) removed"
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="motcua", description="One-stop shop (một cửa) for administrative procedures.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -187,10 +209,12 @@ def parser() -> argparse.ArgumentParser:
     staff.add_argument("--role", choices=[r.value for r in Role], default="officer")
     staff.add_argument("--agency", help="agency code, e.g. H12.41.01")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    sub.add_parser("purge-uploads", help="delete uploads that never became a dossier, after the retention period")
     return top
 
 
 COMMANDS = {"serve": cmd_serve, "migrate": cmd_migrate, "seed": cmd_seed, "create-staff": cmd_create_staff}
+COMMANDS["purge-uploads"] = cmd_purge_uploads
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +16,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 from piccolo.table import Table
 
+from backend.private import PRIVATE_DIR, PRIVATE_FILE, create_private_file, restrict
 from backend.settings import Settings
 
 PICCOLO_CONF_MODULE = "backend.piccolo_conf"
@@ -46,9 +48,20 @@ def make_engine(settings: Settings) -> Engine[Any]:
     if settings.uses_postgres:
         assert settings.database_url is not None
         return PostgresEngine(config=postgres_config(settings.database_url))
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    _private_sqlite(settings.sqlite_path)
     # A busy timeout lets concurrent writers wait for each other instead of failing at once.
     return SQLiteEngine(path=str(settings.sqlite_path), timeout=30)
+
+
+def _private_sqlite(path: Path) -> None:
+    """The database file (and its -wal and -shm) readable by this user only, old installs included."""
+    path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    restrict(path.parent, PRIVATE_DIR)
+    create_private_file(path)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            restrict(companion, PRIVATE_FILE)
 
 
 def bind_tables(engine: Engine[Any], tables: Iterable[type[Table]]) -> None:
@@ -67,6 +80,13 @@ async def prepare(engine: Engine[Any]) -> None:
         await engine.run_ddl("PRAGMA journal_mode=WAL")
     if isinstance(engine, PostgresEngine):
         await engine.start_connection_pool(min_size=1, max_size=10)
+
+
+async def hold(table: type[Table], key: str) -> None:
+    """Inside a `writing()` transaction: waits for any other transaction holding `key`, and holds it until
+    this one ends. SQLite's write transactions already run one at a time; PostgreSQL takes an advisory lock."""
+    if isinstance(table._meta.db, PostgresEngine):
+        await table.raw("SELECT pg_advisory_xact_lock(hashtextextended({}, 0))", key)
 
 
 async def close(engine: Engine[Any]) -> None:

@@ -56,8 +56,9 @@ def domain_error(_: AnyRequest, exc: DomainError) -> Response[dict[str, Any]]:
     extra: dict[str, Any] = {}
     if exc.detail:
         extra["detail"] = exc.detail
-    if "errors" in exc.extra:
-        extra["errors"] = exc.extra["errors"]
+    for key in ("errors", "reason"):
+        if key in exc.extra:
+            extra[key] = exc.extra[key]
     return problem(exc.status, exc.code, messages["vi"], messages["en"], headers=exc.headers or None, **extra)
 
 

@@ -119,3 +119,21 @@ class Settings(BaseSettings):
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(self.tz)
+
+    # Uploads and retention: photos of identity papers that never became a dossier must not linger.
+    upload_retention_hours: float = Field(
+        default=72,
+        gt=0,
+        description="Files uploaded for a submission that has no dossier after this long are deleted. 72 h "
+        "outlasts a weekend without signal; a phone whose files were purged sends them again.",
+    )
+    upload_purge_interval_minutes: float = Field(
+        default=60,
+        ge=0,
+        description="How often `motcua serve` purges (besides once at start-up); 0: only at start-up and by "
+        "`motcua purge-uploads`.",
+    )
+
+    @property
+    def upload_retention(self) -> dt.timedelta:
+        return dt.timedelta(hours=self.upload_retention_hours)

@@ -48,12 +48,12 @@ def _wait(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running(cmd: list[str], env: dict[str, str], probe: str) -> Iterator[None]:
+def running(cmd: list[str], env: dict[str, str], probe: str) -> Iterator[subprocess.Popen[bytes]]:
     """Runs `cmd` until the block ends, once `probe` answers; killed if it will not stop."""
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
     try:
         _wait(probe, proc)
-        yield
+        yield proc
     finally:
         proc.terminate()
         try:

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import msgspec
+import pikepdf
 from PIL import Image
 
 from backend.catalogue.datafiles import CatalogueData, ProcedureFile, Text, load_catalogue
@@ -108,14 +109,14 @@ def png_bytes(shade: int = 0) -> bytes:
     return out.getvalue()
 
 
-def pdf_bytes() -> bytes:
-    """A minimal one-page PDF."""
-    return (
-        b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-        b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
-        b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n"
-        b"trailer <</Root 1 0 R>>\n%%EOF\n"
-    )
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A real PDF of blank A4 pages, written by pikepdf (qpdf)."""
+    with pikepdf.new() as pdf:
+        for _ in range(pages):
+            pdf.add_blank_page(page_size=(595, 842))
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()
 
 
 def sha256(body: bytes) -> str:

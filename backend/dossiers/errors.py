@@ -3,7 +3,7 @@ a stable code and a message in Vietnamese and English (see backend/problems.py).
 
 from __future__ import annotations
 
-from backend.dossiers import files
+from backend.dossiers import files, pdfs
 from backend.errors import DomainError
 
 
@@ -94,6 +94,47 @@ class UnsupportedFile(DomainError):
     code = "unsupported_file"
     message_vi = "Tệp không phải ảnh JPEG, PNG hoặc tệp PDF hợp lệ; vui lòng chụp lại."
     message_en = "The file is not a valid JPEG or PNG photo or PDF document; take the photo again."
+
+
+_PDF_REASONS = {
+    pdfs.Refusal.UNREADABLE: (
+        "Tệp PDF bị hỏng hoặc không đọc được; vui lòng lưu lại thành tệp PDF mới rồi gửi.",
+        "The PDF is damaged or cannot be read; save it again as a new PDF and send that.",
+    ),
+    pdfs.Refusal.ENCRYPTED: (
+        "Tệp PDF có mật khẩu hoặc bị mã hóa, không được nhận; vui lòng gửi bản không đặt mật khẩu.",
+        "The PDF is encrypted or has a password; it is not accepted. Send a copy without a password.",
+    ),
+    pdfs.Refusal.TOO_COMPLEX: (
+        f"Tệp PDF quá nhiều trang hoặc quá phức tạp (tối đa {pdfs.MAX_PAGES} trang), không được nhận.",
+        f"The PDF has too many pages or parts (at most {pdfs.MAX_PAGES} pages); it is not accepted.",
+    ),
+    pdfs.Refusal.JAVASCRIPT: (
+        "Tệp PDF có chứa mã chạy tự động (JavaScript), không được nhận.",
+        "The PDF contains code that runs by itself (JavaScript); it is not accepted.",
+    ),
+    pdfs.Refusal.LAUNCH: (
+        "Tệp PDF có lệnh mở chương trình khác, không được nhận.",
+        "The PDF contains an action that starts another program; it is not accepted.",
+    ),
+    pdfs.Refusal.EMBEDDED_FILE: (
+        "Tệp PDF có chứa tệp khác đính kèm bên trong, không được nhận.",
+        "The PDF has other files embedded in it; it is not accepted.",
+    ),
+}
+
+
+class PdfRefused(DomainError):
+    """A PDF staff should not open; `reason` (on the wire too) says why."""
+
+    status = 415
+    code = "pdf_refused"
+    message_vi = "{message_vi}"
+    message_en = "{message_en}"
+
+    def __init__(self, reason: pdfs.Refusal) -> None:
+        vi, en = _PDF_REASONS[reason]
+        super().__init__(reason=reason.value, message_vi=vi, message_en=en)
 
 
 class SubmissionClosed(DomainError):

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 
 from backend.catalogue import organisation
 from backend.catalogue import service as catalogue
-from backend.db import UNIQUE_VIOLATIONS, writing
-from backend.dossiers import files, rules
+from backend.db import UNIQUE_VIOLATIONS, hold, writing
+from backend.dossiers import files, pdfs, rules
 from backend.dossiers.errors import (
     AgencyNotAccepted,
     AgencyNotCompetent,
@@ -27,6 +27,7 @@ from backend.dossiers.errors import (
     InvalidAnswers,
     InvalidAttachments,
     OutsideProvince,
+    PdfRefused,
     SubmissionClosed,
     SubmissionConflict,
     TooManyFiles,
@@ -39,6 +40,9 @@ from backend.dossiers.tables import DailySequence, Dossier, DossierEvent, Upload
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
+# Checking a file's content is the costly part of an upload (memory and CPU): at most this many at once
+# in a process, whoever sends them; the others wait their turn.
+CONTENT_CHECKS = CapacityLimiter(2)
 
 
 def _content(sub: SubmissionIn) -> dict[str, Any]:
@@ -182,8 +186,12 @@ async def _create(
     day: dt.date,
 ) -> tuple[SubmissionOut, bool]:
     procedure, answers, route = checked
-    attachments = await _attachments(sub, procedure)
     async with writing(Dossier):
+        # The purge decides on each file under its lock: it either sees this dossier, or removed the uploads
+        # first and this submission waits for them again. Sorted, so two submissions sharing files cannot deadlock.
+        for sha256 in sorted({a.sha256 for a in sub.attachments}):
+            await hold(Dossier, files.lock_key(sha256))
+        attachments = await _attachments(sub, procedure)
         row = await _by_submission(sub.submission_id)
         if row is not None:
             return _replay(row, print_), False
@@ -281,27 +289,38 @@ async def upload_file(
         return _file(held), False
     if len(rows) >= files.MAX_FILES_PER_SUBMISSION:
         raise TooManyFiles()
-    kind = await to_thread.run_sync(files.content_type, body)
-    if kind is None:
-        raise UnsupportedFile()
+    kind = await _content_type(body)
     await to_thread.run_sync(files.store, root, sha256, body)
     row = {"sha256": sha256, "size": len(body), "content_type": kind}
+    upload = Upload(
+        key=f"{submission_id}:{sha256}",
+        submission_id=submission_id,
+        sha256=sha256,
+        size=len(body),
+        content_type=kind,
+        token_hash=token_hash,
+        uploaded_at=now,
+    )
     try:
-        await Upload.insert(
-            Upload(
-                key=f"{submission_id}:{sha256}",
-                submission_id=submission_id,
-                sha256=sha256,
-                size=len(body),
-                content_type=kind,
-                token_hash=token_hash,
-                uploaded_at=now,
-            )
-        )
+        async with writing(Upload):
+            await hold(Upload, files.lock_key(sha256))  # the purge holds it while deciding on this file
+            await Upload.insert(upload)
     except UNIQUE_VIOLATIONS:
         return _file(row), False  # the same file sent twice at once: the other request stored it
+    # A purge may have removed the same content between our store and our row (the row now keeps it).
+    await to_thread.run_sync(files.store, root, sha256, body)
     log.info("file uploaded", extra={"submission": str(submission_id), "size": len(body), "type": kind})
     return _file(row), True
+
+
+async def _content_type(body: bytes) -> str:
+    try:
+        kind = await to_thread.run_sync(files.content_type, body, limiter=CONTENT_CHECKS)
+    except pdfs.RefusedPdf as refused:
+        raise PdfRefused(refused.reason) from refused
+    if kind is None:
+        raise UnsupportedFile()
+    return kind
 
 
 async def read_file(submission_id: uuid.UUID, sha256: str, token: str, root: Path) -> tuple[bytes, str]:

@@ -53,11 +53,11 @@ class Upload(Table, tablename="dossier_upload"):
 
     key = Varchar(length=110, unique=True)
     submission_id = UUID(index=True)
-    sha256 = Varchar(length=64)
+    sha256 = Varchar(length=64, index=True)  # the purge asks whether any upload still holds a file
     size = Integer()
     content_type = Varchar(length=40)
     token_hash = Varchar(length=64)
-    uploaded_at = Timestamptz()
+    uploaded_at = Timestamptz(index=True)  # the purge looks for old ones
 
 
 TABLES = (Dossier, DossierEvent, DailySequence, Upload)
