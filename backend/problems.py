@@ -26,7 +26,7 @@ _BY_STATUS: dict[int, tuple[str, str, str]] = {
     429: ("too_many_requests", "Quá nhiều yêu cầu, vui lòng thử lại sau.", "Too many requests; try again later."),
     500: (
         "internal_error",
-        "Máy chủ gặp lỗi; dữ liệu đã lưu không bị mất. Vui lòng thử lại.",
+        "Hệ thống gặp lỗi; dữ liệu đã lưu không bị mất. Vui lòng thử lại.",
         "The server failed; nothing saved was lost. Please try again.",
     ),
 }

@@ -90,7 +90,7 @@ def test_a_draft_with_a_photo_survives_an_offline_reload_and_an_update(
 
     context.set_offline(True)
     page.reload()
-    expect(page.get_by_text("Ngoại tuyến")).to_be_visible()
+    expect(page.get_by_text("Không có mạng", exact=True)).to_be_visible()
     expect(page.locator(".photo-slot").get_by_role("img")).to_be_visible()
 
     context.set_offline(False)

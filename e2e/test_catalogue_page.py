@@ -23,7 +23,7 @@ def test_the_page_is_in_vietnamese_and_lists_the_demo_catalogue(page: Page, live
     problems = _open(page, live_server)
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.get_by_text("Đăng ký khai sinh", exact=True)).to_be_visible()
-    expect(page.get_by_text("Dữ liệu minh hoạ")).to_be_visible()
+    expect(page.get_by_text("Dữ liệu minh họa")).to_be_visible()
     expect(page.get_by_text("Phiên bản danh mục 1")).to_be_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "catalogue-360.png"), full_page=True)

@@ -180,7 +180,7 @@ def test_a_photo_is_stored_small_upright_and_without_gps_then_removed(page: Page
 
     box = page.locator(".photo-slot").filter(has=page.locator(f"#f-photo-{BIRTH_CERTIFICATE}"))
     expect(box).to_contain_text(" KB")
-    box.get_by_role("button", name="Xoá").click()
+    box.get_by_role("button", name="Xóa").click()
     expect(box.get_by_role("button", name="Chụp ảnh")).to_be_visible()
     assert wait_until(lambda: records(page, "photos") == [])
 
@@ -210,13 +210,13 @@ def test_a_draft_is_discarded_only_after_confirmation_with_its_photos(page: Page
     expect(item).to_contain_text("Đã xong 3/6 bước")
     expect(page.get_by_text("Dữ liệu trên máy")).to_be_visible()
 
-    item.get_by_role("button", name="Xoá").click()
-    expect(item.get_by_text("Xoá bản nháp này? Ảnh đã chụp cũng bị xoá.")).to_be_visible()
-    item.get_by_role("button", name="Huỷ").click()
+    item.get_by_role("button", name="Xóa").click()
+    expect(item.get_by_text("Xóa bản nháp này? Ảnh đã chụp cũng bị xóa.")).to_be_visible()
+    item.get_by_role("button", name="Hủy").click()
     assert len(records(page, "drafts")) == 1
 
-    item.get_by_role("button", name="Xoá").click()
-    item.get_by_role("button", name="Xoá").click()
+    item.get_by_role("button", name="Xóa").click()
+    item.get_by_role("button", name="Xóa").click()
     expect(page.locator(".draft-item")).to_have_count(0)
     expect(page.get_by_text("Bạn chưa có hồ sơ nào đang soạn.")).to_be_visible()
     assert records(page, "drafts") == []

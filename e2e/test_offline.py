@@ -13,7 +13,7 @@ def test_after_one_online_visit_the_app_reloads_offline(page: Page, context: Bro
     open_app(page, live_server)
     context.set_offline(True)
     page.reload()
-    expect(page.get_by_text("Ngoại tuyến")).to_be_visible()
+    expect(page.get_by_text("Không có mạng", exact=True)).to_be_visible()
     expect(page.get_by_text("Đăng ký khai sinh", exact=True)).to_be_visible()
     expect(page.get_by_text(re.compile(r"Danh mục cập nhật lúc \d\d:\d\d \d\d/\d\d/\d{4}"))).to_be_visible()
 
@@ -75,8 +75,8 @@ def test_the_expected_date_on_the_phone_matches_the_server(page: Page, live_serv
 
 def test_network_state_follows_the_connection(page: Page, context: BrowserContext, live_server: str) -> None:
     open_app(page, live_server)
-    expect(page.get_by_text("Đang trực tuyến")).to_be_visible()
+    expect(page.get_by_text("Đang có mạng", exact=True)).to_be_visible()
     context.set_offline(True)
-    expect(page.get_by_text("Ngoại tuyến")).to_be_visible()
+    expect(page.get_by_text("Không có mạng", exact=True)).to_be_visible()
     context.set_offline(False)
-    expect(page.get_by_text("Đang trực tuyến")).to_be_visible()
+    expect(page.get_by_text("Đang có mạng", exact=True)).to_be_visible()

@@ -61,7 +61,7 @@ class InvalidAttachments(DomainError):
 class AttachmentsMissing(DomainError):
     status = 422
     code = "attachments_missing"
-    message_vi = "Một số tệp đính kèm chưa được tải lên máy chủ; ứng dụng sẽ gửi lại."
+    message_vi = "Một số tệp đính kèm chưa được gửi lên; ứng dụng sẽ gửi lại."
     message_en = "Some attached files are not on the server yet; the app will send them again."
 
 

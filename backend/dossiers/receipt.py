@@ -1,4 +1,4 @@
-"""The receipt's QR code (giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 01/2018/TT-VPCP),
+"""The receipt's QR code (giấy tiếp nhận hồ sơ và hẹn trả kết quả, form 01 of Circular 03/2025/TT-VPCP),
 with no I/O: the tracking address it points to, drawn as one SVG path."""
 
 from __future__ import annotations

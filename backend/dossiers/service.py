@@ -344,7 +344,9 @@ async def receive(code: str, actor: str, now: dt.datetime, tz: ZoneInfo) -> dt.d
     """The counter accepts a submitted dossier (tiếp nhận): it is received now and due on the returned date,
     counted in working days from the receipt."""
     row = (
-        await Dossier.select(Dossier._meta.primary_key, Dossier.status, Dossier.procedure_code)
+        await Dossier.select(
+            Dossier._meta.primary_key, Dossier.status, Dossier.procedure_code, Dossier.receiving_unit_code
+        )
         .where(Dossier.code == code)
         .first()
     )
@@ -355,7 +357,8 @@ async def receive(code: str, actor: str, now: dt.datetime, tz: ZoneInfo) -> dt.d
     if procedure is None:
         raise UnknownProcedure(code=row["procedure_code"])
     # Computed before the write transaction: the calendar may be slow to build, and SQLite would wait.
-    due = await catalogue.appointment_date(now, procedure.working_days, tz)
+    # The receiving centre's own office hours decide whether it was received today or the next working day.
+    due = await catalogue.appointment_date(now, procedure.working_days, tz, row["receiving_unit_code"])
     async with writing(Dossier):
         moved = await (
             Dossier.update(

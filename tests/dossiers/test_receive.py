@@ -11,6 +11,7 @@ import httpx
 import pytest
 import segno
 
+from backend.catalogue.datafiles import AgencyHours
 from backend.catalogue.service import tidy_phone
 from backend.dossiers import service
 from backend.dossiers.receipt import qr_code, tracking_url
@@ -18,7 +19,7 @@ from backend.dossiers.rules import TRANSITIONS, IllegalTransition, Status, can_m
 from backend.dossiers.tables import Dossier, DossierEvent
 from backend.errors import DomainError
 from backend.settings import Settings
-from tests.factories import NOW, seeded, submitted
+from tests.factories import NOW, demo_catalogue, seeded, submitted
 
 pytestmark = pytest.mark.usefixtures("db")
 MONDAY_MORNING = NOW  # 2026-11-23 09:00 in Vietnam, a Monday
@@ -43,6 +44,20 @@ async def test_receiving_sets_the_appointment_in_working_days(client: httpx.Asyn
     assert row["received_at"] == monday
     events = await DossierEvent.select(DossierEvent.status, DossierEvent.actor).order_by(DossierEvent.at)
     assert events == [{"status": "submitted", "actor": "citizen"}, {"status": "received", "actor": "canbo.motcua"}]
+
+
+async def test_receiving_counts_from_the_receiving_centres_own_closing_time(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    data = demo_catalogue()
+    data.calendar.office_hours.by_agency["H12.42.01"] = AgencyHours(opens="07:00", closes="16:30")
+    await seeded(data)
+    # Received at Thiên Lộc's centre, which closes at 16:30, for xã Can Lộc, whose centre closes at 17:00.
+    made = await submitted(client, "1.004873", competent="H12.41", receiving="H12.42.01")  # 3 working days
+    monday_late = dt.datetime(2026, 12, 7, 16, 45, tzinfo=settings.tz)
+    due = await service.receive(made["dossier"]["code"], "canbo", monday_late, settings.tz)
+    # After the centre's closing: received Tuesday 8/12, so 3 working days end Friday 11/12 (not Thursday).
+    assert due == dt.date(2026, 12, 11)
 
 
 async def test_public_holidays_are_not_working_days(client: httpx.AsyncClient, settings: Settings) -> None:

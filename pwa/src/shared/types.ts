@@ -276,7 +276,7 @@ export interface SubmissionOut {
   attachments: Attachment[];
 }
 
-/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (form 01 of Circular 01/2018/TT-VPCP). */
+/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (form 01 of Circular 03/2025/TT-VPCP). */
 export interface Receipt {
   agencyName: Bilingual;
   code: string;

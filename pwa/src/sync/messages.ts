@@ -5,15 +5,15 @@ import type { Bilingual } from "../shared/types";
 
 export const SYNC_MESSAGES = {
   network: {
-    vi: "Chưa gửi được: không kết nối được máy chủ. Hồ sơ vẫn nằm an toàn trên máy và sẽ được gửi lại.",
+    vi: "Chưa gửi được: mạng yếu hoặc không có mạng. Hồ sơ vẫn nằm an toàn trên máy và sẽ được gửi lại.",
     en: "Not sent yet: the server could not be reached. The dossier is safe on this phone and will be sent again.",
   },
   busy: {
-    vi: "Máy chủ đang bận. Hồ sơ vẫn nằm an toàn trên máy và sẽ được gửi lại.",
+    vi: "Hệ thống đang bận. Hồ sơ vẫn nằm an toàn trên máy và sẽ được gửi lại.",
     en: "The server is busy. The dossier is safe on this phone and will be sent again.",
   },
   refused: {
-    vi: "Máy chủ không nhận hồ sơ này. Vui lòng sửa hồ sơ rồi nộp lại.",
+    vi: "Hồ sơ chưa được nhận vì còn chỗ cần sửa. Vui lòng sửa hồ sơ rồi nộp lại.",
     en: "The server did not accept this dossier. Please correct it and submit again.",
   },
   photoMissing: {

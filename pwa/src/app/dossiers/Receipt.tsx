@@ -1,4 +1,4 @@
-/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, laid out like form 01 of Circular 01/2018/TT-VPCP, with the
+/** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, laid out like form 01 of Circular 03/2025/TT-VPCP, with the
  * QR code that opens public tracking. Vietnamese only, as the form is; it prints alone (dossiers.css). */
 
 import type { Receipt } from "../../shared/types";

@@ -82,7 +82,7 @@ const vi: DossierText = {
   title: "Hồ sơ đã nộp",
   loading: "Đang mở…",
   outboxTitle: "Đang chờ gửi",
-  outboxHint: "Hồ sơ đã được lưu trên điện thoại này và sẽ tự gửi khi có mạng. Đừng xoá dữ liệu của ứng dụng trước khi gửi xong.",
+  outboxHint: "Hồ sơ đã được lưu trên điện thoại này và sẽ tự gửi khi có mạng. Đừng xóa dữ liệu của ứng dụng trước khi gửi xong.",
   states: { waiting: "Đang chờ gửi", sending: "Đang gửi…", attention: "Cần sửa hồ sơ" },
   progressLabel: "Tiến độ gửi",
   progress: (sent, total) => `Đã gửi ${sent} trên ${total}`,
@@ -96,10 +96,10 @@ const vi: DossierText = {
   mineTitle: "Hồ sơ của bạn",
   mineEmpty: "Chưa có hồ sơ nào được gửi từ điện thoại này.",
   updatedAt: (time) => `Cập nhật lúc ${time}`,
-  neverUpdated: "Chưa cập nhật từ máy chủ.",
+  neverUpdated: "Chưa cập nhật lần nào.",
   refreshing: "Đang cập nhật…",
   refreshFailed: "Chưa cập nhật được; đang xem thông tin đã lưu trên máy.",
-  offlineCache: "Ngoại tuyến: đang xem thông tin đã lưu trên máy.",
+  offlineCache: "Không có mạng: đang xem thông tin đã lưu trên máy.",
   code: "Mã hồ sơ",
   procedure: "Thủ tục",
   agency: "Nơi nộp",
@@ -134,7 +134,7 @@ const vi: DossierText = {
     "Không tìm thấy hồ sơ. Mã hồ sơ không đúng, hoặc số điện thoại không khớp với số đã khai khi nộp. Vui lòng kiểm tra lại.",
   tooMany: (wait) => `Chưa tra cứu được lúc này. Vui lòng thử lại sau ${wait ?? "ít phút"}.`,
   needsNetwork: "Cần kết nối mạng để tra cứu. Hãy bật dữ liệu di động hoặc Wi-Fi rồi thử lại.",
-  serverError: "Máy chủ gặp lỗi. Vui lòng thử lại sau.",
+  serverError: "Hệ thống đang gặp lỗi. Vui lòng thử lại sau.",
   resultTitle: "Kết quả tra cứu",
   seconds: (n) => `${n} giây`,
   minutes: (n) => `${n} phút`,
@@ -227,7 +227,7 @@ export function formatWait(seconds: number, t: DossierText): string {
   return t.hours(Math.ceil(seconds / 3600));
 }
 
-/** The words of the receipt (form 01, Circular 01/2018/TT-VPCP): a legal form, in Vietnamese only. */
+/** The words of the receipt (form 01, Circular 03/2025/TT-VPCP): a legal form, in Vietnamese only. */
 export const RECEIPT = {
   nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   motto: "Độc lập - Tự do - Hạnh phúc",

@@ -88,7 +88,7 @@ interface ItemProps {
 function DraftItem({ entry: { draft, photoCount, progress: done }, catalogue, lang, t, onDeleted }: ItemProps) {
   const [confirming, setConfirming] = useState(false);
   const cancel = useRef<HTMLButtonElement>(null);
-  // The "Xoá" button just vanished: put the focus on the safe choice, not on the page's top.
+  // The "Xóa" button just vanished: put the focus on the safe choice, not on the page's top.
   useEffect(() => {
     if (confirming) cancel.current?.focus();
   }, [confirming]);
