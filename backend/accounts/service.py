@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
@@ -34,8 +35,38 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+@cache
+def _absent_hash() -> str:
+    """A hash no password opens, verified when there is no account: unknown usernames cost the same time."""
+    return _hasher.hash(secrets.token_urlsafe(32))
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    """Checks `password` against an account's hash, or against a stand-in when there is no account."""
+    try:
+        return _hasher.verify(stored_hash or _absent_hash(), password) and stored_hash is not None
+    except VerificationError:
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """The hash was made with weaker parameters than argon2-cffi's current defaults."""
+    return _hasher.check_needs_rehash(stored_hash)
+
+
 async def create_staff(
-    username: str, full_name: str, password: str, role: Role, agency_code: str, *, demo: bool = False
+    username: str,
+    full_name: str,
+    password: str,
+    role: Role,
+    agency_code: str,
+    *,
+    demo: bool = False,
+    must_change_password: bool = False,
 ) -> int:
     problem = username_problem(username) or password_problem(password)
     if problem:
@@ -53,6 +84,7 @@ async def create_staff(
             agency_code=agency_code,
             created_at=dt.datetime.now(dt.UTC),
             demo=demo,
+            must_change_password=must_change_password,
         )
     ).returning(Staff._meta.primary_key)
     return int(rows[0]["id"])
@@ -64,14 +96,7 @@ async def staff_exists(username: str) -> bool:
 
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
-    if row is None:
-        # Hash anyway so a missing user takes as long as a wrong password.
-        _hasher.hash(password)
-        return False
-    try:
-        return _hasher.verify(row["password_hash"], password)
-    except VerificationError:
-        return False
+    return verify_password(row["password_hash"] if row else None, password)
 
 
 async def set_password(username: str, password: str) -> None:
@@ -107,6 +132,7 @@ async def enable_demo_staff(username: str, full_name: str, password: str, role: 
             Staff.agency_code: agency_code,
             Staff.active: True,
             Staff.demo: True,
+            Staff.must_change_password: False,
         }
     ).where(Staff.username == username)
 
