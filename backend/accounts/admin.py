@@ -112,8 +112,8 @@ async def reset_password(username: str) -> str:
     """A new temporary password; the account's sessions end (a reset often follows a leak)."""
     row = await _row(username)
     password = service.generate_password()
-    await Staff.update({Staff.password_hash: service.hash_password(password), Staff.must_change_password: True}).where(
-        Staff._meta.primary_key == row["id"]
-    )
+    await Staff.update(
+        {Staff.password_hash: await service.hash_password(password), Staff.must_change_password: True}
+    ).where(Staff._meta.primary_key == row["id"])
     await sessions.end_sessions(int(row["id"]))
     return password

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.datastructures import CacheControlHeader, Cookie
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from litestar.params import FromPath, JSONBody
 
 from backend.accounts import admin, sessions
 from backend.accounts.guard import COOKIE, CsrfFailed, session_policy, staff_required
@@ -164,7 +164,7 @@ class AccountController(Controller):
     @patch("/{username:str}", summary="Change an account: name, role, agency, active")
     async def change(
         self,
-        username: str,
+        username: FromPath[str],
         data: JSONBody[AccountChange],
         staff: NamedDependency[Principal],
         agencies: NamedDependency[AgencyDirectory],
@@ -172,7 +172,7 @@ class AccountController(Controller):
         return AccountOut(account=await admin.update_account(staff, username, data, await _codes(agencies)))
 
     @post("/{username:str}/password-reset", status_code=200, summary="A new temporary password, shown once")
-    async def reset_password(self, username: str) -> TemporaryPasswordOut:
+    async def reset_password(self, username: FromPath[str]) -> TemporaryPasswordOut:
         return TemporaryPasswordOut(temporary_password=await admin.reset_password(username))
 
 

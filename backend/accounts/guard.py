@@ -20,6 +20,7 @@ import hmac
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
@@ -92,9 +93,9 @@ def staff_required(*roles: Role, before_password_change: bool = False) -> Guard:
     return guard
 
 
-def current_staff(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
+def current_staff(request: Request[Any, Any, Any]) -> Principal:
     """The `staff` dependency: the principal the guard admitted (a handler without the guard gets a 401)."""
-    principal = connection.state.get(_STATE_KEY)
+    principal = request.state.get(_STATE_KEY)
     if not isinstance(principal, Principal):
         raise sessions.NotAuthenticated()
     return principal

@@ -1,8 +1,9 @@
-"""Use cases of staff accounts: creating one, checking a password, and the demo accounts that exist only
-while the demo catalogue is loaded."""
+"""Use cases of staff accounts: creating one, hashing and checking passwords, and the demo accounts that
+exist only while the demo catalogue is loaded."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import secrets
 from functools import cache
@@ -11,7 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 
 from backend.accounts.rules import Role, password_problem, username_problem
-from backend.accounts.tables import Staff
+from backend.accounts.tables import Staff, StaffSession
 from backend.errors import DomainError
 
 _hasher = PasswordHasher()
@@ -41,16 +42,21 @@ def _absent_hash() -> str:
     return _hasher.hash(secrets.token_urlsafe(32))
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+async def hash_password(password: str) -> str:
+    # argon2 takes tens of milliseconds of CPU on purpose: off the event loop, other requests go on.
+    return await asyncio.to_thread(_hasher.hash, password)
 
 
-def verify_password(stored_hash: str | None, password: str) -> bool:
-    """Checks `password` against an account's hash, or against a stand-in when there is no account."""
+def _verify(stored_hash: str | None, password: str) -> bool:
     try:
         return _hasher.verify(stored_hash or _absent_hash(), password) and stored_hash is not None
     except VerificationError:
         return False
+
+
+async def verify_password(stored_hash: str | None, password: str) -> bool:
+    """Checks `password` against an account's hash, or against a stand-in when there is no account."""
+    return await asyncio.to_thread(_verify, stored_hash, password)
 
 
 def needs_rehash(stored_hash: str) -> bool:
@@ -96,7 +102,7 @@ async def staff_exists(username: str) -> bool:
 
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
-    return verify_password(row["password_hash"] if row else None, password)
+    return await verify_password(row["password_hash"] if row else None, password)
 
 
 async def set_password(username: str, password: str) -> None:
@@ -139,8 +145,9 @@ async def enable_demo_staff(username: str, full_name: str, password: str, role: 
 
 async def retire_demo_staff() -> list[str]:
     """Disables every demo account (a real catalogue is loaded): no sign-in, and the password is gone."""
-    rows = await Staff.select(Staff.username).where(Staff.demo.eq(True), Staff.active.eq(True))
+    rows = await Staff.select(Staff._meta.primary_key, Staff.username).where(Staff.demo.eq(True), Staff.active.eq(True))
     if rows:
         unusable = _hasher.hash(secrets.token_urlsafe(32))
         await Staff.update({Staff.active: False, Staff.password_hash: unusable}).where(Staff.demo.eq(True))
+        await StaffSession.delete().where(StaffSession.staff.is_in([r["id"] for r in rows]))
     return [r["username"] for r in rows]

@@ -113,11 +113,11 @@ async def _verified(username: str, password: str) -> dict[str, Any]:
         .first()
     )
     # Verified whatever the account: unknown, disabled and wrong all take one argon2 verification.
-    right = service.verify_password(row["password_hash"] if row else None, password)
+    right = await service.verify_password(row["password_hash"] if row else None, password)
     if row is None or not right or not row["active"]:
         raise InvalidLogin()
     if service.needs_rehash(row["password_hash"]):
-        await Staff.update({Staff.password_hash: service.hash_password(password)}).where(
+        await Staff.update({Staff.password_hash: await service.hash_password(password)}).where(
             Staff._meta.primary_key == row["id"]
         )
     return row
@@ -201,14 +201,14 @@ async def change_password(
     every other session of the account ends."""
     attempt = await _admit_change(principal.username, counters, now)
     row = await Staff.select(Staff.password_hash).where(Staff._meta.primary_key == principal.staff_id).first()
-    if row is None or not service.verify_password(row["password_hash"], current_password):
+    if row is None or not await service.verify_password(row["password_hash"], current_password):
         raise WrongPassword()
     await counters.forget(attempt)
     problem = password_problem(new_password)
     if problem:
         raise service.InvalidStaffAccount(problem=problem)
     await Staff.update(
-        {Staff.password_hash: service.hash_password(new_password), Staff.must_change_password: False}
+        {Staff.password_hash: await service.hash_password(new_password), Staff.must_change_password: False}
     ).where(Staff._meta.primary_key == principal.staff_id)
     await end_sessions(principal.staff_id, keep=principal.session_hash)
 
