@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -35,7 +36,7 @@ async def staff(username: str, role: Role = Role.OFFICER, agency: str = AGENCY, 
 class Session:
     token: str
     csrf: str
-    body: dict[str, object]
+    body: dict[str, Any]
 
     def headers(self, *, csrf: str | None = None) -> dict[str, str]:
         """The cookie of this session, and a CSRF token (its own unless another is given)."""
