@@ -47,8 +47,8 @@ class WrongPassword(DomainError):
 
 
 class LoginPaused(LimitReached):
-    message_vi = "Đăng nhập sai quá nhiều lần; vui lòng thử lại sau {seconds} giây."
-    message_en = "Too many failed sign-ins; please try again in {seconds} seconds."
+    message_vi = "Đăng nhập quá nhiều lần; vui lòng thử lại sau {seconds} giây."
+    message_en = "Too many sign-in attempts; please try again in {seconds} seconds."
 
 
 def _utc(now: dt.datetime) -> dt.datetime:
