@@ -77,8 +77,12 @@ async def test_deactivating_an_account_ends_its_sessions(client: httpx.AsyncClie
     officer = await sign_in(client, await staff("le.cuong"))
     off = await client.patch("/api/staff/accounts/le.cuong", json={"active": False}, headers=admin.headers())
     assert off.status_code == 200 and off.json()["account"]["active"] is False
-    assert (await client.get("/api/staff/session", headers=officer.cookie_only())).status_code == 401
     assert (await login(client, "le.cuong")).status_code == 401
+    back = await client.patch("/api/staff/accounts/le.cuong", json={"active": True}, headers=admin.headers())
+    assert back.status_code == 200
+    stale = await client.get("/api/staff/session", headers=officer.cookie_only())
+    assert stale.status_code == 401, "the session outlived the deactivation"
+    assert (await login(client, "le.cuong")).status_code == 200
 
 
 async def test_an_admin_cannot_deactivate_or_demote_themselves(client: httpx.AsyncClient) -> None:
