@@ -204,7 +204,10 @@ async def change_password(
     if row is None or not await service.verify_password(row["password_hash"], current_password):
         raise WrongPassword()
     await counters.forget(attempt)
-    problem = password_problem(new_password)
+    # The same password again would let a temporary one (shown to the administrator) stay in use.
+    problem = password_problem(new_password) or (
+        "the new password must differ" if new_password == current_password else None
+    )
     if problem:
         raise service.InvalidStaffAccount(problem=problem)
     await Staff.update(

@@ -176,6 +176,10 @@ async def test_a_password_change_needs_the_current_password_and_a_strong_new_one
         "/api/staff/password", json={"currentPassword": PASSWORD, "newPassword": "ngan"}, headers=session.headers()
     )
     assert weak.status_code == 422 and weak.json()["code"] == "invalid_staff_account"
+    same = await client.post(
+        "/api/staff/password", json={"currentPassword": PASSWORD, "newPassword": PASSWORD}, headers=session.headers()
+    )
+    assert same.status_code == 422 and same.json()["code"] == "invalid_staff_account"
     assert (await login(client, "nguyen.an")).status_code == 200
 
 
