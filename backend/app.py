@@ -9,6 +9,7 @@ import logging
 from anyio import to_thread
 from litestar import Litestar, get
 from litestar.config.compression import CompressionConfig
+from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from litestar.logging import LoggingConfig
 from litestar.middleware import DefineMiddleware
@@ -16,9 +17,11 @@ from litestar.openapi import OpenAPIConfig
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from backend import problems
+from backend.accounts.api import STAFF_CONTROLLERS
+from backend.accounts.guard import current_staff
 from backend.catalogue.api import CatalogueController
 from backend.catalogue.published import PublishedCatalogue
-from backend.catalogue.service import IntakeCatalogue
+from backend.catalogue.service import IntakeCatalogue, agency_directory
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers import purge
 from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
@@ -73,6 +76,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             FileController,
             MyDossiersController,
             TrackingController,
+            *STAFF_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],
@@ -81,7 +85,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "intake": Provide(lambda: intake, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "counters": Provide(lambda: counters, sync_to_thread=False),
+            # Staff endpoints: the signed-in principal (admitted by accounts.guard) and the agencies they belong to.
+            "staff": Provide(current_staff, sync_to_thread=False),
+            "agencies": Provide(lambda: agency_directory, sync_to_thread=False),
         },
+        state=State({"settings": settings}),  # the staff guard reads its session settings and clock here
         # The client's address, right under any server: behind the trusted proxies only, the right-most
         # address of X-Forwarded-For they did not add. Limits per client address count on it.
         # (uvicorn types ASGI callables with its own, equivalent, protocols.)

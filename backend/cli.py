@@ -31,7 +31,14 @@ log = logging.getLogger("motcua")
 DEMO_USERNAME = "canbo.demo"
 DEMO_FULL_NAME = "Cán bộ minh họa"
 DEMO_AGENCY = "H12.41.01"  # a demo commune centre (Trung tâm Phục vụ hành chính công xã Can Lộc)
-DEMO_ROLE = Role.OFFICER  # a demo login is printed on screen: never an admin
+DEMO_ROLE = Role.OFFICER
+# One demo account per role at the demo commune, never an admin: a login printed on screen must not open
+# the administration (issue 13).
+DEMO_STAFF = (
+    (DEMO_USERNAME, DEMO_FULL_NAME, DEMO_ROLE),
+    ("chuyenvien.demo", "Chuyên viên minh họa", Role.SPECIALIST),
+    ("lanhdao.demo", "Lãnh đạo minh họa", Role.LEADER),
+)
 
 
 class SeedRefused(Exception):
@@ -129,20 +136,38 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _demo_staff(settings: Settings) -> str:
-    """The demo account's password: the one kept in the data folder while the account is as it should be,
-    else a new one. Only while the demo catalogue is loaded."""
+def _saved_logins(login_file: Path) -> dict[str, str]:
+    """The demo passwords kept in the data folder, one `username password` a line."""
+    if not login_file.is_file():
+        return {}
+    pairs = (line.split() for line in login_file.read_text(encoding="utf-8").splitlines())
+    return {pair[0]: pair[1] for pair in pairs if len(pair) == 2}
+
+
+async def _demo_staff(settings: Settings) -> dict[str, str]:
+    """The demo accounts' passwords by username: the ones kept in the data folder while each account is as
+    it should be, else new ones. Only while the demo catalogue is loaded."""
     if not await catalogue.loaded_catalogue_is_demo():
         raise NoDemoCatalogue()
     login_file = settings.data_dir / "demo-login.txt"
-    if await service.demo_staff_ready(DEMO_USERNAME, DEMO_ROLE) and login_file.is_file():
-        return login_file.read_text(encoding="utf-8").strip()
-    password = service.generate_password()
-    await service.enable_demo_staff(DEMO_USERNAME, DEMO_FULL_NAME, password, DEMO_ROLE, DEMO_AGENCY)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    login_file.touch(mode=0o600)
-    login_file.write_text(password, encoding="utf-8")
-    return password
+    saved = _saved_logins(login_file)
+    logins = {}
+    for username, full_name, role in DEMO_STAFF:
+        password = saved.get(username)
+        if password is None or not await service.demo_staff_ready(username, role):
+            password = service.generate_password()
+            await service.enable_demo_staff(username, full_name, password, role, DEMO_AGENCY)
+        logins[username] = password
+    if logins != saved:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        login_file.touch(mode=0o600)
+        login_file.write_text("".join(f"{u} {p}\n" for u, p in logins.items()), encoding="utf-8")
+    return logins
+
+
+def staff_app_url(settings: Settings) -> str:
+    base = settings.public_url.rstrip("/") if settings.public_url else local_url(settings.host, settings.port)
+    return f"{base}/staff/"
 
 
 def cmd_create_staff(settings: Settings, args: argparse.Namespace) -> int:
@@ -150,11 +175,14 @@ def cmd_create_staff(settings: Settings, args: argparse.Namespace) -> int:
     _bind(settings)
     if args.demo:
         try:
-            password = asyncio.run(_demo_staff(settings))
+            logins = asyncio.run(_demo_staff(settings))
         except NoDemoCatalogue as exc:
             print(f"create-staff: {exc}", file=sys.stderr)
             return 1
-        print(f"Demo staff login / Tài khoản cán bộ minh họa: {DEMO_USERNAME} / {password}")
+        url = staff_app_url(settings)
+        for username, _, role in DEMO_STAFF:
+            password = logins[username]
+            print(f"Demo staff login ({role}) / Tài khoản cán bộ minh họa: {username} / {password} at {url}")
         return 0
     if not (args.username and args.full_name and args.agency):
         print("create-staff: --username, --full-name and --agency are required (or --demo)", file=sys.stderr)
@@ -203,7 +231,9 @@ def parser() -> argparse.ArgumentParser:
         "--dir", default=None, help="catalogue folder (default: the demo catalogue, into an empty or demo database)"
     )
     staff = sub.add_parser("create-staff", help="create a staff account")
-    staff.add_argument("--demo", action="store_true", help="create (once) the demo officer account, print its login")
+    staff.add_argument(
+        "--demo", action="store_true", help="create (once) the demo accounts, one per role but admin, and print them"
+    )
     staff.add_argument("--username")
     staff.add_argument("--full-name")
     staff.add_argument("--role", choices=[r.value for r in Role], default="officer")

@@ -70,6 +70,16 @@ class Settings(BaseSettings):
         description="Comma-separated addresses or networks (CIDR) of the reverse proxies whose X-Forwarded-For "
         "and X-Forwarded-Proto are believed; empty: none.",
     )
+    # Staff sessions and sign-in (issue 14): sessions live in the database, shared by every process.
+    staff_idle_minutes: int = Field(
+        default=30, ge=1, description="A staff session ends after this many minutes without a request."
+    )
+    staff_session_hours: int = Field(
+        default=10, ge=1, description="A staff session ends this many hours after sign-in, whatever happens."
+    )
+    staff_logins_per_minute: int = Field(
+        default=20, ge=1, description="Staff sign-in attempts one client address may make per minute."
+    )
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -102,7 +102,7 @@ def pwa_router(dist: Path) -> Router:
         if not candidate.is_file():
             page = _app_page(relative)
             # A missing asset is a 404, not a page; the staff app has no files of its own under /staff/ and
-            # its routes hold dossier codes with dots (H12.22.05-261123-0007).
+            # its routes hold dossier codes with dots (H12.41.01-261123-0007).
             if "." in Path(relative).name and page == "index.html":
                 raise PageNotFound()
             candidate = root / page

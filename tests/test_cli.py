@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import select
 import shutil
 import socket
@@ -46,10 +47,20 @@ async def test_seed_reports_a_broken_folder_and_fails(settings_env: dict[str, st
     assert "catalogue.yaml" in result.stderr
 
 
-def _login(result: subprocess.CompletedProcess[str]) -> tuple[str, str]:
+DEMO_LINE = re.compile(r"^Demo staff login \((\w+)\) / Tài khoản cán bộ minh họa: (\S+) / (\S+) at (\S+)$")
+
+
+def _logins(result: subprocess.CompletedProcess[str]) -> dict[str, tuple[str, str, str]]:
+    """The printed demo logins by username: (role, password, staff app address)."""
     assert result.returncode == 0, result.stderr
-    username, password = result.stdout.strip().rsplit(": ", 1)[1].split(" / ")
-    return username, password
+    lines = [DEMO_LINE.match(line) for line in result.stdout.strip().splitlines()]
+    assert all(lines), result.stdout
+    return {m[2]: (m[1], m[3], m[4]) for m in lines if m}
+
+
+def _login(result: subprocess.CompletedProcess[str]) -> tuple[str, str]:
+    """The demo officer's login."""
+    return "canbo.demo", _logins(result)["canbo.demo"][1]
 
 
 def _real_catalogue(tmp_path: Path) -> Path:
@@ -69,7 +80,7 @@ async def test_demo_staff_login_is_printed_and_stable(settings_env: dict[str, st
     assert username == "canbo.demo" and len(password) >= 12
     second = run_cli(settings_env, "create-staff", "--demo")
     assert _login(second) == (username, password)
-    assert await Staff.count() == 1
+    assert await Staff.count() == 3
     assert await check_password(username, password)
     login_file = settings.data_dir / "demo-login.txt"
     assert login_file.stat().st_mode & 0o077 == 0, "the demo password file is readable by others"
@@ -81,6 +92,44 @@ async def test_the_demo_account_is_an_officer_never_an_admin(settings_env: dict[
     _login(run_cli(settings_env, "create-staff", "--demo"))
     row = await Staff.select(Staff.role, Staff.demo).where(Staff.username == "canbo.demo").first()
     assert row == {"role": "officer", "demo": True}
+    (settings.data_dir / "demo-login.txt").unlink()
+
+
+async def test_one_demo_account_per_role_but_admin_each_on_its_own_line(
+    settings_env: dict[str, str], settings: Settings
+) -> None:
+    assert run_cli(settings_env, "seed").returncode == 0
+    env = {**settings_env, "MOTCUA_PORT": "8123"}
+    logins = _logins(run_cli(env, "create-staff", "--demo"))
+    assert {u: role for u, (role, _, _) in logins.items()} == {
+        "canbo.demo": "officer",
+        "chuyenvien.demo": "specialist",
+        "lanhdao.demo": "leader",
+    }
+    assert {url for _, _, url in logins.values()} == {"http://127.0.0.1:8123/staff/"}
+    assert len({password for _, password, _ in logins.values()}) == 3
+    rows = await Staff.select(Staff.username, Staff.role, Staff.agency_code, Staff.demo, Staff.must_change_password)
+    assert all(r["demo"] and r["agency_code"] == "H12.41.01" and not r["must_change_password"] for r in rows)
+    assert "admin" not in {r["role"] for r in rows}
+    for username, (_, password, _) in logins.items():
+        assert await check_password(username, password), username
+    public = _logins(run_cli({**env, "MOTCUA_PUBLIC_URL": "https://motcua.example"}, "create-staff", "--demo"))
+    assert {url for _, _, url in public.values()} == {"https://motcua.example/staff/"}
+    assert {u: p for u, (_, p, _) in public.items()} == {u: p for u, (_, p, _) in logins.items()}
+    (settings.data_dir / "demo-login.txt").unlink()
+
+
+async def test_a_demo_account_taken_back_gets_a_new_password_and_the_others_keep_theirs(
+    settings_env: dict[str, str], settings: Settings
+) -> None:
+    assert run_cli(settings_env, "seed").returncode == 0
+    before = _logins(run_cli(settings_env, "create-staff", "--demo"))
+    await Staff.update({Staff.active: False}).where(Staff.username == "lanhdao.demo")
+    after = _logins(run_cli(settings_env, "create-staff", "--demo"))
+    assert after["canbo.demo"] == before["canbo.demo"]
+    assert after["chuyenvien.demo"] == before["chuyenvien.demo"]
+    assert after["lanhdao.demo"][1] != before["lanhdao.demo"][1]
+    assert await check_password("lanhdao.demo", after["lanhdao.demo"][1])
     (settings.data_dir / "demo-login.txt").unlink()
 
 
@@ -98,7 +147,8 @@ async def test_a_real_catalogue_disables_the_demo_account(
     username, password = _login(run_cli(settings_env, "create-staff", "--demo"))
     real = run_cli(settings_env, "seed", "--dir", str(_real_catalogue(tmp_path)))
     assert real.returncode == 0, real.stderr
-    assert "demo accounts disabled" in real.stdout and username in real.stdout
+    assert "demo accounts disabled" in real.stdout
+    assert all(name in real.stdout for name in ("canbo.demo", "chuyenvien.demo", "lanhdao.demo"))
     assert not await check_password(username, password)
     assert await Staff.select(Staff.active).where(Staff.username == username).first() == {"active": False}
     again = run_cli(settings_env, "create-staff", "--demo")

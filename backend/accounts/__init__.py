@@ -1,1 +1,2 @@
-"""Staff accounts (cán bộ, công chức): users, roles, password hashing; sessions come with the back office."""
+"""Staff accounts (cán bộ, công chức): users, roles, password hashing, database-held sessions, and the guard
+of every staff endpoint (role, CSRF, agency scope)."""

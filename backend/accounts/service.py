@@ -1,16 +1,18 @@
-"""Use cases of staff accounts: creating one, checking a password, and the demo accounts that exist only
-while the demo catalogue is loaded."""
+"""Use cases of staff accounts: creating one, hashing and checking passwords, and the demo accounts that
+exist only while the demo catalogue is loaded."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 
 from backend.accounts.rules import Role, password_problem, username_problem
-from backend.accounts.tables import Staff
+from backend.accounts.tables import Staff, StaffSession
 from backend.errors import DomainError
 
 _hasher = PasswordHasher()
@@ -34,8 +36,43 @@ def generate_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+@cache
+def _absent_hash() -> str:
+    """A hash no password opens, verified when there is no account: unknown usernames cost the same time."""
+    return _hasher.hash(secrets.token_urlsafe(32))
+
+
+async def hash_password(password: str) -> str:
+    # argon2 takes tens of milliseconds of CPU on purpose: off the event loop, other requests go on.
+    return await asyncio.to_thread(_hasher.hash, password)
+
+
+def _verify(stored_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash or _absent_hash(), password) and stored_hash is not None
+    except VerificationError:
+        return False
+
+
+async def verify_password(stored_hash: str | None, password: str) -> bool:
+    """Checks `password` against an account's hash, or against a stand-in when there is no account."""
+    return await asyncio.to_thread(_verify, stored_hash, password)
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """The hash was made with weaker parameters than argon2-cffi's current defaults."""
+    return _hasher.check_needs_rehash(stored_hash)
+
+
 async def create_staff(
-    username: str, full_name: str, password: str, role: Role, agency_code: str, *, demo: bool = False
+    username: str,
+    full_name: str,
+    password: str,
+    role: Role,
+    agency_code: str,
+    *,
+    demo: bool = False,
+    must_change_password: bool = False,
 ) -> int:
     problem = username_problem(username) or password_problem(password)
     if problem:
@@ -53,6 +90,7 @@ async def create_staff(
             agency_code=agency_code,
             created_at=dt.datetime.now(dt.UTC),
             demo=demo,
+            must_change_password=must_change_password,
         )
     ).returning(Staff._meta.primary_key)
     return int(rows[0]["id"])
@@ -64,14 +102,7 @@ async def staff_exists(username: str) -> bool:
 
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
-    if row is None:
-        # Hash anyway so a missing user takes as long as a wrong password.
-        _hasher.hash(password)
-        return False
-    try:
-        return _hasher.verify(row["password_hash"], password)
-    except VerificationError:
-        return False
+    return await verify_password(row["password_hash"] if row else None, password)
 
 
 async def set_password(username: str, password: str) -> None:
@@ -107,14 +138,16 @@ async def enable_demo_staff(username: str, full_name: str, password: str, role: 
             Staff.agency_code: agency_code,
             Staff.active: True,
             Staff.demo: True,
+            Staff.must_change_password: False,
         }
     ).where(Staff.username == username)
 
 
 async def retire_demo_staff() -> list[str]:
     """Disables every demo account (a real catalogue is loaded): no sign-in, and the password is gone."""
-    rows = await Staff.select(Staff.username).where(Staff.demo.eq(True), Staff.active.eq(True))
+    rows = await Staff.select(Staff._meta.primary_key, Staff.username).where(Staff.demo.eq(True), Staff.active.eq(True))
     if rows:
         unusable = _hasher.hash(secrets.token_urlsafe(32))
         await Staff.update({Staff.active: False, Staff.password_hash: unusable}).where(Staff.demo.eq(True))
+        await StaffSession.delete().where(StaffSession.staff.is_in([r["id"] for r in rows]))
     return [r["username"] for r in rows]

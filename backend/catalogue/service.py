@@ -414,6 +414,23 @@ async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
     return {r["code"]: Bilingual(vi=r["name_vi"], en=r["name_en"]) for r in rows}
 
 
+@dataclass(frozen=True)
+class AgencyEntry:
+    code: str
+    name: Bilingual
+    kind: str  # province, department, vertical, commune, centre or reception_point (FORMAT.md)
+
+
+async def agency_directory() -> list[AgencyEntry]:
+    """The active agencies, for the staff app's pickers and staff accounts' agency names."""
+    rows = await (
+        Agency.select(Agency.code, Agency.name_vi, Agency.name_en, Agency.kind)
+        .where(Agency.active.eq(True))
+        .order_by(Agency.code)
+    )
+    return [AgencyEntry(r["code"], Bilingual(vi=r["name_vi"], en=r["name_en"]), r["kind"]) for r in rows]
+
+
 def check_answers(form: dict[str, Any], answers: object, today: dt.date) -> CheckedAnswers:
     """The answers as they are kept (tidied for official papers) and every problem with them."""
     return forms.check_answers(form, answers, today)

@@ -1,0 +1,142 @@
+"""Every route under /api/staff checks who asks: anonymous 401, a wrong role 403, an unsafe request without
+its session's CSRF token 403, another agency's record 404. One table, checked against the app's routes, so
+a new route without a row fails here."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from litestar import Litestar, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+
+from backend.accounts.guard import ensure_same_agency, staff_required
+from backend.accounts.rules import Principal, Role
+from backend.app import create_app
+from backend.errors import NotFound
+from backend.settings import Settings
+from tests.accounts.staffing import OTHER_AGENCY, PASSWORD, Session, sign_in, staff
+from tests.factories import seeded
+
+pytestmark = pytest.mark.usefixtures("db", "clock")
+
+ANYONE = frozenset(Role)
+PUBLIC = frozenset[Role]()
+TARGET = "muc.tieu"  # the account the admin routes act on
+
+
+@dataclass(frozen=True)
+class Row:
+    roles: frozenset[Role]  # who may; PUBLIC: no session needed
+    body: dict[str, Any] | None = None
+    # For routes on an agency-scoped record: the path of one in another agency (answers 404).
+    other_agency_path: str | None = None
+    params: dict[str, str] = field(default_factory=lambda: {"username": TARGET})
+
+
+ROUTES: dict[tuple[str, str], Row] = {
+    ("POST", "/api/staff/session"): Row(PUBLIC, {"username": "ai.do", "password": PASSWORD}),
+    ("GET", "/api/staff/session"): Row(ANYONE),
+    ("DELETE", "/api/staff/session"): Row(ANYONE),
+    ("POST", "/api/staff/password"): Row(ANYONE, {"currentPassword": PASSWORD, "newPassword": PASSWORD + "-moi"}),
+    ("GET", "/api/staff/agencies"): Row(ANYONE),
+    ("GET", "/api/staff/accounts"): Row(frozenset({Role.ADMIN})),
+    ("POST", "/api/staff/accounts"): Row(
+        frozenset({Role.ADMIN}), {"username": "moi.vao", "fullName": "Mới Vào", "role": "officer", "agencyCode": "H12"}
+    ),
+    ("PATCH", "/api/staff/accounts/{username:str}"): Row(frozenset({Role.ADMIN}), {"fullName": "Đổi Tên"}),
+    ("POST", "/api/staff/accounts/{username:str}/password-reset"): Row(frozenset({Role.ADMIN})),
+}
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def staff_routes(app: Litestar) -> set[tuple[str, str]]:
+    return {
+        (method, route.path)
+        for route in app.routes
+        if route.path.startswith("/api/staff")
+        for method in getattr(route, "methods", ())
+        if method not in ("OPTIONS", "HEAD")
+    }
+
+
+def _url(path: str, row: Row) -> str:
+    for name, value in row.params.items():
+        path = path.replace(f"{{{name}:str}}", value)
+    return path
+
+
+async def _sessions(client: httpx.AsyncClient) -> dict[Role, Session]:
+    """A signed-in account of every role, and the account the admin routes act on (the catalogue gives the
+    agencies)."""
+    await seeded()
+    await staff(TARGET)
+    return {role: await sign_in(client, await staff(f"vai.{role.value}", role)) for role in Role}
+
+
+def test_every_staff_route_has_a_row_in_the_table(settings: Settings) -> None:
+    assert staff_routes(create_app(settings)) == set(ROUTES)
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(ROUTES))
+async def test_a_staff_route_refuses_whoever_may_not_use_it(client: httpx.AsyncClient, method: str, path: str) -> None:
+    row = ROUTES[(method, path)]
+    if row.roles == PUBLIC:
+        return  # the sign-in itself: its checks are in test_sessions.py
+    url = _url(path, row)
+    sessions = await _sessions(client)
+    anonymous = await client.request(method, url, json=row.body)
+    assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
+    for role in set(Role) - row.roles:
+        refused = await client.request(method, url, json=row.body, headers=sessions[role].headers())
+        assert refused.status_code == 403 and refused.json()["code"] == "forbidden", role
+    allowed = sessions[min(row.roles)]
+    if method in UNSAFE:
+        other = sessions[max(row.roles)] if len(row.roles) > 1 else await sign_in(client, f"vai.{min(row.roles)}")
+        for csrf in ("", other.csrf):
+            forged = await client.request(method, url, json=row.body, headers=allowed.headers(csrf=csrf))
+            assert forged.status_code == 403 and forged.json()["code"] == "csrf_failed", csrf
+    if row.other_agency_path:
+        foreign = await client.request(method, row.other_agency_path, json=row.body, headers=allowed.headers())
+        assert foreign.status_code == 404
+    answer = await client.request(method, url, json=row.body, headers=allowed.headers())
+    assert answer.status_code < 300, answer.text
+
+
+# The documented way to scope a record by agency, on a route of its own (not part of the app).
+RECORDS = {"HS-1": "H12.41.01", "HS-2": OTHER_AGENCY}
+
+
+@get("/api/staff/records/{code:str}", guards=[staff_required(Role.OFFICER)])
+async def record(code: FromPath[str], staff: NamedDependency[Principal]) -> dict[str, str]:
+    agency = RECORDS.get(code)
+    if agency is None:
+        raise NotFound()
+    ensure_same_agency(staff, agency)
+    return {"code": code}
+
+
+@asynccontextmanager
+async def _with_record_route(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    app.register(record)
+    transport = httpx.ASGITransport(app=app)
+    async with LifespanManager(app), httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+async def test_another_agencys_record_answers_as_a_missing_one(settings: Settings) -> None:
+    async with _with_record_route(settings) as client:
+        officer = await sign_in(client, await staff("tiep.nhan", Role.OFFICER))
+        own = await client.get("/api/staff/records/HS-1", headers=officer.headers())
+        foreign = await client.get("/api/staff/records/HS-2", headers=officer.headers())
+        missing = await client.get("/api/staff/records/HS-9", headers=officer.headers())
+    assert own.status_code == 200
+    assert foreign.status_code == missing.status_code == 404
+    assert foreign.json() == missing.json()
