@@ -4,6 +4,7 @@ project's own migrations and emptied between tests; the app driven in the test's
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -132,3 +133,12 @@ async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
 async def client(settings: Settings, db: object) -> AsyncIterator[httpx.AsyncClient]:
     async with app_client(settings) as http:
         yield http
+
+
+@pytest.fixture
+def one_minute(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
+    """The app's clock stands still just after the start of this minute: requests counted per minute (or per
+    day) all fall in one window, so a test sent across a minute's end cannot see its counter reset."""
+    start = dt.datetime.now(dt.UTC).replace(second=1, microsecond=0)
+    monkeypatch.setattr(Settings, "now", lambda self: start.astimezone(self.tz))
+    return start

@@ -16,7 +16,7 @@ from backend.settings import Settings
 from tests.conftest import app_client
 from tests.factories import seeded, submitted
 
-pytestmark = pytest.mark.usefixtures("db")
+pytestmark = pytest.mark.usefixtures("db", "one_minute")
 
 
 async def _mine(client: httpx.AsyncClient, *tokens: str) -> httpx.Response:

@@ -14,7 +14,7 @@ from backend.settings import Settings
 from tests.conftest import app_client
 from tests.factories import jpeg_bytes, put_file, submission
 
-pytestmark = pytest.mark.usefixtures("db")
+pytestmark = pytest.mark.usefixtures("db", "one_minute")
 
 
 def _app(settings: Settings, **limits: Any) -> AbstractAsyncContextManager[httpx.AsyncClient]:
