@@ -15,7 +15,7 @@ from anyio import CapacityLimiter, to_thread
 from backend.catalogue import organisation
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, hold, writing
-from backend.dossiers import files, pdfs, rules
+from backend.dossiers import files, pdfs, rules, search
 from backend.dossiers.errors import (
     AgencyNotAccepted,
     AgencyNotCompetent,
@@ -213,6 +213,8 @@ async def _create(
             access_token_hash=rules.token_hash(sub.access_token),
             contact_phone=_contact_phone(answers, procedure),
             attachments=attachments,
+            checking_since=now,
+            search_text=search.search_text(code, _contact_phone(answers, procedure), "", answers),
         )
         inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
         await DossierEvent.insert(
