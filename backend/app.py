@@ -30,6 +30,7 @@ from backend.limits.service import Counters
 from backend.openapi import TrueJsonRenderPlugin
 from backend.piccolo_app import ALL_TABLES
 from backend.private import make_private
+from backend.review.api import REVIEW_CONTROLLERS
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
 
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MyDossiersController,
             TrackingController,
             *STAFF_CONTROLLERS,
+            *REVIEW_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],

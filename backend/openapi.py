@@ -10,6 +10,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from backend.http import AnyRequest
 
 FILES = "/api/submissions/{submission_id}/files"
+STAFF_DOSSIER = "/api/staff/dossiers/{code}"
 # Every status an operation can answer besides the one Litestar documents from its handler, read from the
 # handler's code paths and domain errors (and the framework's: 400 for bad parameters or bodies, 404 when a
 # path parameter does not fit, 413 over the body limit). Another status for a route is one edit here.
@@ -27,15 +28,24 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"GET {FILES}/{{sha256}}": (400, 401, 404),
     "POST /api/dossiers/mine": (400, 413),
     "POST /api/tracking": (400, 404, 413, 429),
+    # Staff accounts: 401 without a session, 403 for a wrong role, a missing CSRF token or a pending password change.
     "POST /api/staff/session": (400, 401, 403, 413, 429),
-    "GET /api/staff/session": (401,),
+    "GET /api/staff/session": (401, 403),
     "DELETE /api/staff/session": (401, 403),
     "POST /api/staff/password": (400, 401, 403, 413, 422, 429),
+    "GET /api/staff/agencies": (401, 403),
     "GET /api/staff/accounts": (401, 403),
     "POST /api/staff/accounts": (400, 401, 403, 409, 413, 422),
     "PATCH /api/staff/accounts/{username}": (400, 401, 403, 404, 409, 413, 422),
     "POST /api/staff/accounts/{username}/password-reset": (401, 403, 404),
-    "GET /api/staff/agencies": (401, 403),
+    # The counter: the same, and 404 for another unit's dossier.
+    "GET /api/staff/queue": (400, 401, 403),
+    f"GET {STAFF_DOSSIER}": (401, 403, 404),
+    f"GET {STAFF_DOSSIER}/files/{{sha256}}": (400, 401, 403, 404),
+    f"GET {STAFF_DOSSIER}/papers/{{kind}}": (400, 401, 403, 404),
+    f"POST {STAFF_DOSSIER}/accept": (400, 401, 403, 404, 409, 413, 422),
+    f"POST {STAFF_DOSSIER}/request-corrections": (400, 401, 403, 404, 409, 413, 422),
+    f"POST {STAFF_DOSSIER}/refuse": (400, 401, 403, 404, 409, 413, 422),
 }
 DESCRIPTIONS = {
     200: "Already received: the same answer as the first time",

@@ -166,3 +166,10 @@ class DossierNotFound(DomainError):
     code = "dossier_not_found"
     message_vi = "Không tìm thấy hồ sơ «{code}»."
     message_en = "There is no dossier “{code}”."
+
+
+class BadCursor(DomainError):
+    status = 400
+    code = "bad_cursor"
+    message_vi = "Vị trí trang không hợp lệ; vui lòng tải lại danh sách."
+    message_en = "The page cursor is not valid; load the list again."

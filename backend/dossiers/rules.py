@@ -189,3 +189,12 @@ def listed_documents(documents: Iterable[D], attached: Iterable[str]) -> list[D]
     optional item applies only to some cases, such as an abandoned child)."""
     slots = set(attached)
     return [d for d in documents if d.upload != "optional" or d.key in slots]
+
+
+class StaleVersion(DomainError):
+    """Someone acted on the dossier since this page was loaded (or the same button was pressed twice)."""
+
+    status = 409
+    code = "stale_version"
+    message_vi = "Hồ sơ vừa được người khác xử lý hoặc đã thay đổi; vui lòng tải lại để xem tình trạng mới."
+    message_en = "The dossier changed since you loaded it (another officer, or a second click); reload it."

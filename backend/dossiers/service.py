@@ -15,12 +15,11 @@ from anyio import CapacityLimiter, to_thread
 from backend.catalogue import organisation
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, hold, writing
-from backend.dossiers import files, pdfs, rules
+from backend.dossiers import files, moves, pdfs, rules, search
 from backend.dossiers.errors import (
     AgencyNotAccepted,
     AgencyNotCompetent,
     AttachmentsMissing,
-    DossierNotFound,
     FileNotFound,
     FileTooLarge,
     HashMismatch,
@@ -213,6 +212,8 @@ async def _create(
             access_token_hash=rules.token_hash(sub.access_token),
             contact_phone=_contact_phone(answers, procedure),
             attachments=attachments,
+            checking_since=now,
+            search_text=search.search_text(code, _contact_phone(answers, procedure), "", answers),
         )
         inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
         await DossierEvent.insert(
@@ -335,48 +336,50 @@ async def read_file(submission_id: uuid.UUID, sha256: str, token: str, root: Pat
     return await to_thread.run_sync(files.read, root, sha256), str(row["content_type"])
 
 
-async def _status(code: str) -> str:
-    row = await Dossier.select(Dossier.status).where(Dossier.code == code).first()
-    return str(row["status"]) if row else "?"
-
-
-async def receive(code: str, actor: str, now: dt.datetime, tz: ZoneInfo) -> dt.date:
-    """The counter accepts a submitted dossier (tiếp nhận): it is received now and due on the returned date,
-    counted in working days from the receipt."""
-    row = (
-        await Dossier.select(
-            Dossier._meta.primary_key, Dossier.status, Dossier.procedure_code, Dossier.receiving_unit_code
-        )
-        .where(Dossier.code == code)
-        .first()
-    )
-    if row is None:
-        raise DossierNotFound(code=code)
-    rules.ensure_transition(row["status"], Status.RECEIVED)
-    procedure = (await catalogue.procedures_by_code([row["procedure_code"]])).get(row["procedure_code"])
+async def appointment(procedure_code: str, receiving_unit: str, now: dt.datetime, tz: ZoneInfo) -> dt.date:
+    """The appointment date of a dossier received now, in working days from the receipt."""
+    procedure = (await catalogue.procedures_by_code([procedure_code])).get(procedure_code)
     if procedure is None:
-        raise UnknownProcedure(code=row["procedure_code"])
-    # Computed before the write transaction: the calendar may be slow to build, and SQLite would wait.
+        raise UnknownProcedure(code=procedure_code)
     # The receiving centre's own office hours decide whether it was received today or the next working day.
-    due = await catalogue.appointment_date(now, procedure.working_days, tz, row["receiving_unit_code"])
-    async with writing(Dossier):
-        moved = await (
-            Dossier.update(
-                {Dossier.status: Status.RECEIVED.value, Dossier.received_at: now, Dossier.appointment_date: due}
-            )
-            .where(Dossier._meta.primary_key == row["id"], Dossier.status == row["status"])
-            .returning(Dossier._meta.primary_key)
-        )
-        if not moved:  # another officer acted first
-            raise rules.IllegalTransition(current=await _status(code), target=Status.RECEIVED.value)
-        await DossierEvent.insert(
-            DossierEvent(
-                dossier=row["id"],
-                at=now,
-                status=Status.RECEIVED.value,
-                actor=actor,
-                note=f"Hẹn trả kết quả ngày {due:%d/%m/%Y}.",
-            )
-        )
+    return await catalogue.appointment_date(now, procedure.working_days, tz, receiving_unit)
+
+
+def received(due: dt.date, now: dt.datetime, **more: Any) -> moves.Move:
+    """The move of accepting a dossier (tiếp nhận): received now, due on `due`."""
+    return moves.Move(
+        action=more.pop("action", "accept"),
+        target=Status.RECEIVED,
+        changes={"received_at": now, "appointment_date": due},
+        reason_for_citizen=f"Hẹn trả kết quả ngày {due:%d/%m/%Y}.",
+        **more,
+    )
+
+
+async def receive(
+    code: str, actor: str | moves.Actor, now: dt.datetime, tz: ZoneInfo, version: int | None = None
+) -> dt.date:
+    """The counter accepts a submitted dossier (tiếp nhận): it is received now and due on the returned date,
+    counted in working days from the receipt. `version`: the one the officer saw (None: the current one)."""
+    row = await moves.current(code)
+    rules.ensure_transition(row["status"], Status.RECEIVED)
+    # Computed before the write transaction: the calendar may be slow to build, and SQLite would wait.
+    due = await appointment(row["procedure_code"], row["receiving_unit_code"], now, tz)
+    who = actor if isinstance(actor, moves.Actor) else moves.Actor(actor)
+    try:
+        await moves.apply(code, row["version"] if version is None else version, received(due, now), who, now)
+    except rules.StaleVersion:
+        if version is not None:
+            raise
+        # Without a version (the older callers): another officer acted first, as an illegal move.
+        raise rules.IllegalTransition(current=(await moves.current(code))["status"], target="received") from None
     log.info("dossier received", extra={"code": code, "appointment": due.isoformat()})
     return due
+
+
+async def read_attachment(attachments: list[dict[str, Any]], sha256: str, root: Path) -> tuple[bytes, str]:
+    """The bytes and content type of one of a dossier's attachments (staff reading a dossier)."""
+    held = next((a for a in attachments if a["sha256"] == sha256), None)
+    if held is None:
+        raise FileNotFound()
+    return await to_thread.run_sync(files.read, root, sha256), str(held["content_type"])

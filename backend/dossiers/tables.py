@@ -1,6 +1,6 @@
 """Piccolo tables of dossiers: the only place that knows their column names."""
 
-from piccolo.columns import JSON, UUID, Date, ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
+from piccolo.columns import JSON, UUID, Boolean, Date, ForeignKey, Integer, OnDelete, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 
@@ -25,6 +25,15 @@ class Dossier(Table):
     access_token_hash = Varchar(length=64, index=True)
     contact_phone = Varchar(length=20, default="")  # digits only, checked by public tracking
     attachments = JSON(default=[])  # [{slot, sha256, size, contentType}], as submitted
+    # The check step (issue 14): optimistic concurrency, the 2-hour highlight, counter intake, corrections.
+    version = Integer(default=1)  # +1 on every change of status or content; staff actions name the one they saw
+    opened_at = Timestamptz(null=True, default=None)  # when a staff member first opened it
+    identity_checked = Boolean(default=False)  # counter intake: the officer looked at the ID (VNeID, no integration)
+    id_number = Varchar(length=20, default="")
+    correction_request = JSON(null=True, default=None)  # the open Mẫu 02 request, cleared on resubmission
+    corrections_requested = Integer(default=0)  # 0 or 1: Art 17 allows one request for corrections
+    search_text = Text(default="")  # lowercased, unaccented code, name, phone, ID number: the queue's search
+    checking_since = Timestamptz(null=True, default=None)  # start of the 8-hour check clock (resubmission resets)
 
 
 class DossierEvent(Table, tablename="dossier_event"):
@@ -35,6 +44,34 @@ class DossierEvent(Table, tablename="dossier_event"):
     status = Varchar(length=24)
     actor = Varchar(length=80)
     note = Text(default="")
+
+
+class DossierAudit(Table, tablename="dossier_audit"):
+    """One staff or citizen action on a dossier, append-only, written in the transaction of the change.
+
+    `reason_for_citizen` is what the citizen's history may show; `internal_note` stays with staff.
+    """
+
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    at = Timestamptz()
+    actor_username = Varchar(length=80)
+    actor_role = Varchar(length=40, default="")
+    actor_agency = Varchar(length=40, default="")
+    action = Varchar(length=40)
+    from_status = Varchar(length=24, default="")
+    to_status = Varchar(length=24, default="")
+    reason_for_citizen = Text(default="")
+    internal_note = Text(default="")
+    version_after = Integer(default=1)
+
+
+class DossierPaper(Table, tablename="dossier_paper"):
+    """A paper issued for a dossier (Mẫu 01, 02, 03): the facts as they were when it was issued."""
+
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    kind = Varchar(length=4)  # "01" receipt, "02" request for corrections, "03" refusal
+    issued_at = Timestamptz()
+    data = JSON(default={})
 
 
 class DailySequence(Table, tablename="dossier_sequence"):
@@ -60,4 +97,4 @@ class Upload(Table, tablename="dossier_upload"):
     uploaded_at = Timestamptz(index=True)  # the purge looks for old ones
 
 
-TABLES = (Dossier, DossierEvent, DailySequence, Upload)
+TABLES = (Dossier, DossierEvent, DossierAudit, DossierPaper, DailySequence, Upload)

@@ -19,10 +19,11 @@ from litestar.params import FromPath
 from backend.accounts.guard import ensure_same_agency, staff_required
 from backend.accounts.rules import Principal, Role
 from backend.app import create_app
+from backend.dossiers.tables import Dossier, DossierPaper
 from backend.errors import NotFound
 from backend.settings import Settings
 from tests.accounts.staffing import OTHER_AGENCY, PASSWORD, Session, sign_in, staff
-from tests.factories import seeded
+from tests.factories import NOW, jpeg_bytes, seeded, sha256, submitted
 
 pytestmark = pytest.mark.usefixtures("db", "clock")
 
@@ -38,6 +39,20 @@ class Row:
     # For routes on an agency-scoped record: the path of one in another agency (answers 404).
     other_agency_path: str | None = None
     params: dict[str, str] = field(default_factory=lambda: {"username": TARGET})
+    dossiers: bool = False  # needs a dossier of the officers' centre (OWN) and one of another (FOREIGN)
+
+
+# Dossiers made by `_dossiers` on the test's clock (23 Nov 2026): the first of the day of each centre.
+OWN, FOREIGN = "H12.41.01-261123-0001", "H12.42.01-261123-0001"
+PHOTO = sha256(jpeg_bytes(0))  # the first photo `submitted` attaches
+READERS = frozenset({Role.OFFICER, Role.LEADER})
+OFFICERS = frozenset({Role.OFFICER})
+STAFF_DOSSIER = "/api/staff/dossiers/{code:str}"
+
+
+def _dossier_row(roles: frozenset[Role], tail: str = "", body: dict[str, Any] | None = None) -> Row:
+    foreign = f"/api/staff/dossiers/{FOREIGN}" + tail.replace("{sha256:str}", PHOTO).replace("{kind:str}", "01")
+    return Row(roles, body, foreign, {"code": OWN, "sha256": PHOTO, "kind": "01"}, dossiers=True)
 
 
 ROUTES: dict[tuple[str, str], Row] = {
@@ -52,6 +67,17 @@ ROUTES: dict[tuple[str, str], Row] = {
     ),
     ("PATCH", "/api/staff/accounts/{username:str}"): Row(frozenset({Role.ADMIN}), {"fullName": "Đổi Tên"}),
     ("POST", "/api/staff/accounts/{username:str}/password-reset"): Row(frozenset({Role.ADMIN})),
+    ("GET", "/api/staff/queue"): Row(READERS),  # filtered by the staff member's own agency, no record read
+    ("GET", STAFF_DOSSIER): _dossier_row(READERS),
+    ("GET", STAFF_DOSSIER + "/files/{sha256:str}"): _dossier_row(READERS, "/files/{sha256:str}"),
+    ("GET", STAFF_DOSSIER + "/papers/{kind:str}"): _dossier_row(READERS, "/papers/{kind:str}"),
+    ("POST", STAFF_DOSSIER + "/accept"): _dossier_row(OFFICERS, "/accept", {"version": 1}),
+    ("POST", STAFF_DOSSIER + "/request-corrections"): _dossier_row(
+        OFFICERS,
+        "/request-corrections",
+        {"version": 1, "items": [{"kind": "field", "path": "declarant.full_name"}]},
+    ),
+    ("POST", STAFF_DOSSIER + "/refuse"): _dossier_row(OFFICERS, "/refuse", {"version": 1, "reasons": ["Sai thủ tục"]}),
 }
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -80,6 +106,16 @@ async def _sessions(client: httpx.AsyncClient) -> dict[Role, Session]:
     return {role: await sign_in(client, await staff(f"vai.{role.value}", role)) for role in Role}
 
 
+async def _dossiers(client: httpx.AsyncClient) -> None:
+    """OWN and FOREIGN, both with photos; OWN with a receipt issued (the paper route reads it)."""
+    own = await submitted(client, "1.001193")
+    foreign = await submitted(client, "1.001193", competent="H12.42")
+    assert (own["dossier"]["code"], foreign["dossier"]["code"]) == (OWN, FOREIGN)
+    for code in (OWN, FOREIGN):
+        row = await Dossier.select(Dossier._meta.primary_key).where(Dossier.code == code).first()
+        await DossierPaper.insert(DossierPaper(dossier=row["id"], kind="01", issued_at=NOW, data={"code": code}))
+
+
 def test_every_staff_route_has_a_row_in_the_table(settings: Settings) -> None:
     assert staff_routes(create_app(settings)) == set(ROUTES)
 
@@ -91,6 +127,8 @@ async def test_a_staff_route_refuses_whoever_may_not_use_it(client: httpx.AsyncC
         return  # the sign-in itself: its checks are in test_sessions.py
     url = _url(path, row)
     sessions = await _sessions(client)
+    if row.dossiers:
+        await _dossiers(client)
     anonymous = await client.request(method, url, json=row.body)
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
     for role in set(Role) - row.roles:

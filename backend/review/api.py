@@ -1,0 +1,126 @@
+"""Staff endpoints of the counter: a dossier, its files and papers, and the check step's three actions.
+Every one behind the staff guard; a dossier is visible to the staff of its receiving unit only (else 404)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from litestar import Controller, Response, get, post
+from litestar.datastructures import CacheControlHeader
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, PathParameter, QueryParameter
+
+from backend.accounts.guard import staff_required
+from backend.accounts.rules import Principal, Role
+from backend.catalogue.service import IntakeCatalogue
+from backend.review import queue, service
+from backend.review.schemas import AcceptIn, ActionOut, CorrectionsIn, PaperOut, QueueOut, RefuseIn, StaffDossierOut
+from backend.settings import Settings
+
+NO_STORE = CacheControlHeader(no_store=True)
+READERS = (Role.OFFICER, Role.LEADER)  # who may look at dossiers of their unit
+Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
+PaperKind = Literal["01", "02", "03"]
+
+
+def _action(result: dict[str, Any]) -> ActionOut:
+    return ActionOut(**result)
+
+
+class StaffDossierController(Controller):
+    path = "/api/staff/dossiers"
+    tags = ("staff",)
+    cache_control = NO_STORE
+
+    @get("/{code:str}", guards=[staff_required(*READERS)], summary="A dossier as staff see it; marks it opened")
+    async def dossier(
+        self, code: FromPath[str], staff: NamedDependency[Principal], settings: NamedDependency[Settings]
+    ) -> StaffDossierOut:
+        return await service.detail(code, staff, settings.now())
+
+    @get("/{code:str}/files/{sha256:str}", guards=[staff_required(*READERS)], summary="One of a dossier's files")
+    async def file(
+        self,
+        code: FromPath[str],
+        sha256: Sha256,
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+    ) -> Response[bytes]:
+        body, content_type = await service.attachment(code, sha256, staff, settings.attachments_dir)
+        return Response(body, media_type=content_type)
+
+    @get("/{code:str}/papers/{kind:str}", guards=[staff_required(*READERS)], summary="A paper as it was issued")
+    async def paper(
+        self, code: FromPath[str], kind: Annotated[PaperKind, PathParameter()], staff: NamedDependency[Principal]
+    ) -> PaperOut:
+        return await service.paper(code, kind, staff)
+
+    @post("/{code:str}/accept", status_code=200, guards=[staff_required(Role.OFFICER)], summary="Accept (Mẫu 01)")
+    async def accept(
+        self,
+        code: FromPath[str],
+        data: JSONBody[AcceptIn],
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
+    ) -> ActionOut:
+        return _action(await service.accept(code, data, staff, now=settings.now(), tz=settings.tz, intake=intake))
+
+    @post(
+        "/{code:str}/request-corrections",
+        status_code=200,
+        guards=[staff_required(Role.OFFICER)],
+        summary="Ask once for corrections (Mẫu 02)",
+    )
+    async def request_corrections(
+        self,
+        code: FromPath[str],
+        data: JSONBody[CorrectionsIn],
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
+    ) -> ActionOut:
+        return _action(
+            await service.request_corrections(code, data, staff, now=settings.now(), tz=settings.tz, intake=intake)
+        )
+
+    @post("/{code:str}/refuse", status_code=200, guards=[staff_required(Role.OFFICER)], summary="Refuse (Mẫu 03)")
+    async def refuse(
+        self,
+        code: FromPath[str],
+        data: JSONBody[RefuseIn],
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
+    ) -> ActionOut:
+        return _action(await service.refuse(code, data, staff, now=settings.now(), tz=settings.tz, intake=intake))
+
+
+ListName = Literal["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"]
+Limit = Annotated[int, QueryParameter(ge=1, le=100)]
+Short = Annotated[str | None, QueryParameter(max_length=60)]
+
+
+class QueueController(Controller):
+    path = "/api/staff/queue"
+    tags = ("staff",)
+    cache_control = NO_STORE
+
+    @get("/", guards=[staff_required(*READERS)], summary="The counter's lists: counts, one page, each with its clock")
+    async def queue(
+        self,
+        *,
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+        list_: Annotated[ListName, QueryParameter(name="list")] = "to_check",
+        procedure: Short = None,
+        channel: Annotated[Literal["online", "in_person", "postal"] | None, QueryParameter()] = None,
+        q: Short = None,
+        after: Annotated[str | None, QueryParameter(max_length=200)] = None,
+        limit: Limit = 25,
+    ) -> QueueOut:
+        filters = {"procedure": procedure, "channel": channel, "q": q}
+        return await queue.listing(staff, list_, filters, after, limit, now=settings.now(), tz=settings.tz)
+
+
+REVIEW_CONTROLLERS = (StaffDossierController, QueueController)
