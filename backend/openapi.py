@@ -26,6 +26,7 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"PUT {FILES}/{{sha256}}": (201, 400, 401, 404, 409, 413, 415, 422, 429),
     f"GET {FILES}/{{sha256}}": (400, 401, 404),
     "POST /api/dossiers/mine": (400, 413),
+    "POST /api/dossiers/corrections": (400, 404, 409, 413, 422),
     "POST /api/tracking": (400, 404, 413, 429),
 }
 DESCRIPTIONS = {
