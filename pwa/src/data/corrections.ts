@@ -1,13 +1,17 @@
 /** Correction drafts (sửa, bổ sung hồ sơ) in IndexedDB: one per dossier sent back, made from the dossier's
  * last view, and the move that ends it once the server has the correction. */
 
-import type { CorrectionOut } from "../shared/types";
+import type { AttachmentRef, CorrectionItem, CorrectionOut } from "../shared/types";
 import { announce } from "./changes";
 import { db, type Draft, type StoredDossier } from "./db";
 
 /** One correction draft per dossier: opening "Sửa hồ sơ" again finds the same one, whatever was fixed. */
 export function correctionDraftId(code: string): string {
   return `sua-${code}`;
+}
+
+function basis(editsVersion: number, items: CorrectionItem[], attachments: AttachmentRef[]) {
+  return { editsVersion, items, attachments: attachments.map((file) => ({ slot: file.slot, sha256: file.sha256 })) };
 }
 
 /** The dossier's correction draft, made on first use from its stored view (offline too); null when the
@@ -18,6 +22,14 @@ export async function openCorrectionDraft(dossier: StoredDossier): Promise<Draft
   const found = await tx.store.get(id);
   const view = dossier.view;
   const request = view?.correctionRequest;
+  if (found?.correction && !found.submittedAs && view && request && (view.version ?? 1) !== found.correction.editsVersion) {
+    // The dossier moved on since (a 409 stale_edit): the citizen's answers and photos stay, the draft now
+    // edits the current version and request, and is checked against them when sent again.
+    const rebased: Draft = { ...found, correction: { ...found.correction, ...basis(view.version ?? 1, request.items, view.attachments) } };
+    await tx.store.put(rebased);
+    await tx.done;
+    return rebased;
+  }
   if (found || !view || !request || !view.answers) {
     await tx.done;
     return found ?? null;
@@ -35,10 +47,8 @@ export async function openCorrectionDraft(dossier: StoredDossier): Promise<Draft
       code: dossier.code,
       submissionId: dossier.submissionId,
       accessToken: dossier.accessToken,
-      editsVersion: view.version ?? 1,
       correctionId: crypto.randomUUID(),
-      items: request.items,
-      attachments: view.attachments.map((file) => ({ slot: file.slot, sha256: file.sha256 })),
+      ...basis(view.version ?? 1, request.items, view.attachments),
     },
   };
   await tx.store.add(draft);
