@@ -3,6 +3,7 @@ exactly the requested items change, exactly once, at the version the phone saw."
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import datetime as dt
 import uuid
@@ -210,3 +211,13 @@ async def test_my_dossiers_show_why_a_dossier_was_refused_but_never_the_internal
     assert view["refusalReasons"] == ["Không thuộc thẩm quyền của xã.", "Thiếu giấy chứng sinh bản chính."]
     assert (view["correctionRequest"], view["answers"]) == (None, None)
     assert "Gọi điện" not in response.text
+
+
+async def test_the_same_correction_sent_twice_at_once_is_one_change(client: httpx.AsyncClient) -> None:
+    made = await _sent_back(client)
+    await put_file(client, made["sent"], NEW_PHOTO)
+    body = _correction(made)
+    answers = await asyncio.gather(*(client.post("/api/dossiers/corrections", json=body) for _ in range(3)))
+    assert [r.status_code for r in answers] == [200, 200, 200], [r.text for r in answers]
+    assert {r.json()["dossier"]["version"] for r in answers} == {3}
+    assert (await DossierAudit.count(), await DossierCorrection.count()) == (1, 1)
