@@ -24,7 +24,13 @@ from backend.catalogue.published import PublishedCatalogue
 from backend.catalogue.service import IntakeCatalogue, agency_directory
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers import purge
-from backend.dossiers.api import FileController, MyDossiersController, SubmissionController, TrackingController
+from backend.dossiers.api import (
+    CorrectionController,
+    FileController,
+    MyDossiersController,
+    SubmissionController,
+    TrackingController,
+)
 from backend.http import BoundedRequest, head_limit
 from backend.limits.service import Counters
 from backend.openapi import TrueJsonRenderPlugin
@@ -76,6 +82,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             SubmissionController,
             FileController,
             MyDossiersController,
+            CorrectionController,
             TrackingController,
             *STAFF_CONTROLLERS,
             *REVIEW_CONTROLLERS,

@@ -21,6 +21,7 @@ from PIL import Image
 
 from backend.catalogue.datafiles import CatalogueData, ProcedureFile, Text, load_catalogue
 from backend.catalogue.service import SeedReport, seed_catalogue
+from backend.dossiers.tables import Dossier
 from backend.settings import DEMO_CATALOGUE_DIR
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -157,3 +158,30 @@ async def submitted(client: httpx.AsyncClient, procedure_code: str = "1.001193",
     response = await client.post("/api/submissions", json=body)
     assert response.status_code == 201, response.text
     return {"sent": body, "dossier": response.json()}
+
+
+ASKED_FIELD = {"kind": "field", "path": "child.full_name", "label": "Họ, chữ đệm, tên", "note": "Sai chính tả tên"}
+ASKED_PHOTO = {"kind": "document", "slot": "giay_chung_sinh", "label": "Giấy chứng sinh", "note": "Ảnh bị mờ"}
+
+
+async def corrections_requested(code: str, items: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Puts the dossier `code` in supplement_requested as an officer's request would (Mẫu 02), by setting its
+    columns directly; by default asking for one field and one photo. Returns the request."""
+    row = await Dossier.select(Dossier.version).where(Dossier.code == code).first()
+    assert row is not None
+    request = {
+        "requestedAt": NOW.isoformat(),
+        "version": row["version"] + 1,
+        "message": {"vi": "Vui lòng bổ sung.", "en": "Please complete it."},
+        "items": [ASKED_FIELD, ASKED_PHOTO] if items is None else items,
+    }
+    await Dossier.update(
+        {
+            Dossier.status: "supplement_requested",
+            Dossier.version: row["version"] + 1,
+            Dossier.correction_request: request,
+            Dossier.corrections_requested: 1,
+            Dossier.checking_since: NOW - dt.timedelta(days=2),
+        }
+    ).where(Dossier.code == code)
+    return request

@@ -13,8 +13,10 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter
 
 from backend.catalogue.service import IntakeCatalogue
-from backend.dossiers import errors, files, quotas, service, tracking
+from backend.dossiers import corrections, errors, files, quotas, service, tracking
 from backend.dossiers.schemas import (
+    CorrectionIn,
+    CorrectionOut,
     FileOut,
     FilesOut,
     MineIn,
@@ -140,6 +142,28 @@ class MyDossiersController(Controller):
     )
     async def mine(self, request: AnyRequest, data: JSONBody[MineIn], settings: NamedDependency[Settings]) -> MineOut:
         return MineOut(dossiers=await tracking.mine(data.tokens, public_url(request, settings)))
+
+
+class CorrectionController(Controller):
+    """A dossier sent back for corrections (Mẫu 02), corrected on the phone and resubmitted into itself."""
+
+    path = "/api/dossiers/corrections"
+    tags = ("dossiers",)
+    cache_control = NO_STORE
+
+    @post(
+        "/",
+        summary="Resubmit a dossier corrected as asked (200), or repeat a correction already made (200)",
+        status_code=200,
+        request_max_body_size=MAX_SUBMISSION_BYTES,
+    )
+    async def resubmit(
+        self,
+        data: JSONBody[CorrectionIn],
+        settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
+    ) -> CorrectionOut:
+        return await corrections.resubmit(data, settings.now(), settings.tz, intake)
 
 
 class TrackingController(Controller):

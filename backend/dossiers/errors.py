@@ -173,3 +173,44 @@ class BadCursor(DomainError):
     code = "bad_cursor"
     message_vi = "Vị trí trang không hợp lệ; vui lòng tải lại danh sách."
     message_en = "The page cursor is not valid; load the list again."
+
+
+class CorrectedDossierNotFound(DomainError):
+    """The same answer for an unknown submission and for a wrong token: no oracle."""
+
+    status = 404
+    code = "dossier_not_found"
+    message_vi = "Không tìm thấy hồ sơ này với mã truy cập của điện thoại."
+    message_en = "No dossier opens with this phone's access token."
+
+
+class StaleEdit(DomainError):
+    status = 409
+    code = "stale_edit"
+    message_vi = "Hồ sơ đã thay đổi kể từ khi bạn sửa (phiên bản {currentVersion}); vui lòng xem lại rồi gửi lại."
+    message_en = "The dossier has changed since you edited it (version {currentVersion}); review it and send again."
+
+
+class CorrectionConflict(DomainError):
+    status = 409
+    code = "correction_conflict"
+    message_vi = "Mã lần sửa này đã được dùng cho nội dung khác; hồ sơ không bị thay đổi."
+    message_en = "This correction id was already used for other content; the dossier is unchanged."
+
+
+class NotRequested(DomainError):
+    status = 422
+    code = "not_requested"
+    message_vi = "Chỉ được sửa những mục cán bộ yêu cầu; các mục sau không được yêu cầu: {listed}."
+    message_en = "Only the items the officer asked for may change; these were not asked for: {listed}."
+
+    def __init__(self, paths: list[str]) -> None:
+        errors = [
+            {
+                "path": path,
+                "code": "not_requested",
+                "message": {"vi": "Mục này không nằm trong yêu cầu bổ sung.", "en": "This item was not asked for."},
+            }
+            for path in paths
+        ]
+        super().__init__(errors=errors, listed=", ".join(paths))

@@ -198,3 +198,39 @@ class StaleVersion(DomainError):
     code = "stale_version"
     message_vi = "Hồ sơ vừa được người khác xử lý hoặc đã thay đổi; vui lòng tải lại để xem tình trạng mới."
     message_en = "The dossier changed since you loaded it (another officer, or a second click); reload it."
+
+
+def _changed(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    paths: list[str] = []
+    for section in sorted(set(old) | set(new)):
+        before, after = old.get(section), new.get(section)
+        if isinstance(before, Mapping) and isinstance(after, Mapping):
+            fields = sorted(set(before) | set(after))
+            paths += [f"{section}.{f}" for f in fields if before.get(f) != after.get(f)]
+        elif before != after:
+            paths.append(section)
+    return paths
+
+
+def unrequested_changes(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    old_files: Mapping[str, str],
+    new_files: Mapping[str, str],
+    items: Iterable[Mapping[str, Any]],
+) -> list[str]:
+    """The paths a correction changes that the request for corrections did not name: answers at
+    "section.field", files (slot → sha256) at "documents.<slot>"."""
+    allowed = {i.get("path") for i in items if i.get("kind") == "field"}
+    allowed |= {f"documents.{i.get('slot')}" for i in items if i.get("kind") == "document"}
+    slots = sorted(set(old_files) | set(new_files))
+    changed = _changed(old, new) + [f"documents.{s}" for s in slots if old_files.get(s) != new_files.get(s)]
+    return [path for path in changed if path not in allowed]
+
+
+def takes_new_files(dossier: Mapping[str, Any]) -> bool:
+    """A dossier takes new files only while the officer's request for corrections names a document."""
+    request = dossier.get("correction_request") or {}
+    return dossier.get("status") == Status.SUPPLEMENT_REQUESTED and any(
+        item.get("kind") == "document" for item in request.get("items", [])
+    )

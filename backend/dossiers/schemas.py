@@ -38,6 +38,18 @@ class SubmissionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     competent_agency_code: Code | None = None
 
 
+class CorrectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """A dossier corrected on the phone (bổ sung, hoàn thiện): the full answers and attachments again, the
+    version the phone saw (`edits_version`) and an id the phone made (`correction_id`), so a retry is recognised."""
+
+    submission_id: uuid.UUID
+    access_token: Token
+    edits_version: int
+    correction_id: uuid.UUID
+    answers: dict[str, Any]
+    attachments: Annotated[list[AttachmentIn], msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
+
+
 class FileOut(msgspec.Struct, rename="camel"):
     """A file held for a submission."""
 
@@ -72,6 +84,35 @@ class SubmissionOut(msgspec.Struct, rename="camel"):
 class TextOut(msgspec.Struct):
     vi: str
     en: str
+
+
+class CorrectedOut(SubmissionOut):
+    """The dossier once corrected: checked again (`submitted`), at its new version."""
+
+    version: int
+
+
+class CorrectionOut(msgspec.Struct):
+    dossier: CorrectedOut
+
+
+class RequestItemOut(msgspec.Struct, rename="camel"):
+    """One item the officer asked to correct: a field (`path` "section.field") or a document (`slot`)."""
+
+    kind: str
+    label: str = ""
+    note: str = ""
+    path: str | None = None
+    slot: str | None = None
+
+
+class CorrectionRequestOut(msgspec.Struct, rename="camel"):
+    """The open request for corrections (Mẫu 02): exactly what the citizen is asked to fix."""
+
+    requested_at: dt.datetime
+    version: int
+    items: list[RequestItemOut]
+    message: TextOut | None = None
 
 
 class HistoryOut(msgspec.Struct):
@@ -130,6 +171,11 @@ class DossierView(msgspec.Struct, rename="camel"):
     attachments: list[AttachmentOut]
     history: list[HistoryOut]
     receipt: ReceiptOut | None
+    version: int = 1
+    correction_request: CorrectionRequestOut | None = None
+    refusal_reasons: list[str] = msgspec.field(default_factory=list)
+    # The answers as kept, only while a correction is asked for: the phone resends them corrected.
+    answers: dict[str, Any] | None = None
 
 
 class MineIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -34,7 +34,7 @@ from backend.dossiers.errors import (
     UnsupportedFile,
 )
 from backend.dossiers.rules import Channel, Status
-from backend.dossiers.schemas import AttachmentOut, FileOut, FilesOut, SubmissionIn, SubmissionOut
+from backend.dossiers.schemas import AttachmentOut, CorrectionIn, FileOut, FilesOut, SubmissionIn, SubmissionOut
 from backend.dossiers.tables import DailySequence, Dossier, DossierEvent, Upload
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def _attachment(item: dict[str, Any]) -> AttachmentOut:
     return AttachmentOut(slot=item["slot"], sha256=item["sha256"], size=item["size"], content_type=item["content_type"])
 
 
-def _out(row: dict[str, Any]) -> SubmissionOut:
+def dossier_out(row: dict[str, Any]) -> SubmissionOut:
     return SubmissionOut(
         code=row["code"],
         submission_id=row["submission_id"],
@@ -90,7 +90,7 @@ def _replay(row: dict[str, Any], print_: str) -> SubmissionOut:
     """The same submission again is answered as before; another content under the same id is refused."""
     if row["fingerprint"] != print_:
         raise SubmissionConflict()
-    return _out(row)
+    return dossier_out(row)
 
 
 _REFUSALS = {"not_receiving": AgencyNotAccepted, "not_competent": AgencyNotCompetent, "other_province": OutsideProvince}
@@ -121,7 +121,12 @@ async def _check(sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCata
     if procedure is None:
         raise UnknownProcedure(code=sub.procedure_code)
     route = await _route(sub, procedure, intake)
-    checked = catalogue.check_answers(procedure.form, sub.answers, today)
+    return procedure, checked_answers(procedure, sub.answers, today), route
+
+
+def checked_answers(procedure: catalogue.IntakeProcedure, answers: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The answers as the dossier keeps them (tidied), or InvalidAnswers naming every problem."""
+    checked = catalogue.check_answers(procedure.form, answers, today)
     errors = checked.errors
     if errors:
         raise InvalidAnswers(
@@ -130,10 +135,12 @@ async def _check(sub: SubmissionIn, today: dt.date, intake: catalogue.IntakeCata
             ]
         )
     assert isinstance(checked.answers, dict), "answers without errors are an object"
-    return procedure, checked.answers, route
+    return checked.answers
 
 
-async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) -> list[dict[str, Any]]:
+async def held_attachments(
+    sub: SubmissionIn | CorrectionIn, procedure: catalogue.IntakeProcedure
+) -> list[dict[str, Any]]:
     """The attachments as the dossier keeps them; every slot fits the procedure and every file is here."""
     errors = rules.attachment_errors([a.slot for a in sub.attachments], procedure.documents)
     if errors:
@@ -159,7 +166,7 @@ async def _attachments(sub: SubmissionIn, procedure: catalogue.IntakeProcedure) 
     ]
 
 
-def _contact_phone(answers: dict[str, Any], procedure: catalogue.IntakeProcedure) -> str:
+def contact_phone(answers: dict[str, Any], procedure: catalogue.IntakeProcedure) -> str:
     path = procedure.contact.phone if procedure.contact else None
     return catalogue.tidy_phone(rules.answer_at(answers, path) or "")
 
@@ -190,7 +197,7 @@ async def _create(
         # first and this submission waits for them again. Sorted, so two submissions sharing files cannot deadlock.
         for sha256 in sorted({a.sha256 for a in sub.attachments}):
             await hold(Dossier, files.lock_key(sha256))
-        attachments = await _attachments(sub, procedure)
+        attachments = await held_attachments(sub, procedure)
         row = await _by_submission(sub.submission_id)
         if row is not None:
             return _replay(row, print_), False
@@ -210,10 +217,10 @@ async def _create(
             status=Status.SUBMITTED.value,
             submitted_at=now,
             access_token_hash=rules.token_hash(sub.access_token),
-            contact_phone=_contact_phone(answers, procedure),
+            contact_phone=contact_phone(answers, procedure),
             attachments=attachments,
             checking_since=now,
-            search_text=search.search_text(code, _contact_phone(answers, procedure), "", answers),
+            search_text=search.search_text(code, contact_phone(answers, procedure), "", answers),
         )
         inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
         await DossierEvent.insert(
@@ -221,7 +228,7 @@ async def _create(
         )
     log.info("dossier submitted", extra={"code": code, "procedure": procedure.code})
     # The database's own values, so that this answer and every replay of it are byte for byte the same.
-    return _out({**inserted[0], "attachments": attachments}), True
+    return dossier_out({**inserted[0], "attachments": attachments}), True
 
 
 async def submit(
@@ -267,7 +274,7 @@ async def _uploads_so_far(submission_id: uuid.UUID, sha256: str, token_hash: str
     if dossier is not None:
         if dossier["access_token_hash"] != token_hash:
             raise SubmissionConflict()
-        if sha256 not in {a["sha256"] for a in dossier["attachments"]}:
+        if sha256 not in {a["sha256"] for a in dossier["attachments"]} and not rules.takes_new_files(dossier):
             raise SubmissionClosed()
     rows: list[dict[str, Any]] = await Upload.select().where(Upload.submission_id == submission_id)
     if any(r["token_hash"] != token_hash for r in rows):

@@ -74,6 +74,16 @@ class DossierPaper(Table, tablename="dossier_paper"):
     data = JSON(default={})
 
 
+class DossierCorrection(Table, tablename="dossier_correction"):
+    """A citizen's correction applied to a dossier, under the id the phone made: a retry finds it here
+    (exactly once) and is answered as the first time; other content under the same id is refused."""
+
+    correction_id = UUID(unique=True, index=True)
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    fingerprint = Varchar(length=64)
+    at = Timestamptz()
+
+
 class DailySequence(Table, tablename="dossier_sequence"):
     """The last sequence number given out per agency and receipt day (`key` is "agency|YYYY-MM-DD")."""
 
@@ -97,4 +107,4 @@ class Upload(Table, tablename="dossier_upload"):
     uploaded_at = Timestamptz(index=True)  # the purge looks for old ones
 
 
-TABLES = (Dossier, DossierEvent, DossierAudit, DossierPaper, DailySequence, Upload)
+TABLES = (Dossier, DossierEvent, DossierAudit, DossierPaper, DossierCorrection, DailySequence, Upload)

@@ -7,10 +7,13 @@ import datetime as dt
 import logging
 from typing import Any
 
+import msgspec
+
 from backend.catalogue import service as catalogue
 from backend.dossiers import receipt, rules
 from backend.dossiers.schemas import (
     AttachmentOut,
+    CorrectionRequestOut,
     DossierView,
     HistoryOut,
     PaperOut,
@@ -20,7 +23,7 @@ from backend.dossiers.schemas import (
     TextOut,
     TrackingOut,
 )
-from backend.dossiers.tables import Dossier, DossierEvent
+from backend.dossiers.tables import Dossier, DossierAudit, DossierEvent
 from backend.errors import DomainError
 from backend.limits.rules import Backoff, LimitReached, counter_key
 from backend.limits.service import Counters
@@ -113,6 +116,28 @@ def _receipt(
     )
 
 
+async def _refusal_reasons(dossier_ids: list[Any]) -> dict[Any, list[str]]:
+    """Why each refused dossier was refused (Mẫu 03), from the audit's text for the citizen, one reason a
+    line; never the internal note."""
+    if not dossier_ids:
+        return {}
+    rows = await (
+        DossierAudit.select(DossierAudit.dossier, DossierAudit.reason_for_citizen)
+        .where(DossierAudit.dossier.is_in(dossier_ids), DossierAudit.to_status == rules.Status.REFUSED.value)
+        .order_by(DossierAudit._meta.primary_key)
+    )
+    # The last refusal wins (there is one: refused is final).
+    return {r["dossier"]: [line.strip() for line in r["reason_for_citizen"].splitlines() if line.strip()] for r in rows}
+
+
+def _correction_request(row: dict[str, Any]) -> CorrectionRequestOut | None:
+    """The open request for corrections, exactly as the officer made it (kept in its wire shape)."""
+    request = row["correction_request"]
+    if row["status"] != rules.Status.SUPPLEMENT_REQUESTED or not request:
+        return None
+    return msgspec.convert(request, CorrectionRequestOut)
+
+
 async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
     """The dossiers these tokens open, newest first; a token that opens none is silently left out."""
     hashes = sorted({rules.token_hash(t) for t in tokens})
@@ -126,6 +151,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
     if not rows:
         return []
     history, procedures, agencies = await _context(rows)
+    refusals = await _refusal_reasons([r["id"] for r in rows if r["status"] == rules.Status.REFUSED])
     views = []
     for r in rows:
         procedure = procedures.get(r["procedure_code"])
@@ -148,6 +174,10 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
                 attachments=_attachments(r),
                 history=[HistoryOut(at=e["at"], status=e["status"], note=e["note"]) for e in history.get(r["id"], [])],
                 receipt=_receipt(r, procedure, agency, public_url),
+                version=r["version"],
+                correction_request=(request := _correction_request(r)),
+                answers=r["answers"] if request else None,
+                refusal_reasons=refusals.get(r["id"], []),
             )
         )
     return views

@@ -181,7 +181,8 @@ async def refuse(
     move = moves.Move(
         action="refuse",
         target=Status.REFUSED,
-        reason_for_citizen="Lý do từ chối: " + "; ".join(reasons) + ".",
+        # One reason a line: the phone lists them (refusalReasons) and the history shows them line by line.
+        reason_for_citizen="\n".join(reasons),
         internal_note=body.internal_note,
         paper=("03", data),
     )

@@ -136,9 +136,12 @@ async def test_corrections_must_name_real_fields_or_documents(client: httpx.Asyn
 
 async def test_refusing_gives_the_reasons_then_nothing_more_may_happen(client: httpx.AsyncClient) -> None:
     me, made = await ready(client)
-    answer = await _post(client, me, made, "refuse", {"version": 1, "reasons": ["Không thuộc thẩm quyền"]})
+    reasons = ["Không thuộc thẩm quyền của xã", "Thiếu giấy chứng sinh bản chính"]
+    answer = await _post(client, me, made, "refuse", {"version": 1, "reasons": reasons})
     assert answer.status_code == 200, answer.text
-    assert answer.json()["paper"]["data"]["reasons"] == ["Không thuộc thẩm quyền"]
+    assert answer.json()["paper"]["data"]["reasons"] == reasons
+    mine = await client.post("/api/dossiers/mine", json={"tokens": [made["sent"]["accessToken"]]})
+    assert mine.json()["dossiers"][0]["refusalReasons"] == reasons, "the phone shows each reason, as written"
     late = await _post(client, me, made, "accept", {"version": 2})
     assert late.status_code == 409 and late.json()["code"] == "illegal_transition"
 

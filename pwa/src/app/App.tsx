@@ -16,6 +16,7 @@ const DraftPage = lazyComponent(() => import("./drafts/DraftPage").then((module)
 const DraftsPage = lazyComponent(() => import("./drafts/DraftsPage").then((module) => module.DraftsPage), "…");
 const SubmittedPage = lazyComponent(() => import("./dossiers/SubmittedPage").then((module) => module.SubmittedPage), "…");
 const DossierPage = lazyComponent(() => import("./dossiers/DossierPage").then((module) => module.DossierPage), "…");
+const CorrectionPage = lazyComponent(() => import("./dossiers/CorrectionPage").then((module) => module.CorrectionPage), "…");
 const TrackingPage = lazyComponent(() => import("./dossiers/TrackingPage").then((module) => module.TrackingPage), "…");
 
 /** Pages that do not need the catalogue: they work from "my dossiers" or from the network alone. */
@@ -83,7 +84,7 @@ export function App() {
           <a href={href.drafts()} aria-current={route.page === "drafts" || route.page === "draft" ? "page" : undefined}>
             {m.navDrafts(draftCount)}
           </a>
-          <a href={href.submitted()} aria-current={route.page === "submitted" || route.page === "dossier" ? "page" : undefined}>
+          <a href={href.submitted()} aria-current={route.page === "submitted" || route.page === "dossier" || route.page === "correction" ? "page" : undefined}>
             {m.navSubmitted}
             {outboxCount > 0 && (
               <span class="nav-count">
@@ -110,6 +111,7 @@ export function App() {
               setLastOpened(code);
             }}
             onBack={backToList}
+            online={online}
           />
         )}
         {WITHOUT_CATALOGUE.has(route.page) && <DossierPages route={route} lang={lang} online={online} catalogue={snapshot} />}
@@ -135,9 +137,10 @@ interface PagesProps {
   lastOpened: string | null;
   onOpen: (code: string) => void;
   onBack: () => void;
+  online: boolean;
 }
 
-function Pages({ route, m, lang, catalogue, lastOpened, onOpen, onBack }: PagesProps) {
+function Pages({ route, m, lang, catalogue, lastOpened, onOpen, onBack, online }: PagesProps) {
   const snapshot = catalogue.stored!.snapshot;
   const calendar = catalogue.calendar?.calendar ?? null;
   return (
@@ -156,6 +159,7 @@ function Pages({ route, m, lang, catalogue, lastOpened, onOpen, onBack }: PagesP
       )}
       {route.page === "drafts" && <DraftsPage catalogue={snapshot} lang={lang} />}
       {route.page === "draft" && <DraftPage key={route.id} id={route.id} step={route.step} catalogue={snapshot} lang={lang} />}
+      {route.page === "correction" && <CorrectionPage key={route.code} code={route.code} catalogue={snapshot} lang={lang} online={online} />}
     </>
   );
 }

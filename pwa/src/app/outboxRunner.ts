@@ -95,6 +95,12 @@ export async function submitDraft(draftId: string, procedure: { version: number;
   void sendOutbox("due");
 }
 
+/** "Gửi lại": freezes a correction draft into the outbox (see sync/corrections), then sends it. */
+export async function submitCorrection(draftId: string): Promise<void> {
+  await (await import("../sync/corrections")).submitCorrection(draftId);
+  void sendOutbox("due");
+}
+
 /** "Sửa hồ sơ": the draft's id once it is editable again, else null. */
 export async function editAgain(submissionId: string): Promise<string | null> {
   return (await loadEngine()).editAgain(submissionId);

@@ -1,6 +1,6 @@
 /** Navigation state, kept in the address so a reload (or an update) reopens the same page:
  * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft,
- * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them, `#/tra-cuu[/<code>]` public tracking
+ * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them (`/sua`: correcting it), `#/tra-cuu[/<code>]` public tracking
  * (the receipt's QR code opens `#/tra-cuu/<code>`). */
 
 import { useEffect, useState } from "preact/hooks";
@@ -12,6 +12,7 @@ export type Route =
   | { page: "draft"; id: string; step: string | null }
   | { page: "submitted" }
   | { page: "dossier"; code: string }
+  | { page: "correction"; code: string }
   | { page: "tracking"; code: string | null };
 
 function decode(part: string | undefined): string | null {
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
   }
   if (head === "da-nop") {
     const code = decode(first);
+    if (code && second === "sua") return { page: "correction", code };
     return code ? { page: "dossier", code } : { page: "submitted" };
   }
   if (head === "tra-cuu") return { page: "tracking", code: decode(first) };
@@ -51,6 +53,7 @@ export const href = {
     `#/ho-so/${encodeURIComponent(id)}${step ? `/${encodeURIComponent(step)}` : ""}`,
   submitted: (): string => "#/da-nop",
   dossier: (code: string): string => `#/da-nop/${encodeURIComponent(code)}`,
+  correction: (code: string): string => `#/da-nop/${encodeURIComponent(code)}/sua`,
   tracking: (code?: string): string => (code ? `#/tra-cuu/${encodeURIComponent(code)}` : "#/tra-cuu"),
 };
 

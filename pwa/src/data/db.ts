@@ -5,9 +5,12 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type {
   Answers,
+  AttachmentRef,
   Bilingual,
   CalendarData,
   Catalogue,
+  CorrectionBody,
+  CorrectionItem,
   DossierStatus,
   DossierView,
   ProblemDetail,
@@ -44,6 +47,22 @@ export interface Draft {
   /** After the server refused a submission that created no dossier (422 ...), the draft is editable again
    * and the next "Nộp hồ sơ" reuses this id and token, so files already uploaded for it count. */
   resubmit?: { submissionId: string; accessToken: string };
+  /** Set on a correction draft (sửa, bổ sung hồ sơ): it holds the dossier's answers, and only the items
+   * the officer asked for may change; "Gửi lại" sends it into that same dossier. */
+  correction?: DraftCorrection;
+}
+
+/** What a correction draft corrects: the dossier, the version it edits and the request's items. */
+export interface DraftCorrection {
+  code: string;
+  submissionId: string;
+  accessToken: string;
+  editsVersion: number;
+  /** Made once on the phone: every retry of this correction carries it (exactly once on the server). */
+  correctionId: string;
+  items: CorrectionItem[];
+  /** The dossier's files as the server holds them; a retaken photo replaces its slot's. */
+  attachments: AttachmentRef[];
 }
 
 /** A compressed photo of one paper of the dossier (one per document slot). */
@@ -78,8 +97,14 @@ export interface OutboxEntry {
   draftId: string;
   /** The only key to the dossier once it exists; kept here until it is safe in `dossiers`. */
   accessToken: string;
-  /** Frozen: every retry sends exactly this (structured clone keeps key order, so the JSON is identical). */
+  /** Frozen: every retry sends exactly this (structured clone keeps key order, so the JSON is identical).
+   * For a correction, the dossier as corrected (kept so the draft can always be rebuilt from it). */
   body: SubmissionBody;
+  /** Absent (entries of older versions too): a new dossier. "correction": `correction` goes to
+   * POST /api/dossiers/corrections, after the files, into the dossier `code`. */
+  kind?: "correction";
+  correction?: CorrectionBody;
+  code?: string;
   files: OutboxFile[];
   state: OutboxState;
   /** Tries the server answered with a failure (sync/outbox says what counts): they set the back-off. */

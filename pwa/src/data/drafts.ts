@@ -33,10 +33,10 @@ export async function createDraft(procedureCode: string, procedureVersion: numbe
   return draft;
 }
 
-/** Newest first. */
+/** Newest first; correction drafts are shown with their dossier, not here. */
 export async function listDrafts(): Promise<Draft[]> {
   const all = await (await db()).getAllFromIndex("drafts", "byUpdated");
-  return all.reverse();
+  return all.reverse().filter((draft) => !draft.correction);
 }
 
 export async function getDraft(id: string): Promise<Draft | undefined> {

@@ -1,7 +1,7 @@
 /** The dossier endpoints of the API (issue 4): files of a submission, the submission itself, "my
  * dossiers" and public tracking. The access token travels in a header or a body, never in a URL. */
 
-import type { DossierView, HeldFile, SubmissionBody, SubmissionOut, TrackingView } from "../shared/types";
+import type { CorrectionOut, DossierView, HeldFile, SubmissionBody, SubmissionOut, TrackingView } from "../shared/types";
 import { ApiError, heardFromServer, isProblem, retryAfterSeconds, send } from "./api";
 
 const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
@@ -81,6 +81,15 @@ export async function uploadFile(
 /** `json` is the frozen body, sent as it is. */
 export async function postSubmission(json: string): Promise<SubmissionOut> {
   const answer = await send<SubmissionOut>("/api/submissions", {
+    method: "POST",
+    body: json,
+    headers: { "Content-Type": "application/json" },
+  });
+  return answer.body;
+}
+
+export async function postCorrection(json: string): Promise<CorrectionOut> {
+  const answer = await send<CorrectionOut>("/api/dossiers/corrections", {
     method: "POST",
     body: json,
     headers: { "Content-Type": "application/json" },

@@ -317,6 +317,38 @@ export interface DossierView {
   /** Oldest first. */
   history: { at: string; status: DossierStatus; note: string }[];
   receipt: Receipt | null;
+  /** Absent in views saved by app versions before corrections (read as 1, none, none). */
+  version?: number;
+  correctionRequest?: CorrectionRequest | null;
+  refusalReasons?: string[];
+  /** The answers as kept, only while a correction is asked for: the correction starts from them. */
+  answers?: Answers | null;
+}
+
+/** One item an officer asked to correct (Mẫu 02): a field of the form or the photo of a document. */
+export type CorrectionItem =
+  | { kind: "field"; path: string; label: string; note: string }
+  | { kind: "document"; slot: string; label: string; note: string };
+
+export interface CorrectionRequest {
+  requestedAt: string;
+  version: number;
+  message?: Bilingual | null;
+  items: CorrectionItem[];
+}
+
+/** POST /api/dossiers/corrections: frozen when the citizen presses "Gửi lại", sent as is on every retry. */
+export interface CorrectionBody {
+  submissionId: string;
+  accessToken: string;
+  editsVersion: number;
+  correctionId: string;
+  answers: Answers;
+  attachments: AttachmentRef[];
+}
+
+export interface CorrectionOut {
+  dossier: SubmissionOut & { version: number };
 }
 
 /** POST /api/tracking: status and dates only, for anyone holding the code and the phone number. */

@@ -6,7 +6,8 @@ import { ApiError } from "../data/api";
 import { announce } from "../data/changes";
 import type { OutboxEntry, OutboxFile, StoredDossier } from "../data/db";
 import { getDraft, getPhoto, listPhotos } from "../data/drafts";
-import { fetchHeldFiles, postSubmission, submissionJson, uploadFile } from "../data/intake";
+import { completeCorrection } from "../data/corrections";
+import { fetchHeldFiles, postCorrection, postSubmission, submissionJson, uploadFile } from "../data/intake";
 import { completeSubmission, DraftChanged, enqueue, reopenDraft } from "../data/handover";
 import { listOutbox, updateEntry } from "../data/outbox";
 import type { Bilingual, ProblemDetail, SubmissionBody, SubmissionOut } from "../shared/types";
@@ -66,6 +67,24 @@ export interface SubmitProcedure {
   uploadSlots: string[];
 }
 
+/** The state of an entry not tried yet: due at once. */
+export function unsent(): Pick<
+  OutboxEntry,
+  "state" | "attempts" | "unreached" | "nextAttemptAt" | "lastError" | "problem" | "bytesSent" | "createdAt" | "lastAttemptAt"
+> {
+  return {
+    state: "waiting",
+    attempts: 0,
+    unreached: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    problem: null,
+    bytesSent: 0,
+    createdAt: new Date().toISOString(),
+    lastAttemptAt: null,
+  };
+}
+
 async function freeze(draftId: string, procedure: SubmitProcedure): Promise<string> {
   const draft = await getDraft(draftId);
   if (!draft) throw new Error("The draft is gone.");
@@ -101,16 +120,8 @@ async function freeze(draftId: string, procedure: SubmitProcedure): Promise<stri
       accessToken,
       body,
       files,
-      state: "waiting",
-      attempts: 0,
-      unreached: 0,
-      nextAttemptAt: 0,
-      lastError: null,
-      problem: null,
-      bytesSent: 0,
       bytesTotal,
-      createdAt: new Date().toISOString(),
-      lastAttemptAt: null,
+      ...unsent(),
     },
     draft.updatedAt,
   );
@@ -276,6 +287,11 @@ async function sendEntry(entry: OutboxEntry): Promise<Outcome> {
   if (!current) return "gone";
   try {
     await uploadMissing(entry);
+    if (entry.kind === "correction" && entry.correction) {
+      // Into the same dossier, exactly once: the correction id is the phone's, frozen in the entry.
+      await completeCorrection(entry.submissionId, await postCorrection(JSON.stringify(entry.correction)));
+      return "sent";
+    }
     const out = await postSubmission(submissionJson(entry.body));
     // Only now, with the dossier and its token stored, do the draft and its photos go.
     await completeSubmission(entry.submissionId, dossierFrom(entry, out));

@@ -12,6 +12,7 @@ import { Freshness, procedureName } from "./SubmittedPage";
 import { formatVietnamTime } from "./format";
 import { DOSSIER_TEXT, statusLabel, type DossierText } from "./text";
 import { useMyDossiers } from "./useMyDossiers";
+import { CorrectionNotice, RefusalNotice } from "./CorrectionNotice";
 import { Facts, HistoryList } from "./parts";
 import "./dossiers.css";
 
@@ -68,6 +69,8 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
         <p>
           <span class={`status-tag status-${dossier.status}`}>{statusLabel(dossier.status, t)}</span>
         </p>
+        <CorrectionNotice dossier={dossier} lang={lang} />
+        <RefusalNotice dossier={dossier} lang={lang} />
         <DossierFacts dossier={dossier} lang={lang} t={t} />
         <Freshness state={state} online={online} t={t} />
         <History dossier={dossier} t={t} />

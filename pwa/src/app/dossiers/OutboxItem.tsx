@@ -34,7 +34,7 @@ export function OutboxItem({ entry, name, sent, online, lang, t }: Props) {
   };
   const edit = async (): Promise<void> => {
     const draftId = await editAgain(entry.submissionId);
-    if (draftId) go(href.draft(draftId));
+    if (draftId) go(entry.kind === "correction" && entry.code ? href.correction(entry.code) : href.draft(draftId));
   };
   return (
     <li class={`outbox-entry outbox-${entry.state}`} data-testid="outbox-entry" data-state={entry.state}>

@@ -1,0 +1,198 @@
+"""Use case of a citizen's corrections (bổ sung, hoàn thiện hồ sơ, Decree 118/2025 Art 17): the dossier the
+officer sent back is fixed on the phone and resubmitted into the same dossier, exactly once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from piccolo.columns import Column
+
+from backend.catalogue import service as catalogue
+from backend.db import UNIQUE_VIOLATIONS, hold, writing
+from backend.dossiers import files, rules, search, service
+from backend.dossiers.errors import (
+    CorrectedDossierNotFound,
+    CorrectionConflict,
+    InvalidAttachments,
+    NotRequested,
+    StaleEdit,
+    UnknownProcedure,
+)
+from backend.dossiers.rules import Status
+from backend.dossiers.schemas import CorrectedOut, CorrectionIn, CorrectionOut
+from backend.dossiers.tables import Dossier, DossierAudit, DossierCorrection, DossierEvent
+
+log = logging.getLogger(__name__)
+CITIZEN = "citizen"
+HISTORY_NOTE = "Công dân đã sửa, bổ sung hồ sơ và gửi lại."
+
+
+def _out(row: dict[str, Any]) -> CorrectionOut:
+    plain = service.dossier_out(row)
+    return CorrectionOut(
+        dossier=CorrectedOut(**{f: getattr(plain, f) for f in plain.__struct_fields__}, version=row["version"])
+    )
+
+
+async def _dossier(data: CorrectionIn) -> dict[str, Any]:
+    row = await (
+        Dossier.select()
+        .where(
+            Dossier.submission_id == data.submission_id,
+            Dossier.access_token_hash == rules.token_hash(data.access_token),
+        )
+        .output(load_json=True)
+        .first()
+    )
+    if row is None:
+        raise CorrectedDossierNotFound()
+    return row
+
+
+async def _replay(correction_id: uuid.UUID, dossier_id: Any, print_: str) -> CorrectionOut | None:
+    """The answer to a correction already made (a retry); None when this id is new."""
+    done = await DossierCorrection.select().where(DossierCorrection.correction_id == correction_id).first()
+    if done is None:
+        return None
+    if done["dossier"] != dossier_id or done["fingerprint"] != print_:
+        raise CorrectionConflict()
+    row = await Dossier.select().where(Dossier._meta.primary_key == dossier_id).output(load_json=True).first()
+    assert row is not None, "a correction's dossier is deleted with it"
+    return _out(row)
+
+
+def _ensure_open(row: dict[str, Any], edits_version: int) -> dict[str, Any]:
+    """The open request for corrections, once sure the phone edited the current version of it."""
+    if row["version"] != edits_version:
+        raise StaleEdit(currentVersion=row["version"])
+    rules.ensure_transition(row["status"], Status.SUBMITTED)
+    if row["status"] != Status.SUPPLEMENT_REQUESTED or not row["correction_request"]:
+        raise rules.IllegalTransition(current=row["status"], target=Status.SUBMITTED.value)
+    request: dict[str, Any] = row["correction_request"]
+    return request
+
+
+async def _checked(
+    data: CorrectionIn, row: dict[str, Any], today: dt.date, intake: catalogue.IntakeCatalogue
+) -> tuple[catalogue.IntakeProcedure, dict[str, Any]]:
+    """The procedure and the corrected answers as kept, once sure only the requested items change."""
+    request = _ensure_open(row, data.edits_version)
+    procedure = await intake.procedure(row["procedure_code"])
+    if procedure is None:
+        raise UnknownProcedure(code=row["procedure_code"])
+    answers = service.checked_answers(procedure, data.answers, today)
+    unasked = rules.unrequested_changes(
+        row["answers"],
+        answers,
+        {a["slot"]: a["sha256"] for a in row["attachments"]},
+        {a.slot: a.sha256 for a in data.attachments},
+        request.get("items", []),
+    )
+    if unasked:
+        raise NotRequested(unasked)
+    errors = rules.attachment_errors([a.slot for a in data.attachments], procedure.documents)
+    if errors:
+        raise InvalidAttachments(errors=errors)
+    return procedure, answers
+
+
+def _content(data: CorrectionIn) -> dict[str, Any]:
+    return {
+        "editsVersion": data.edits_version,
+        "answers": data.answers,
+        "attachments": [{"slot": a.slot, "sha256": a.sha256} for a in data.attachments],
+    }
+
+
+async def _apply(
+    data: CorrectionIn,
+    row: dict[str, Any],
+    checked: tuple[catalogue.IntakeProcedure, dict[str, Any]],
+    print_: str,
+    now: dt.datetime,
+) -> CorrectionOut:
+    procedure, answers = checked
+    async with writing(Dossier):
+        for sha256 in sorted({a.sha256 for a in data.attachments}):
+            await hold(Dossier, files.lock_key(sha256))  # as a first submission does: the purge decides under it
+        attachments = await service.held_attachments(data, procedure)
+        version = row["version"] + 1
+        phone = service.contact_phone(answers, procedure)
+        changes: dict[Column | str, Any] = {
+            Dossier.answers: answers,
+            Dossier.attachments: attachments,
+            Dossier.status: Status.SUBMITTED.value,
+            Dossier.version: version,
+            Dossier.correction_request: None,
+            # Back to "to check", with a fresh 8-hour clock from the resubmission (Art 17).
+            Dossier.checking_since: now,
+            Dossier.contact_phone: phone,
+            Dossier.search_text: search.search_text(row["code"], phone, row["id_number"], answers),
+        }
+        moved = await (
+            Dossier.update(changes)
+            .where(
+                Dossier._meta.primary_key == row["id"],
+                Dossier.version == data.edits_version,
+                Dossier.status == Status.SUPPLEMENT_REQUESTED.value,
+            )
+            .returning(Dossier._meta.primary_key)
+        )
+        if not moved:  # another request changed it first: the same correction (a retry racing), or staff
+            done = await _replay(data.correction_id, row["id"], print_)
+            if done is not None:
+                return done
+            raise StaleEdit(currentVersion=(await _dossier(data))["version"])
+        await _record(data, row, print_, now, version)
+        after = await Dossier.select().where(Dossier._meta.primary_key == row["id"]).output(load_json=True).first()
+        assert after is not None, "updated just now, in this transaction"
+    log.info("dossier corrected", extra={"code": row["code"], "version": version})
+    return _out(after)
+
+
+async def _record(data: CorrectionIn, row: dict[str, Any], print_: str, now: dt.datetime, version: int) -> None:
+    """What the correction leaves behind: its id (exactly once), the citizen's history and the audit row."""
+    await DossierCorrection.insert(
+        DossierCorrection(correction_id=data.correction_id, dossier=row["id"], fingerprint=print_, at=now)
+    )
+    await DossierEvent.insert(
+        DossierEvent(dossier=row["id"], at=now, status=Status.SUBMITTED.value, actor=CITIZEN, note=HISTORY_NOTE)
+    )
+    await DossierAudit.insert(
+        DossierAudit(
+            dossier=row["id"],
+            at=now,
+            actor_username=CITIZEN,
+            actor_role=CITIZEN,
+            action="resubmit",
+            from_status=Status.SUPPLEMENT_REQUESTED.value,
+            to_status=Status.SUBMITTED.value,
+            reason_for_citizen=HISTORY_NOTE,
+            version_after=version,
+        )
+    )
+
+
+async def resubmit(
+    data: CorrectionIn, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
+) -> CorrectionOut:
+    """The dossier corrected as `data` says, back to `submitted` at the next version; the same correction
+    again is answered as the first time."""
+    print_ = rules.fingerprint(_content(data))
+    row = await _dossier(data)
+    done = await _replay(data.correction_id, row["id"], print_)
+    if done is not None:
+        return done
+    checked = await _checked(data, row, now.astimezone(tz).date(), intake)
+    try:
+        return await _apply(data, row, checked, print_, now)
+    except UNIQUE_VIOLATIONS:
+        # The same correction id raced in from another request that committed first.
+        done = await _replay(data.correction_id, row["id"], print_)
+        if done is None:
+            raise
+        return done

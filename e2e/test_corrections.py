@@ -1,0 +1,97 @@
+"""A dossier sent back for corrections: the phone shows exactly the items asked for, the citizen fixes
+them offline (kept through a reload), and back online the correction goes once into the same dossier."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import Any
+
+from conftest import AppServer
+from pages import (
+    BIRTH_CERTIFICATE,
+    BIRTH_REGISTRATION,
+    add_photo,
+    begin_birth_registration,
+    complete_birth_registration,
+    open_app,
+    records,
+    server_dossiers,
+    small_photo,
+    submit,
+    wait_until,
+)
+from playwright.sync_api import BrowserContext, Page, Request, expect
+
+NEW_NAME = "Nguyễn Minh Khanh"
+
+
+def _dossier_row(server: AppServer, code: str) -> dict[str, Any]:
+    with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        row = db.execute(
+            "SELECT status, version, answers, attachments, correction_request FROM dossier WHERE code = ?", (code,)
+        ).fetchone()
+    return {**dict(row), "answers": json.loads(row["answers"]), "attachments": json.loads(row["attachments"])}
+
+
+def _submitted(page: Page, server: AppServer) -> str:
+    open_app(page, server.url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
+    begin_birth_registration(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: small_photo((200, 180, 160))})
+    submit(page)
+    expect(page.get_by_test_id("dossier-item")).to_have_attribute("data-status", "submitted", timeout=30_000)
+    [dossier] = server_dossiers(server.data_dir)
+    return str(dossier["code"])
+
+
+def test_a_dossier_sent_back_is_corrected_offline_and_resubmitted_once(
+    page: Page, context: BrowserContext, server: AppServer
+) -> None:
+    code = _submitted(page, server)
+    server.counter("ask", code)
+    page.goto(f"{server.url}/#/da-nop/{code}")
+    request = page.get_by_test_id("correction-request")
+    expect(request).to_contain_text("Cần bổ sung", timeout=15_000)
+    expect(request).to_contain_text("Cán bộ yêu cầu sửa/bổ sung những mục sau")
+    items = request.get_by_test_id("requested-item")
+    expect(items).to_have_count(2)
+    expect(items.nth(0)).to_contain_text("Tên viết sai dấu")
+    expect(items.nth(1)).to_contain_text("Ảnh bị mờ, chụp lại")
+
+    context.set_offline(True)
+    request.get_by_test_id("edit-correction").click()
+    expect(page.get_by_test_id("correction-item")).to_have_count(2)  # exactly the two items, nothing else
+    name = page.get_by_label("Họ, chữ đệm và tên", exact=True)
+    expect(name).to_have_value("Nguyễn Minh Khang")
+    name.fill(NEW_NAME)
+    new_photo = small_photo((40, 90, 200))
+    add_photo(page, BIRTH_CERTIFICATE, new_photo)
+    page.reload()  # offline: the service worker serves the app, IndexedDB holds the correction
+    expect(page.get_by_label("Họ, chữ đệm và tên", exact=True)).to_have_value(NEW_NAME)
+    expect(page.locator(".photo-slot").get_by_role("img")).to_be_visible()
+
+    [photo] = records(page, "photos")
+    retaken = hashlib.sha256(bytes(photo["blob"])).hexdigest()  # as the phone keeps it (compressed)
+    original = _dossier_row(server, code)["attachments"][0]["sha256"]
+    assert retaken != original
+    posts: list[Request] = []
+    page.on("request", lambda r: posts.append(r) if r.url.endswith("/api/dossiers/corrections") else None)
+    page.get_by_test_id("send-correction").click()
+    expect(page.get_by_test_id("correction-request")).to_be_visible()  # back on the dossier, still to send
+    assert wait_until(lambda: [e.get("kind") for e in records(page, "outbox")] == ["correction"])
+    page.reload()
+    assert [e.get("kind") for e in records(page, "outbox")] == ["correction"]
+    assert _dossier_row(server, code)["status"] == "supplement_requested"
+
+    context.set_offline(False)
+    row = wait_until(lambda: (r := _dossier_row(server, code))["status"] == "submitted" and r, timeout=30)
+    assert row, _dossier_row(server, code)
+    assert row["version"] == 3  # 1 submitted, 2 sent back, 3 corrected
+    assert row["answers"]["child"]["full_name"] == NEW_NAME
+    assert [(a["slot"], a["sha256"]) for a in row["attachments"]] == [(BIRTH_CERTIFICATE, retaken)]
+    assert row["correction_request"] is None
+    assert wait_until(lambda: records(page, "outbox") == [] and records(page, "drafts") == [])
+    assert len(posts) == 1
+    assert len(server_dossiers(server.data_dir)) == 1
