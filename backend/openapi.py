@@ -47,6 +47,9 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"POST {STAFF_DOSSIER}/accept": (400, 401, 403, 404, 409, 413, 422),
     f"POST {STAFF_DOSSIER}/request-corrections": (400, 401, 403, 404, 409, 413, 422),
     f"POST {STAFF_DOSSIER}/refuse": (400, 401, 403, 404, 409, 413, 422),
+    # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
+    "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
+    "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),
 }
 DESCRIPTIONS = {
     200: "Already received: the same answer as the first time",

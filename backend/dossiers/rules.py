@@ -7,7 +7,9 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
@@ -27,6 +29,21 @@ class Channel(StrEnum):
     ONLINE = "online"  # trực tuyến
     IN_PERSON = "in_person"  # trực tiếp
     POSTAL = "postal"  # dịch vụ bưu chính công ích
+
+
+@dataclass(frozen=True)
+class Counter:
+    """A dossier brought to the counter (in person or by post): how it came, the identity check (VNeID,
+    looked at by the officer, no integration) and whose scans hold its files (the staff session's)."""
+
+    channel: Channel
+    identity_checked: bool
+    id_number: str
+    scans: uuid.UUID
+
+    def content(self) -> dict[str, Any]:
+        """What the counter adds to the dossier's fingerprint (another content under the same id is refused)."""
+        return {"channel": self.channel.value, "identityChecked": self.identity_checked, "idNumber": self.id_number}
 
 
 class Status(StrEnum):

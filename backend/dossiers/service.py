@@ -139,16 +139,18 @@ def checked_answers(procedure: catalogue.IntakeProcedure, answers: dict[str, Any
 
 
 async def held_attachments(
-    sub: SubmissionIn | CorrectionIn, procedure: catalogue.IntakeProcedure
+    sub: SubmissionIn | CorrectionIn, procedure: catalogue.IntakeProcedure, uploads: uuid.UUID | None = None
 ) -> list[dict[str, Any]]:
-    """The attachments as the dossier keeps them; every slot fits the procedure and every file is here."""
+    """The attachments as the dossier keeps them; every slot fits the procedure and every file is here
+    (among the uploads of `uploads`: by default the submission's own; the counter's: its session's scans)."""
     errors = rules.attachment_errors([a.slot for a in sub.attachments], procedure.documents)
     if errors:
         raise InvalidAttachments(errors=errors)
+    owner = sub.submission_id if uploads is None else uploads
     held = {
         r["sha256"]: r
         for r in await Upload.select().where(
-            Upload.submission_id == sub.submission_id, Upload.token_hash == rules.token_hash(sub.access_token)
+            Upload.submission_id == owner, Upload.token_hash == rules.token_hash(sub.access_token)
         )
     }
     names = {d.key: d.name for d in procedure.documents}
@@ -190,6 +192,8 @@ async def _create(
     checked: Checked,
     now: dt.datetime,
     day: dt.date,
+    *,
+    counter: rules.Counter | None = None,
 ) -> tuple[SubmissionOut, bool]:
     procedure, answers, route = checked
     async with writing(Dossier):
@@ -197,10 +201,10 @@ async def _create(
         # first and this submission waits for them again. Sorted, so two submissions sharing files cannot deadlock.
         for sha256 in sorted({a.sha256 for a in sub.attachments}):
             await hold(Dossier, files.lock_key(sha256))
-        attachments = await held_attachments(sub, procedure)
         row = await _by_submission(sub.submission_id)
-        if row is not None:
+        if row is not None:  # before the files: the counter lets go of its scans once the dossier holds them
             return _replay(row, print_), False
+        attachments = await held_attachments(sub, procedure, counter.scans if counter else None)
         # Art 28: the code is the receiving unit's, with its own sequence of the day.
         code = rules.dossier_code(route.receiving, day, await _next_sequence(route.receiving, day))
         dossier = Dossier(
@@ -212,7 +216,9 @@ async def _create(
             agency_code=route.receiving,
             receiving_unit_code=route.receiving,
             competent_agency_code=route.competent,
-            channel=Channel.ONLINE.value,
+            channel=counter.channel.value if counter else Channel.ONLINE.value,
+            identity_checked=counter.identity_checked if counter else False,
+            id_number=counter.id_number if counter else "",
             answers=answers,
             status=Status.SUBMITTED.value,
             submitted_at=now,
@@ -220,7 +226,9 @@ async def _create(
             contact_phone=contact_phone(answers, procedure),
             attachments=attachments,
             checking_since=now,
-            search_text=search.search_text(code, contact_phone(answers, procedure), "", answers),
+            search_text=search.search_text(
+                code, contact_phone(answers, procedure), counter.id_number if counter else "", answers
+            ),
         )
         inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
         await DossierEvent.insert(
@@ -232,13 +240,17 @@ async def _create(
 
 
 async def submit(
-    sub: SubmissionIn, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
+    sub: SubmissionIn,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    intake: catalogue.IntakeCatalogue,
+    counter: rules.Counter | None = None,
 ) -> tuple[SubmissionOut, bool]:
     """The dossier for `sub`, checked against the catalogue as `intake` holds it, and whether this call
-    created it (False: a retry of one already received)."""
+    created it (False: a retry of one already received). `counter`: brought to the counter, not sent online."""
     # The fingerprint is of the answers as sent, not as kept: a replay is recognised before (and without)
     # the catalogue, which may have changed since, and the bytes a phone resends are the bytes it sent.
-    print_ = rules.fingerprint(_content(sub))
+    print_ = rules.fingerprint(_content(sub) | (counter.content() if counter else {}))
     existing = await _by_submission(sub.submission_id)
     if existing is not None:
         return _replay(existing, print_), False
@@ -246,12 +258,19 @@ async def submit(
     checked = await _check(sub, day, intake)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return await _create(sub, print_, checked, now, day)
+            return await _create(sub, print_, checked, now, day, counter=counter)
         except UNIQUE_VIOLATIONS:
             # Two requests raced (a retry of the same submission, or two first dossiers of the day).
             if attempt == ATTEMPTS:
                 raise
     raise AssertionError("unreachable")
+
+
+async def let_go(uploads: uuid.UUID, used: list[str]) -> None:
+    """The uploads of `uploads` now in a dossier leave the waiting list (the dossier keeps their files)."""
+    if used:
+        async with writing(Upload):
+            await Upload.delete().where(Upload.submission_id == uploads, Upload.sha256.is_in(used))
 
 
 def _file(row: dict[str, Any]) -> FileOut:

@@ -5,16 +5,31 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, get, post, put
 from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter, QueryParameter
 
 from backend.accounts.guard import staff_required
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
-from backend.review import queue, service
-from backend.review.schemas import AcceptIn, ActionOut, CorrectionsIn, PaperOut, QueueOut, RefuseIn, StaffDossierOut
+from backend.dossiers import files
+from backend.dossiers.api import MAX_SUBMISSION_BYTES
+from backend.dossiers.errors import FileTooLarge
+from backend.dossiers.schemas import FileOut
+from backend.http import AnyRequest
+from backend.review import counter, queue, service
+from backend.review.schemas import (
+    AcceptIn,
+    ActionOut,
+    CorrectionsIn,
+    CounterIntakeIn,
+    PaperOut,
+    QueueOut,
+    RefuseIn,
+    StaffDossierOut,
+)
 from backend.settings import Settings
 
 NO_STORE = CacheControlHeader(no_store=True)
@@ -123,4 +138,48 @@ class QueueController(Controller):
         return await queue.listing(staff, list_, filters, after, limit, now=settings.now(), tz=settings.tz)
 
 
-REVIEW_CONTROLLERS = (StaffDossierController, QueueController)
+class CounterIntakeController(Controller):
+    path = "/api/staff"
+    tags = ("staff",)
+    cache_control = NO_STORE
+
+    @put(
+        "/scans/{sha256:str}",
+        guards=[staff_required(Role.OFFICER)],
+        summary="Keep one scan for this session's counter intake (201), or one already kept (200)",
+        request_max_body_size=files.MAX_FILE_BYTES,
+    )
+    async def scan(
+        self,
+        request: AnyRequest,
+        sha256: Sha256,
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+    ) -> Response[FileOut]:
+        try:
+            body = await request.body()
+        except RequestEntityTooLarge as exc:
+            raise FileTooLarge() from exc
+        held, created = await counter.upload_scan(
+            staff, sha256, body, root=settings.attachments_dir, now=settings.now()
+        )
+        return Response(held, status_code=201 if created else 200)
+
+    @post(
+        "/counter-intake",
+        guards=[staff_required(Role.OFFICER)],
+        summary="A dossier brought in person or by post, received at once (201), or the same intake again (200)",
+        request_max_body_size=MAX_SUBMISSION_BYTES,
+    )
+    async def counter_intake(
+        self,
+        data: JSONBody[CounterIntakeIn],
+        staff: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
+    ) -> Response[ActionOut]:
+        result, created = await counter.take(data, staff, now=settings.now(), tz=settings.tz, intake=intake)
+        return Response(_action(result), status_code=201 if created else 200)
+
+
+REVIEW_CONTROLLERS = (StaffDossierController, QueueController, CounterIntakeController)

@@ -4,9 +4,12 @@ see it and the papers' snapshots."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any, Literal
 
 import msgspec
+
+from backend.dossiers.schemas import AttachmentIn, Code
 
 Note = Annotated[str, msgspec.Meta(max_length=2000)]
 Version = Annotated[int, msgspec.Meta(ge=1)]
@@ -135,3 +138,18 @@ class QueueOut(msgspec.Struct):
     counts: dict[str, int]
     items: list[QueueItemOut]
     next: str | None
+
+
+class CounterIntakeIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """A dossier brought to the counter: the procedure's own form, the scans uploaded first by this session
+    (PUT /api/staff/scans/{sha256}), and an id made by the browser so that a double submit makes one dossier."""
+
+    procedure_code: Code
+    channel: Literal["in_person", "postal"]
+    answers: dict[str, Any]
+    identity_checked: bool
+    intake_id: uuid.UUID
+    competent_agency_code: Code | None = None
+    id_number: Annotated[str, msgspec.Meta(max_length=20)] = ""
+    attachments: Annotated[list[AttachmentIn], msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
+    receipt: bool = False

@@ -106,25 +106,38 @@ async def _paper(
     }
 
 
-def _out(row: dict[str, Any], kind: str, data: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+def _out(row: dict[str, Any], kind: str, data: dict[str, Any] | None, now: dt.datetime) -> dict[str, Any]:
     return {
         "code": row["code"],
         "status": row["status"],
         "version": row["version"],
-        "paper": PaperOut(kind=kind, issued_at=now, data=data),
+        "paper": None if data is None else PaperOut(kind=kind, issued_at=now, data=data),
     }
 
 
 async def accept(
-    code: str, body: AcceptIn, staff: Principal, *, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
+    code: str,
+    body: AcceptIn,
+    staff: Principal,
+    *,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    intake: catalogue.IntakeCatalogue,
+    action: str = "accept",
+    receipt: bool = True,
 ) -> dict[str, Any]:
-    """Tiếp nhận: received now, with its appointment date by the receiving unit's calendar and Mẫu 01."""
+    """Tiếp nhận: received now, with its appointment date by the receiving unit's calendar and Mẫu 01
+    (without it when not `receipt`: a same-day procedure at the counter, result handed over at once)."""
     row = await visible(code, staff)
     _same_version(row, body.version)
     dossier_rules.ensure_transition(row["status"], Status.RECEIVED)
     due = await dossiers.appointment(row["procedure_code"], row["receiving_unit_code"], now, tz)
-    data = {**await _paper("01", row, staff, now=now, tz=tz, intake=intake), "appointmentDate": due.isoformat()}
-    move = dossiers.received(due, now, internal_note=body.note, paper=("01", data))
+    data = None
+    if receipt:
+        data = {**await _paper("01", row, staff, now=now, tz=tz, intake=intake), "appointmentDate": due.isoformat()}
+    move = dossiers.received(
+        due, now, internal_note=body.note, paper=None if data is None else ("01", data), action=action
+    )
     return _out(await moves.apply(row["code"], body.version, move, _actor(staff), now), "01", data, now)
 
 

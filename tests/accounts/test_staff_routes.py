@@ -23,7 +23,7 @@ from backend.dossiers.tables import Dossier, DossierPaper
 from backend.errors import NotFound
 from backend.settings import Settings
 from tests.accounts.staffing import OTHER_AGENCY, PASSWORD, Session, sign_in, staff
-from tests.factories import NOW, jpeg_bytes, seeded, sha256, submitted
+from tests.factories import NOW, jpeg_bytes, seeded, sha256, submitted, valid_answers
 
 pytestmark = pytest.mark.usefixtures("db", "clock")
 
@@ -40,6 +40,10 @@ class Row:
     other_agency_path: str | None = None
     params: dict[str, str] = field(default_factory=lambda: {"username": TARGET})
     dossiers: bool = False  # needs a dossier of the officers' centre (OWN) and one of another (FOREIGN)
+    content: bytes | None = None  # a file's bytes sent instead of JSON
+
+    def send(self) -> dict[str, Any]:
+        return {"json": self.body} if self.content is None else {"content": self.content}
 
 
 # Dossiers made by `_dossiers` on the test's clock (23 Nov 2026): the first of the day of each centre.
@@ -78,6 +82,18 @@ ROUTES: dict[tuple[str, str], Row] = {
         {"version": 1, "items": [{"kind": "field", "path": "declarant.full_name"}]},
     ),
     ("POST", STAFF_DOSSIER + "/refuse"): _dossier_row(OFFICERS, "/refuse", {"version": 1, "reasons": ["Sai thủ tục"]}),
+    ("PUT", "/api/staff/scans/{sha256:str}"): Row(OFFICERS, params={"sha256": PHOTO}, content=jpeg_bytes(0)),
+    ("POST", "/api/staff/counter-intake"): Row(
+        OFFICERS,
+        {
+            "procedureCode": "1.004873",
+            "competentAgencyCode": "H12.41",
+            "channel": "in_person",
+            "answers": valid_answers("1.004873"),
+            "identityChecked": True,
+            "intakeId": "8a0f3c1e-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+        },
+    ),
 }
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -129,21 +145,21 @@ async def test_a_staff_route_refuses_whoever_may_not_use_it(client: httpx.AsyncC
     sessions = await _sessions(client)
     if row.dossiers:
         await _dossiers(client)
-    anonymous = await client.request(method, url, json=row.body)
+    anonymous = await client.request(method, url, **row.send())
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
     for role in set(Role) - row.roles:
-        refused = await client.request(method, url, json=row.body, headers=sessions[role].headers())
+        refused = await client.request(method, url, **row.send(), headers=sessions[role].headers())
         assert refused.status_code == 403 and refused.json()["code"] == "forbidden", role
     allowed = sessions[min(row.roles)]
     if method in UNSAFE:
         other = sessions[max(row.roles)] if len(row.roles) > 1 else await sign_in(client, f"vai.{min(row.roles)}")
         for csrf in ("", other.csrf):
-            forged = await client.request(method, url, json=row.body, headers=allowed.headers(csrf=csrf))
+            forged = await client.request(method, url, **row.send(), headers=allowed.headers(csrf=csrf))
             assert forged.status_code == 403 and forged.json()["code"] == "csrf_failed", csrf
     if row.other_agency_path:
-        foreign = await client.request(method, row.other_agency_path, json=row.body, headers=allowed.headers())
+        foreign = await client.request(method, row.other_agency_path, **row.send(), headers=allowed.headers())
         assert foreign.status_code == 404
-    answer = await client.request(method, url, json=row.body, headers=allowed.headers())
+    answer = await client.request(method, url, **row.send(), headers=allowed.headers())
     assert answer.status_code < 300, answer.text
 
 
