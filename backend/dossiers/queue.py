@@ -15,6 +15,7 @@ from backend.dossiers.tables import Dossier
 
 RECEIVED = "status IN ('received', 'in_progress')"
 CHECKING = "status = 'submitted'"
+OPEN = "'submitted', 'supplement_requested', 'received', 'in_progress', 'ready'"  # every list's statuses
 # Each list: its condition and its sort column (oldest or most urgent first).
 LISTS: dict[str, tuple[str, str]] = {
     "to_check": (CHECKING, "checking_since"),
@@ -87,7 +88,9 @@ async def counts(filters: Filters, cut: Cutoffs) -> dict[str, int]:
     columns = ", ".join(
         f"COUNT(*) FILTER (WHERE {_bind(cond, cut, args)}) AS {name}" for name, (cond, _) in LISTS.items()
     )
-    where = _where(filters, args)
+    # Every list is of open dossiers: said once more so the count reads only those (the index on unit and status)
+    # and not the unit's years of closed ones.
+    where = f"{_where(filters, args)} AND status IN ({OPEN})"
     [row] = await Dossier.raw(f"SELECT {columns} FROM dossier WHERE {where}", *args)  # noqa: S608 (fixed texts)
     return {name: int(row[name] or 0) for name in LISTS}
 
