@@ -19,6 +19,12 @@ export function HomePage({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang:
               {m.manageAccounts}
             </a>
           </p>
+        ) : me.role === "officer" || me.role === "leader" ? (
+          <p onClick={followLink}>
+            <a class="button" href={href.queue()}>
+              {m.navQueue}
+            </a>
+          </p>
         ) : (
           <p class="hint">{m.comingSoon}</p>
         )}
