@@ -131,10 +131,18 @@ function CorrectionsForm(props: FormProps & { procedure: Procedure; lang: Lang; 
   const [ticked, setTicked] = useState<Ticked>({});
   const [message, setMessage] = useState("");
   const [missing, setMissing] = useState(false);
-  const fields = procedure.form.ui.sections.flatMap((section) =>
-    section.fields.map((field) => ({ id: `field:${section.key}.${field.key}`, label: field.label[lang], item: { kind: "field", path: `${section.key}.${field.key}`, note: "" } as CorrectionItem })),
-  );
-  const documents = procedure.documents.map((doc) => ({ id: `document:${doc.key}`, label: doc.name, item: { kind: "document", slot: doc.key, note: "" } as CorrectionItem }));
+  const sections = procedure.form.ui.sections.map((section) => ({
+    title: section.title[lang],
+    choices: section.fields.map((field) => {
+      const path = `${section.key}.${field.key}`;
+      return { id: `field:${path}`, label: field.label[lang], item: { kind: "field", path, note: "" } as CorrectionItem };
+    }),
+  }));
+  const documents = procedure.documents.map((doc) => ({
+    id: `document:${doc.key}`,
+    label: doc.name,
+    item: { kind: "document", slot: doc.key, note: "" } as CorrectionItem,
+  }));
   const toggle = (id: string, label: string, item: CorrectionItem): void => setTicked({ ...ticked, [id]: ticked[id] ? undefined : { item, label } });
   const note = (id: string, text: string): void => {
     const entry = ticked[id];
@@ -171,10 +179,12 @@ function CorrectionsForm(props: FormProps & { procedure: Procedure; lang: Lang; 
           {t.pickOne}
         </p>
       )}
-      <fieldset>
-        <legend>{t.fields}</legend>
-        <ul class="choices">{fields.map(choice)}</ul>
-      </fieldset>
+      {sections.map((section) => (
+        <fieldset key={section.title}>
+          <legend>{section.title}</legend>
+          <ul class="choices">{section.choices.map(choice)}</ul>
+        </fieldset>
+      ))}
       <fieldset>
         <legend>{t.documents}</legend>
         <ul class="choices">{documents.map(choice)}</ul>

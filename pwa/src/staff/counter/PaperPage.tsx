@@ -8,7 +8,14 @@ import { readPaper, type Paper, type PaperData } from "./api";
 import { COUNTER_TEXT, day, type CounterText } from "./text";
 import "./counter.css";
 
-const DOC_KINDS: Record<string, string> = { original: "bản chính", copy: "bản sao", certified_copy: "bản sao chứng thực" };
+// The paper is Vietnamese whatever the screen's language: the kinds in the words of the citizen app.
+const DOC_KINDS: Record<string, string> = {
+  original: "bản chính",
+  copy: "bản sao",
+  certified_copy: "bản sao có chứng thực",
+  original_or_certified_copy: "bản chính hoặc bản sao có chứng thực",
+  present_original: "xuất trình bản chính",
+};
 
 export function PaperPage({ code, kind, lang }: { code: string; kind: PaperKind; lang: Lang }) {
   const t = COUNTER_TEXT[lang];

@@ -46,7 +46,6 @@ export interface CounterText {
   acceptNote: string;
   askCorrections: string;
   correctionsHint: string;
-  fields: string;
   documents: string;
   noteFor: (label: string) => string;
   message: string;
@@ -139,7 +138,6 @@ const vi: CounterText = {
   acceptNote: "Ghi chú nội bộ (không bắt buộc)",
   askCorrections: "Yêu cầu bổ sung",
   correctionsHint: "Đánh dấu từng thông tin và giấy tờ cần sửa, ghi rõ cần sửa gì.",
-  fields: "Thông tin trong tờ khai",
   documents: "Giấy tờ",
   noteFor: (label) => `Cần sửa gì ở “${label}”`,
   message: "Lời nhắn cho công dân (không bắt buộc)",
@@ -226,7 +224,6 @@ const en: CounterText = {
   acceptNote: "Internal note (optional)",
   askCorrections: "Ask for corrections",
   correctionsHint: "Tick each answer and document to correct and say what is wrong.",
-  fields: "Answers in the form",
   documents: "Documents",
   noteFor: (label) => `What to correct in “${label}”`,
   message: "Message to the citizen (optional)",
@@ -249,14 +246,17 @@ export const COUNTER_TEXT: Record<Lang, CounterText> = { vi, en };
 
 /** dd/mm/yyyy hh:mm in Vietnam's time, whatever the computer's zone. */
 export function dateTime(iso: string): string {
-  return new Intl.DateTimeFormat("vi-VN", {
+  const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Asia/Ho_Chi_Minh",
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-  }).format(new Date(iso));
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}`;
 }
 
 /** yyyy-mm-dd as dd/mm/yyyy. */
