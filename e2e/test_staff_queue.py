@@ -135,6 +135,8 @@ def test_an_officer_asks_for_one_photo_and_one_field_and_the_dossier_waits_for_t
     documents = page.get_by_role("group", name="Giấy tờ")
     documents.get_by_label(re.compile("^Bản chính Giấy chứng sinh")).check()
     documents.get_by_label(re.compile("^Cần sửa gì ở “Bản chính Giấy chứng sinh")).fill("Ảnh bị mờ, chụp lại")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "staff-dossier-corrections-1366.png"), full_page=True)
     page.get_by_role("button", name="Xác nhận").click()
     paper = page.get_by_test_id("paper")
     expect(paper).to_contain_text("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ")
@@ -192,3 +194,24 @@ def test_queue_and_dossier_have_no_serious_violations(
     assert _violations(page) == []
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_a_dossier_another_officer_just_accepted_is_reloaded_with_a_notice(
+    counter: tuple[Page, AppServer, str],
+) -> None:
+    page, server, code = counter
+    page.goto(f"{server.url}/staff/ho-so/{code}")
+    expect(page.get_by_test_id("actions")).to_be_visible()
+    with httpx.Client(base_url=server.url) as other:  # a second officer's session, at another computer
+        token = other.post("/api/staff/session", json={"username": "lan.nt", "password": PASSWORD}).json()["csrfToken"]
+        version = other.get(f"/api/staff/dossiers/{code}").json()["version"]
+        accepted = other.post(
+            f"/api/staff/dossiers/{code}/accept", json={"version": version}, headers={"X-CSRF-Token": token}
+        )
+        assert accepted.is_success, accepted.text
+    page.get_by_role("button", name="Tiếp nhận").click()
+    page.get_by_role("button", name="Xác nhận").click()
+    expect(page.get_by_role("alert")).to_have_text("Hồ sơ vừa được người khác xử lý. Đã tải lại hồ sơ.")
+    expect(page.get_by_text("Đã tiếp nhận", exact=True)).to_be_visible()
+    expect(page.get_by_test_id("actions")).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile("^Mẫu 01"))).to_be_visible()

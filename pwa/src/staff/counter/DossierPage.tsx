@@ -173,7 +173,7 @@ function Trail({ dossier, t }: { dossier: Dossier; t: CounterText }) {
         <ol class="trail">
           {dossier.audit.map((row, index) => (
             <li key={index}>
-              <time dateTime={row.at}>{dateTime(row.at)}</time> — {row.actorUsername}: {row.action}
+              <time dateTime={row.at}>{dateTime(row.at)}</time> — {row.actorUsername}: {t.auditActions[row.action] ?? row.action}
               {row.reasonForCitizen && <p class="pre">{`${t.forCitizen}: ${row.reasonForCitizen}`}</p>}
               {row.internalNote && <p class="pre">{`${t.internalNote}: ${row.internalNote}`}</p>}
             </li>

@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../i18n";
 import { followLink, href, type PaperKind } from "../route";
 import { readPaper, type Paper, type PaperData } from "./api";
-import { COUNTER_TEXT, day, type CounterText } from "./text";
+import { COUNTER_TEXT, day } from "./text";
 import "./counter.css";
 
 // The paper is Vietnamese whatever the screen's language: the kinds in the words of the citizen app.
@@ -42,13 +42,13 @@ export function PaperPage({ code, kind, lang }: { code: string; kind: PaperKind;
           {t.paperNames[kind]}
         </h1>
       )}
-      {paper && <Sheet data={paper.data} t={t} />}
+      {paper && <Sheet data={paper.data} />}
     </section>
   );
 }
 
 /** The sheet is always Vietnamese: it is the official paper, whatever the screen's language. */
-function Sheet({ data, t }: { data: PaperData; t: CounterText }) {
+function Sheet({ data }: { data: PaperData }) {
   return (
     <article class="sheet" lang="vi" data-testid="paper">
       <header class="sheet-head">
@@ -81,7 +81,6 @@ function Sheet({ data, t }: { data: PaperData; t: CounterText }) {
           </div>
         ))}
       </div>
-      <span class="visually-hidden">{t.print}</span>
     </article>
   );
 }

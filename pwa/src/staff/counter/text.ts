@@ -27,6 +27,7 @@ export interface CounterText {
   appointment: (date: string) => string;
   openedLate: string;
   statuses: Record<string, string>;
+  auditActions: Record<string, string>;
   facts: string;
   status: string;
   idNumber: string;
@@ -119,6 +120,13 @@ const vi: CounterText = {
     returned: "Đã trả kết quả",
     withdrawn: "Đã rút",
   },
+  auditActions: {
+    open: "Mở hồ sơ",
+    accept: "Tiếp nhận",
+    request_corrections: "Yêu cầu bổ sung",
+    refuse: "Từ chối",
+    resubmit: "Công dân nộp lại",
+  },
   facts: "Thông tin hồ sơ",
   status: "Trạng thái",
   idNumber: "Số định danh",
@@ -205,6 +213,13 @@ const en: CounterText = {
     ready: "Ready to return",
     returned: "Returned",
     withdrawn: "Withdrawn",
+  },
+  auditActions: {
+    open: "Opened",
+    accept: "Accepted",
+    request_corrections: "Asked for corrections",
+    refuse: "Refused",
+    resubmit: "Resubmitted by the citizen",
   },
   facts: "Dossier facts",
   status: "Status",
