@@ -215,3 +215,23 @@ def test_a_dossier_another_officer_just_accepted_is_reloaded_with_a_notice(
     expect(page.get_by_text("Đã tiếp nhận", exact=True)).to_be_visible()
     expect(page.get_by_test_id("actions")).to_have_count(0)
     expect(page.get_by_role("link", name=re.compile("^Mẫu 01"))).to_be_visible()
+
+
+def test_a_dossier_found_by_its_code_is_refused_with_two_reasons_on_mau_03(
+    counter: tuple[Page, AppServer, str],
+) -> None:
+    page, server, first = counter
+    second = submit_birth(server.url, 3)
+    open_queue(page)
+    page.get_by_label("Tìm hồ sơ").fill(second)
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    expect(row_of(page, first)).to_have_count(0)
+    row_of(page, second).get_by_role("link", name=second).click()
+    page.get_by_role("button", name="Từ chối").click()
+    page.get_by_role("button", name="Xác nhận").click()
+    expect(page.get_by_role("alert")).to_have_text("Hãy ghi ít nhất một lý do.")  # nothing sent without one
+    page.get_by_label("Lý do từ chối (mỗi lý do một dòng)").fill("Không thuộc thẩm quyền\n\nThiếu giấy tờ")
+    page.get_by_role("button", name="Xác nhận").click()
+    paper = page.get_by_test_id("paper")
+    expect(paper).to_contain_text("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ")
+    expect(paper.get_by_role("listitem")).to_have_text(["Không thuộc thẩm quyền", "Thiếu giấy tờ"])
