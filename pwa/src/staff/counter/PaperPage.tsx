@@ -6,7 +6,7 @@ import type { Lang } from "../i18n";
 import { followLink, href, type PaperKind } from "../route";
 import { readPaper, type Paper, type PaperData } from "./api";
 import { COUNTER_TEXT, day } from "./text";
-import "./counter.css";
+import "./paper.css";
 
 // The paper is Vietnamese whatever the screen's language: the kinds in the words of the citizen app.
 const DOC_KINDS: Record<string, string> = {
