@@ -4,6 +4,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { readSession, signOut, StaffApiError, whenSignedOut, type StaffMe } from "./api";
 import { AccountsPage } from "./accounts/AccountsPage";
+import { DossierPage } from "./counter/DossierPage";
+import { PaperPage } from "./counter/PaperPage";
+import { QueuePage } from "./counter/QueuePage";
+import { COUNTER_TEXT } from "./counter/text";
 import { HomePage } from "./HomePage";
 import { loadLang, MESSAGES, saveLang, type Lang, type StaffMessages } from "./i18n";
 import { LoginPage } from "./LoginPage";
@@ -105,12 +109,17 @@ function Who({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
 function Nav({ me, m }: { me: StaffMe; m: StaffMessages }) {
   const route = useRoute();
   const current = (page: Route["page"]): "page" | undefined => (route.page === page ? "page" : undefined);
-  // The queue and dossier pages of the next wave get their links here, by role.
+  const counter = route.page === "queue" || route.page === "dossier" || route.page === "paper";
   return (
     <nav class="nav" aria-label={m.mainNav} onClick={followLink}>
       <a href={href.home()} aria-current={current("home")}>
         {m.navHome}
       </a>
+      {(me.role === "officer" || me.role === "leader") && (
+        <a href={href.queue()} aria-current={counter ? "page" : undefined}>
+          {m.navQueue}
+        </a>
+      )}
       {me.role === "admin" && (
         <a href={href.accounts()} aria-current={current("accounts")}>
           {m.navAccounts}
@@ -155,26 +164,33 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   const route = useRoute();
   const first = useRef(true);
   useEffect(() => {
-    document.title = `${pageTitle(route, m)} — ${m.appName}`;
-  }, [route, m]);
+    document.title = `${pageTitle(route, m, lang)} — ${m.appName}`;
+  }, [route, m, lang]);
   // A new page is announced by moving the focus to its title (not on the first page: the browser starts there).
   useEffect(() => {
     if (first.current) first.current = false;
     else document.querySelector<HTMLElement>("#main h1")?.focus();
-  }, [route.page]);
+  }, [route.page, route.page === "dossier" || route.page === "paper" ? route.code : ""]);
   switch (route.page) {
     case "accounts":
       return me.role === "admin" ? <AccountsPage me={me} m={m} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
     case "password":
       return <PasswordPage m={m} lang={lang} forced={false} onChanged={() => undefined} />;
+    case "queue":
+      return <QueuePage lang={lang} />;
+    case "dossier":
+      return <DossierPage me={me} code={route.code} lang={lang} />;
+    case "paper":
+      return <PaperPage code={route.code} kind={route.kind} lang={lang} />;
     default:
-      // The queue (/staff/ho-so) and a dossier (/staff/ho-so/{code}) plug in here, next to the home page.
       return <HomePage me={me} m={m} lang={lang} />;
   }
 }
 
-function pageTitle(route: Route, m: StaffMessages): string {
+function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "accounts") return m.accountsTitle;
   if (route.page === "password") return m.passwordTitle;
+  if (route.page === "queue") return COUNTER_TEXT[lang].queueTitle;
+  if (route.page === "dossier" || route.page === "paper") return route.code;
   return m.navHome;
 }

@@ -1,5 +1,5 @@
-/** The home page: who is signed in and what the account does. The queue of the next wave will be reached
- * from here; until then nothing links to pages that do not exist yet. */
+/** The home page: who is signed in and what the account does; administrators get their accounts link,
+ * officers and leaders the counter's queue from the navigation. */
 
 import type { StaffMe } from "./api";
 import type { Lang, StaffMessages } from "./i18n";
@@ -20,7 +20,9 @@ export function HomePage({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang:
             </a>
           </p>
         ) : (
-          <p class="hint">{m.comingSoon}</p>
+          // Officers and leaders reach the queue from "Hồ sơ" in the navigation; a second link here would
+          // stand between the sign-in and the skip link in the keyboard order.
+          me.role === "specialist" && <p class="hint">{m.comingSoon}</p>
         )}
       </div>
     </section>

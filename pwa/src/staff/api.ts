@@ -106,7 +106,7 @@ async function failure(response: Response): Promise<StaffApiError> {
 }
 
 /** One request; a stale CSRF token (403 csrf_failed) is renewed by re-reading the session, then retried once. */
-async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const response = await send(method, path, body);
   if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
   const error = await failure(response);

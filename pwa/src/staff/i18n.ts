@@ -28,6 +28,7 @@ export interface StaffMessages {
   signOutFailed: string;
   navHome: string;
   navAccounts: string;
+  navQueue: string;
   navPassword: string;
   mainNav: string;
   roles: Record<Role, string>;
@@ -90,6 +91,7 @@ const vi: StaffMessages = {
   signOutFailed: "Chưa đăng xuất được. Kiểm tra mạng rồi bấm Đăng xuất lần nữa.",
   navHome: "Trang chính",
   navAccounts: "Tài khoản cán bộ",
+  navQueue: "Hồ sơ",
   navPassword: "Đổi mật khẩu",
   mainNav: "Điều hướng chính",
   roles: {
@@ -162,6 +164,7 @@ const en: StaffMessages = {
   signOutFailed: "Not signed out yet. Check the network, then sign out again.",
   navHome: "Home",
   navAccounts: "Staff accounts",
+  navQueue: "Dossiers",
   navPassword: "Change password",
   mainNav: "Main navigation",
   roles: {

@@ -3,7 +3,16 @@
 
 import { useEffect, useState } from "preact/hooks";
 
-export type Route = { page: "home" } | { page: "accounts" } | { page: "password" } | { page: "notFound" };
+export type PaperKind = "01" | "02" | "03";
+
+export type Route =
+  | { page: "home" }
+  | { page: "accounts" }
+  | { page: "password" }
+  | { page: "queue" }
+  | { page: "dossier"; code: string }
+  | { page: "paper"; code: string; kind: PaperKind }
+  | { page: "notFound" };
 
 export const ROOT = "/staff/";
 
@@ -11,14 +20,31 @@ export const href = {
   home: (): string => ROOT,
   accounts: (): string => `${ROOT}tai-khoan`,
   password: (): string => `${ROOT}doi-mat-khau`,
+  queue: (): string => `${ROOT}ho-so`,
+  dossier: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}`,
+  paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
 };
+
+/** ho-so, ho-so/{code}, ho-so/{code}/in/{01|02|03}. */
+function counterRoute(rest: string): Route | null {
+  const parts = rest.split("/");
+  if (parts[0] !== "ho-so") return null;
+  if (parts.length === 1) return { page: "queue" };
+  const code = decodeURIComponent(parts[1] ?? "");
+  if (parts.length === 2 && code) return { page: "dossier", code };
+  const kind = parts[3];
+  if (parts.length === 4 && parts[2] === "in" && (kind === "01" || kind === "02" || kind === "03")) {
+    return { page: "paper", code, kind };
+  }
+  return null;
+}
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(ROOT) ? pathname.slice(ROOT.length).replace(/\/$/, "") : "";
   if (rest === "" || pathname === "/staff") return { page: "home" };
   if (rest === "tai-khoan") return { page: "accounts" };
   if (rest === "doi-mat-khau") return { page: "password" };
-  return { page: "notFound" };
+  return counterRoute(rest) ?? { page: "notFound" };
 }
 
 const listeners = new Set<() => void>();

@@ -1,0 +1,134 @@
+/** A paper as issued (/staff/ho-so/{code}/in/{01|02|03}), laid out as an A4 sheet: the agency header, the
+ * national motto, the place and date, the title, its facts and both signature blocks; "In" prints it alone. */
+
+import { useEffect, useState } from "preact/hooks";
+import type { Lang } from "../i18n";
+import { followLink, href, type PaperKind } from "../route";
+import { readPaper, type Paper, type PaperData } from "./api";
+import { COUNTER_TEXT, day } from "./text";
+import "./paper.css";
+
+// The paper is Vietnamese whatever the screen's language: the kinds in the words of the citizen app.
+const DOC_KINDS: Record<string, string> = {
+  original: "bản chính",
+  copy: "bản sao",
+  certified_copy: "bản sao có chứng thực",
+  original_or_certified_copy: "bản chính hoặc bản sao có chứng thực",
+  present_original: "xuất trình bản chính",
+};
+
+export function PaperPage({ code, kind, lang }: { code: string; kind: PaperKind; lang: Lang }) {
+  const t = COUNTER_TEXT[lang];
+  const [paper, setPaper] = useState<Paper | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    readPaper(code, kind).then(setPaper, () => setFailed(true));
+  }, [code, kind]);
+  return (
+    <section class="paper-page" aria-labelledby="paper-title">
+      <div class="no-print paper-tools" onClick={followLink}>
+        <a href={href.dossier(code)}>{code}</a>
+        <button type="button" class="button" onClick={() => print()}>
+          {t.print}
+        </button>
+      </div>
+      {failed && (
+        <p role="alert" class="error-box">
+          {t.notFound}
+        </p>
+      )}
+      {!paper && !failed && (
+        <h1 id="paper-title" tabIndex={-1}>
+          {t.paperNames[kind]}
+        </h1>
+      )}
+      {paper && <Sheet data={paper.data} />}
+    </section>
+  );
+}
+
+/** The sheet is always Vietnamese: it is the official paper, whatever the screen's language. */
+function Sheet({ data }: { data: PaperData }) {
+  return (
+    <article class="sheet" lang="vi" data-testid="paper">
+      <header class="sheet-head">
+        <div class="sheet-agency">
+          <p>{data.agencyHeader.committee.toUpperCase()}</p>
+          <p class="strong">{data.agencyHeader.unit.toUpperCase()}</p>
+        </div>
+        <div class="sheet-nation">
+          <p class="strong">{COUNTER_TEXT.vi.republic}</p>
+          <p class="strong underline">{COUNTER_TEXT.vi.motto}</p>
+        </div>
+      </header>
+      <p class="sheet-date">{data.placeDate}</p>
+      <h1 id="paper-title" tabIndex={-1} class="sheet-title">
+        {data.title}
+      </h1>
+      <dl class="sheet-facts">
+        <Row term={COUNTER_TEXT.vi.code} value={data.code} />
+        <Row term={COUNTER_TEXT.vi.applicant} value={data.applicant} />
+        <Row term={COUNTER_TEXT.vi.procedure} value={data.procedure.name} />
+        {data.appointmentDate && <Row term={COUNTER_TEXT.vi.appointmentLine} value={day(data.appointmentDate)} />}
+      </dl>
+      <Body data={data} />
+      <div class="sheet-signatures">
+        {data.signatures.map((signature, index) => (
+          <div key={signature.title}>
+            <p class="strong">{signature.title}</p>
+            <p class="sign-hint">{COUNTER_TEXT.vi.signHint}</p>
+            <p class="sign-name">{index === 1 ? data.officer : data.applicant}</p>
+          </div>
+        ))}
+      </div>
+    </article>
+  );
+}
+
+function Row({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt>{term}:</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Body({ data }: { data: PaperData }) {
+  const vi = COUNTER_TEXT.vi;
+  return (
+    <>
+      {data.documents.length > 0 && data.kind !== "03" && (
+        <>
+          <h2>{vi.documentsReceived}</h2>
+          <ol>
+            {data.documents.map((doc) => (
+              <li key={doc.name}>{`${doc.name} (${DOC_KINDS[doc.kind] ?? doc.kind}: ${doc.count})`}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {data.items && data.items.length > 0 && (
+        <>
+          <h2>{vi.itemsToCorrect}</h2>
+          <ol>
+            {data.items.map((item) => (
+              <li key={item.label}>{item.note ? `${item.label}: ${item.note}` : item.label}</li>
+            ))}
+          </ol>
+          {data.message?.vi && <p>{data.message.vi}</p>}
+        </>
+      )}
+      {data.reasons && data.reasons.length > 0 && (
+        <>
+          <h2>{vi.reasonsLine}</h2>
+          <ol>
+            {data.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

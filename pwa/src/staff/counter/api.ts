@@ -1,0 +1,142 @@
+/** The counter's requests (README "The counter"): the queue, one dossier, the three actions and the
+ * papers; the procedure's form comes from the public catalogue API for the answers' labels. */
+
+import type { Procedure } from "../../shared/types";
+import { call, StaffApiError } from "../api";
+import type { PaperKind } from "../route";
+
+export type ListName = "to_check" | "waiting_citizen" | "received" | "due_soon" | "overdue" | "ready";
+export const LISTS: readonly ListName[] = ["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"];
+export type Band = "ok" | "soon" | "today" | "overdue";
+
+export interface QueueItem {
+  code: string;
+  procedure: { code: string; name: string };
+  applicantName: string;
+  channel: string;
+  status: string;
+  submittedAt: string;
+  openedAt: string | null;
+  version: number;
+  band: Band;
+  checkDueAt?: string | null;
+  minutesLeft?: number | null;
+  openedLate?: boolean | null;
+  appointmentDate?: string | null;
+}
+
+export interface Queue {
+  counts: Record<ListName, number>;
+  items: QueueItem[];
+  next: string | null;
+}
+
+export interface QueueQuery {
+  list: ListName;
+  q: string;
+  channel: string;
+  after?: string | undefined;
+}
+
+export interface Paper {
+  kind: PaperKind;
+  issuedAt: string;
+  data: PaperData;
+}
+
+export interface PaperData {
+  kind: string;
+  title: string;
+  agencyHeader: { committee: string; unit: string };
+  placeDate: string;
+  code: string;
+  applicant: string;
+  procedure: { code: string; name: string };
+  documents: { name: string; kind: string; count: number }[];
+  officer: string;
+  signatures: { title: string }[];
+  appointmentDate?: string;
+  items?: { kind: string; label: string; note: string }[];
+  message?: { vi: string; en: string } | null;
+  reasons?: string[];
+}
+
+export interface Attachment {
+  slot: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  url: string;
+}
+
+export interface Dossier {
+  code: string;
+  status: string;
+  version: number;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  channel: string;
+  receivingUnitCode: string;
+  submittedAt: string;
+  openedAt: string | null;
+  receivedAt: string | null;
+  appointmentDate: string | null;
+  answers: Record<string, Record<string, unknown>>;
+  attachments: Attachment[];
+  correctionRequest: { items?: { label: string; note: string }[] } | null;
+  idNumber: string;
+  history: { at: string; status: string; note: string }[];
+  audit: {
+    at: string;
+    actorUsername: string;
+    action: string;
+    fromStatus: string;
+    toStatus: string;
+    reasonForCitizen: string;
+    internalNote: string;
+  }[];
+  papers: Paper[];
+}
+
+export type CorrectionItem = { kind: "field"; path: string; note: string } | { kind: "document"; slot: string; note: string };
+
+export interface ActionAnswer {
+  code: string;
+  status: string;
+  version: number;
+}
+
+const path = (code: string): string => `/dossiers/${encodeURIComponent(code)}`;
+
+export function readQueue(query: QueueQuery): Promise<Queue> {
+  const params = new URLSearchParams({ list: query.list });
+  if (query.q.trim()) params.set("q", query.q.trim());
+  if (query.channel) params.set("channel", query.channel);
+  if (query.after) params.set("after", query.after);
+  return call<Queue>("GET", `/queue?${params.toString()}`);
+}
+
+export const readDossier = (code: string): Promise<Dossier> => call<Dossier>("GET", path(code));
+export const readPaper = (code: string, kind: PaperKind): Promise<Paper> => call<Paper>("GET", `${path(code)}/papers/${kind}`);
+
+export const accept = (code: string, version: number, note: string): Promise<ActionAnswer> =>
+  call("POST", `${path(code)}/accept`, { version, note });
+
+export const requestCorrections = (code: string, version: number, items: CorrectionItem[], message: string): Promise<ActionAnswer> =>
+  call("POST", `${path(code)}/request-corrections`, message.trim() ? { version, items, message: { vi: message } } : { version, items });
+
+export const refuse = (code: string, version: number, reasons: string[], internalNote: string): Promise<ActionAnswer> =>
+  call("POST", `${path(code)}/refuse`, { version, reasons, internalNote });
+
+/** The public procedure (its form and documents); the staff session is not needed for it. */
+export async function readProcedure(code: string): Promise<Procedure> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/procedures/${encodeURIComponent(code)}`, { headers: { Accept: "application/json" } });
+  } catch {
+    throw new StaffApiError(0, "network", null);
+  }
+  if (!response.ok) throw new StaffApiError(response.status, "http_error", null);
+  return (await response.json()) as Procedure;
+}
