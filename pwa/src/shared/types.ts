@@ -9,7 +9,7 @@ export interface Bilingual {
   en: string;
 }
 
-/** Districts were abolished on 1 July 2025: two tiers, province and commune. */
+/** Two tiers of local government since 1 July 2025: province and commune. */
 export type Level = "commune" | "province";
 /** backend/catalogue/organisation.py: who decides procedures, who receives dossiers. */
 export type AgencyKind = "province" | "department" | "vertical" | "commune" | "centre" | "reception_point";
