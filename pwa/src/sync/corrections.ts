@@ -1,11 +1,10 @@
 /** "Gửi lại": freezes a correction draft into an outbox entry of kind "correction" (the corrected answers,
  * the dossier's files with the retaken photos in their slots, the phone-made correction id). */
 
-import type { OutboxFile } from "../data/db";
 import { getDraft, listPhotos } from "../data/drafts";
 import { enqueue } from "../data/handover";
 import type { CorrectionBody, SubmissionBody } from "../shared/types";
-import { sha256Hex, unsent } from "./outbox";
+import { outboxFiles, unsent } from "./outbox";
 
 /** Queues the correction draft `draftId`; returns the dossier's submission id (the entry's key). Nothing
  * is sent here: call `flush` next. A second tap finds it queued already. */
@@ -16,15 +15,7 @@ export async function submitCorrection(draftId: string): Promise<string> {
   if (draft.submittedAs) return draft.submittedAs;
   const asked = new Set(correction.items.flatMap((item) => (item.kind === "document" ? [item.slot] : [])));
   const photos = (await listPhotos(draftId)).filter((photo) => asked.has(photo.slot));
-  const files: OutboxFile[] = await Promise.all(
-    photos.map(async (photo) => ({
-      slot: photo.slot,
-      sha256: await sha256Hex(photo.blob),
-      size: photo.blob.size,
-      type: photo.type,
-      addedAt: photo.addedAt,
-    })),
-  );
+  const files = await outboxFiles(photos);
   const retaken = new Map(files.map((file) => [file.slot, file.sha256]));
   const kept = correction.attachments.filter((file) => !retaken.has(file.slot));
   const attachments = [...kept, ...files.map((file) => ({ slot: file.slot, sha256: file.sha256 }))];

@@ -85,13 +85,9 @@ export function unsent(): Pick<
   };
 }
 
-async function freeze(draftId: string, procedure: SubmitProcedure): Promise<string> {
-  const draft = await getDraft(draftId);
-  if (!draft) throw new Error("The draft is gone.");
-  if (draft.submittedAs) return draft.submittedAs; // A second tap: it is queued already.
-  if (!draft.agencyCode) throw new Error("The draft has no agency.");
-  const photos = (await listPhotos(draftId)).filter((photo) => procedure.uploadSlots.includes(photo.slot));
-  const files: OutboxFile[] = await Promise.all(
+/** The outbox's record of each photo: its hash, size and type, frozen when the citizen sends. */
+export function outboxFiles(photos: Awaited<ReturnType<typeof listPhotos>>): Promise<OutboxFile[]> {
+  return Promise.all(
     photos.map(async (photo) => ({
       slot: photo.slot,
       sha256: await sha256Hex(photo.blob),
@@ -100,6 +96,15 @@ async function freeze(draftId: string, procedure: SubmitProcedure): Promise<stri
       addedAt: photo.addedAt,
     })),
   );
+}
+
+async function freeze(draftId: string, procedure: SubmitProcedure): Promise<string> {
+  const draft = await getDraft(draftId);
+  if (!draft) throw new Error("The draft is gone.");
+  if (draft.submittedAs) return draft.submittedAs; // A second tap: it is queued already.
+  if (!draft.agencyCode) throw new Error("The draft has no agency.");
+  const photos = (await listPhotos(draftId)).filter((photo) => procedure.uploadSlots.includes(photo.slot));
+  const files = await outboxFiles(photos);
   const submissionId = draft.resubmit?.submissionId ?? crypto.randomUUID();
   const accessToken = draft.resubmit?.accessToken ?? newAccessToken();
   const body: SubmissionBody = {
