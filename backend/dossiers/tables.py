@@ -34,6 +34,9 @@ class Dossier(Table):
     corrections_requested = Integer(default=0)  # 0 or 1: Art 17 allows one request for corrections
     search_text = Text(default="")  # lowercased, unaccented code, name, phone, ID number: the queue's search
     checking_since = Timestamptz(null=True, default=None)  # start of the 8-hour check clock (resubmission resets)
+    # Who handles it now (a staff username; "" nobody yet): the officer who acted at the counter, later the
+    # specialist the competent agency's head assigns (Decree 118/2025 Art 18).
+    assignee = Varchar(length=80, default="")
 
 
 class DossierEvent(Table, tablename="dossier_event"):
