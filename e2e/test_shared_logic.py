@@ -207,7 +207,7 @@ def test_an_error_message_names_the_field_in_vietnamese(shared: Page) -> None:
 APPOINTMENTS_IN_BROWSER = """([api, vectors]) => {
   const { calendarFrom, appointmentDate } = globalThis.motcuaShared;
   const calendar = calendarFrom(api);
-  return vectors.map((v) => appointmentDate(new Date(v.receivedAt), v.workingDays, calendar));
+  return vectors.map((v) => appointmentDate(new Date(v.receivedAt), v.workingDays, calendar, null, v.cutoff));
 }"""
 
 

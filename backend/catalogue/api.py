@@ -126,6 +126,13 @@ class CatalogueController(Controller):
         catalogue: NamedDependency[PublishedCatalogue],
         working_days: Annotated[int, QueryParameter(name="workingDays", ge=0, le=365)],
         received_at: Annotated[dt.datetime | None, QueryParameter(name="receivedAt")] = None,
+        cutoff: Annotated[
+            str | None,
+            QueryParameter(
+                pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+                description="The procedure's own cut-off (HH:MM, 15:00): received later, counted from the next day",
+            ),
+        ] = None,
     ) -> out.AppointmentOut:
         published = await catalogue.get()
         calendar = published.calendar
@@ -133,8 +140,9 @@ class CatalogueController(Controller):
         if when.tzinfo is None:
             when = when.replace(tzinfo=calendar.tz)
         try:
-            receipt = calendar.receipt_day(when)
-            due = appointment_date(when, working_days, calendar)
+            until = dt.time.fromisoformat(cutoff) if cutoff else None
+            receipt = calendar.receipt_day(when, cutoff=until)
+            due = appointment_date(when, working_days, calendar, cutoff=until)
         except CalendarError as exc:
             raise DateOutOfCalendar() from exc
         return out.AppointmentOut(

@@ -91,6 +91,9 @@ class CalendarFile(msgspec.Struct, forbid_unknown_fields=True):
 class Processing(msgspec.Struct, forbid_unknown_fields=True):
     working_days: int
     text: str
+    # "15:00" where the procedure says "received after 15:00, counted from the next working day"; the
+    # cut-off is the procedure's own rule, not a general one (LAW-2025.md, "The 15:00 rule").
+    cutoff: str | None = None
 
 
 class Fee(msgspec.Struct, forbid_unknown_fields=True):
@@ -157,6 +160,8 @@ def _procedure_problems(proc: ProcedureFile, fields: set[str], units: organisati
     problems += [f"{where}: {p}" for p in organisation.procedure_problems(proc.level, proc.competent_agency, units)]
     if proc.processing.working_days < 0 or proc.sets < 1:
         problems.append(f"{where}: working_days must be >= 0 and sets >= 1")
+    if proc.processing.cutoff is not None and not _HHMM.match(proc.processing.cutoff):
+        problems.append(f"{where}: processing.cutoff {proc.processing.cutoff!r} is not HH:MM")
     keys = [d.key for d in proc.documents]
     problems += [f"{where}: document key {k!r} is not [a-z0-9_]+" for k in keys if not _KEY.match(k)]
     problems += [f"{where}: document key {k!r} repeats" for k in _duplicates(keys)]

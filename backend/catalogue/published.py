@@ -81,7 +81,11 @@ def _procedure(row: dict[str, Any], documents: list[out.DocumentOut]) -> out.Pro
         channels=row["channels"],
         online_level=row["online_level"],
         sets=row["sets"],
-        processing=out.ProcessingOut(working_days=row["processing_working_days"], text=row["processing_text"]),
+        processing=out.ProcessingOut(
+            working_days=row["processing_working_days"],
+            text=row["processing_text"],
+            cutoff=row["processing_cutoff"] or None,
+        ),
         fees=msgspec.convert(row["fees"], list[out.FeeOut]),
         result=row["result"],
         documents=documents,

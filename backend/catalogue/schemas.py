@@ -58,6 +58,7 @@ class FeeOut(Wire):
 class ProcessingOut(Wire):
     working_days: int
     text: str
+    cutoff: str | None = None  # "15:00": received later, counted from the next working day
 
 
 class ProcedureOut(Wire):

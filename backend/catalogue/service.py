@@ -127,6 +127,7 @@ def _procedure_values(item: ProcedureFile, field_id: int, version: int) -> Value
         Procedure.sets: item.sets,
         Procedure.processing_working_days: item.processing.working_days,
         Procedure.processing_text: item.processing.text,
+        Procedure.processing_cutoff: item.processing.cutoff or "",
         Procedure.fees: msgspec.json.encode(item.fees).decode(),
         Procedure.result: item.result,
         Procedure.conditions: msgspec.json.encode(item.conditions).decode(),
@@ -300,6 +301,7 @@ class IntakeProcedure:
     name: Bilingual = Bilingual(vi="", en="")
     sets: int = 1
     processing_text: str = ""
+    cutoff: dt.time | None = None  # received after it, counted from the next working day
     documents: tuple[IntakeDocument, ...] = ()
     contact: ContactFields | None = None
 
@@ -341,6 +343,7 @@ async def _intake_procedures(codes: list[str] | None, only_active: bool) -> dict
             name=Bilingual(vi=r["name_vi"], en=r["name_en"]),
             sets=r["sets"],
             processing_text=r["processing_text"],
+            cutoff=dt.time.fromisoformat(r["processing_cutoff"]) if r["processing_cutoff"] else None,
             documents=tuple(documents.get(r["id"], [])),
             contact=contact_fields(r["form"]),
         )
@@ -448,8 +451,12 @@ async def working_calendar(tz: ZoneInfo, when: dt.datetime) -> workdays.WorkCale
 
 
 async def appointment_date(
-    received_at: dt.datetime, working_days: int, tz: ZoneInfo, agency: str | None = None
+    received_at: dt.datetime,
+    working_days: int,
+    tz: ZoneInfo,
+    agency: str | None = None,
+    cutoff: dt.time | None = None,
 ) -> dt.date:
     """The date a dossier received at `received_at` is due, by the counters' working-day calendar."""
     parts = await work_calendar(tz, received_at.astimezone(tz).year)
-    return workdays.appointment_date(received_at, working_days, parts.calendar, agency)
+    return workdays.appointment_date(received_at, working_days, parts.calendar, agency, cutoff)

@@ -79,6 +79,7 @@ class Procedure(Table):
     sets = Integer(default=1)
     processing_working_days = Integer(default=0)
     processing_text = Text()
+    processing_cutoff = Varchar(length=5, default="")  # "15:00": received later, counted from the next working day
     fees = JSON(default=[])
     result = Text()
     conditions = JSON(default=[])

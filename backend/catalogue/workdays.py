@@ -91,8 +91,11 @@ class WorkCalendar:
                 return candidate
         raise CalendarError(f"no working day within {MAX_CONSECUTIVE_DAYS_OFF} days after {day}")
 
-    def receipt_day(self, received_at: dt.datetime, agency: str | None = None) -> dt.date:
-        """The working day a dossier counts as received: later the same day or after closing, the next one."""
+    def receipt_day(
+        self, received_at: dt.datetime, agency: str | None = None, cutoff: dt.time | None = None
+    ) -> dt.date:
+        """The working day a dossier counts as received: later the same day or after closing (or after the
+        procedure's own `cutoff`, such as 15:00, when earlier), the next one."""
         if received_at.tzinfo is None:
             raise CalendarError("received_at must carry a time zone")
         try:
@@ -100,22 +103,29 @@ class WorkCalendar:
         except OverflowError as exc:  # 9999-12-31T23:59Z is past year 9999 in Vietnam
             raise CalendarError(f"{received_at} has no local date") from exc
         day = local.date()
-        if self.is_working_day(day) and local.time() < self.office_hours(agency).closes:
+        # "Received after 15:00": 15:00 itself is still the same day (the literal reading, the citizen's side).
+        before_cutoff = cutoff is None or local.time() <= cutoff
+        if self.is_working_day(day) and local.time() < self.office_hours(agency).closes and before_cutoff:
             return day
         return self.next_working_day(day)
 
 
 def appointment_date(
-    received_at: dt.datetime, working_days: int, calendar: WorkCalendar, agency: str | None = None
+    received_at: dt.datetime,
+    working_days: int,
+    calendar: WorkCalendar,
+    agency: str | None = None,
+    cutoff: dt.time | None = None,
 ) -> dt.date:
     """The date the result is due: `working_days` working days after the receipt day.
 
     Zero means "within the day of receipt" (trong ngày). A dossier received on Monday with three working
-    days is due on Thursday; received after the agency's closing time, it counts from the next working day.
+    days is due on Thursday; received after the agency's closing time, or after the procedure's `cutoff`
+    ("received after 15:00, counted from the next working day"), it counts from the next working day.
     """
     if working_days < 0:
         raise CalendarError("working_days must not be negative")
-    day = calendar.receipt_day(received_at, agency)
+    day = calendar.receipt_day(received_at, agency, cutoff)
     for _ in range(working_days):
         day = calendar.next_working_day(day)
     return day

@@ -368,7 +368,7 @@ async def appointment(procedure_code: str, receiving_unit: str, now: dt.datetime
     if procedure is None:
         raise UnknownProcedure(code=procedure_code)
     # The receiving centre's own office hours decide whether it was received today or the next working day.
-    return await catalogue.appointment_date(now, procedure.working_days, tz, receiving_unit)
+    return await catalogue.appointment_date(now, procedure.working_days, tz, receiving_unit, procedure.cutoff)
 
 
 def received(due: dt.date, now: dt.datetime, **more: Any) -> moves.Move:

@@ -181,6 +181,22 @@ async def test_appointment_endpoint_counts_working_days_over_a_holiday(client: h
     assert body["appointmentDate"] == "2026-09-07"
 
 
+async def test_a_same_day_procedure_received_after_its_cutoff_is_due_the_next_working_day(
+    client: httpx.AsyncClient,
+) -> None:
+    await seeded()
+    # Chứng thực bản sao (2.000908): "trong ngày làm việc tiếp theo nếu tiếp nhận yêu cầu sau 15 giờ".
+    procedure = (await client.get("/api/procedures/2.000908")).json()
+    assert procedure["processing"]["workingDays"] == 0
+    assert procedure["processing"]["cutoff"] == "15:00"
+    # Friday 2026-12-04 at 15:20: after the cut-off, so counted from Monday 2026-12-07.
+    late = {"workingDays": 0, "receivedAt": "2026-12-04T15:20:00+07:00"}
+    body = (await client.get("/api/calendar/appointment", params={**late, "cutoff": "15:00"})).json()
+    assert (body["receiptDay"], body["appointmentDate"]) == ("2026-12-07", "2026-12-07")
+    without = (await client.get("/api/calendar/appointment", params=late)).json()
+    assert without["appointmentDate"] == "2026-12-04"
+
+
 async def test_unknown_api_paths_are_json_problems_not_the_app_page(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/nothing-here")
     assert response.status_code == 404

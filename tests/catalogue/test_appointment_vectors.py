@@ -48,10 +48,13 @@ def calendar_from(api: dict[str, Any]) -> WorkCalendar:
 PUBLISHED = calendar_from(CALENDAR)
 
 
-@pytest.mark.parametrize("vector", VECTORS, ids=[f"{v['receivedAt']} +{v['workingDays']}" for v in VECTORS])
+@pytest.mark.parametrize(
+    "vector", VECTORS, ids=[f"{v['receivedAt']} +{v['workingDays']} {v.get('cutoff', '')}" for v in VECTORS]
+)
 def test_shared_appointment_vectors(vector: dict[str, Any]) -> None:
     received = dt.datetime.fromisoformat(vector["receivedAt"])
-    due = appointment_date(received, vector["workingDays"], PUBLISHED)
+    cutoff = dt.time.fromisoformat(vector["cutoff"]) if "cutoff" in vector else None
+    due = appointment_date(received, vector["workingDays"], PUBLISHED, cutoff=cutoff)
     assert due == dt.date.fromisoformat(vector["appointment"])
 
 

@@ -54,7 +54,8 @@ function Appointment({ procedure, calendar, m }: { procedure: Procedure; calenda
   const due = useMemo(() => {
     if (!calendar) return null;
     try {
-      return appointmentDate(new Date(), procedure.processing.workingDays, calendarFrom(calendar));
+      const { workingDays, cutoff } = procedure.processing;
+      return appointmentDate(new Date(), workingDays, calendarFrom(calendar), null, cutoff);
     } catch (error) {
       if (error instanceof CalendarError) return null;
       throw error;

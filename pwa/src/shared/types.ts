@@ -69,7 +69,7 @@ export interface Procedure {
   channels: Channel[];
   onlineLevel: OnlineLevel;
   sets: number;
-  processing: { workingDays: number; text: string };
+  processing: { workingDays: number; text: string; cutoff?: string | null };
   fees: Fee[];
   result: string;
   documents: RequiredDocument[];

@@ -129,26 +129,34 @@ export function localTime(instant: Date, calendar: WorkCalendar): { date: string
   return { date, time: seconds(`${part["hour"]}:${part["minute"]}:${part["second"]}`) };
 }
 
-/** The working day a dossier counts as received: later the same day or after the agency's closing, the next. */
-export function receiptDay(receivedAt: Date, calendar: WorkCalendar, agency?: string | null): string {
+/** The working day a dossier counts as received: later the same day or after the agency's closing (or the
+ * procedure's own `cutoff`, "HH:MM", such as 15:00: 15:00 itself is still the same day), the next. */
+export function receiptDay(
+  receivedAt: Date,
+  calendar: WorkCalendar,
+  agency?: string | null,
+  cutoff?: string | null,
+): string {
   const { date, time } = localTime(receivedAt, calendar);
-  if (isWorkingDay(date, calendar) && time < closingOf(officeHoursOf(calendar, agency))) return date;
+  const beforeCutoff = !cutoff || time <= seconds(cutoff);
+  if (isWorkingDay(date, calendar) && time < closingOf(officeHoursOf(calendar, agency)) && beforeCutoff) return date;
   return nextWorkingDay(date, calendar);
 }
 
 /** The date the result is due: `workingDays` working days after the receipt day.
- * Zero means "within the day of receipt" (trong ngày); received after closing time, it counts from the
- * next working day. */
+ * Zero means "within the day of receipt" (trong ngày); received after closing time, or after the
+ * procedure's `cutoff`, it counts from the next working day. */
 export function appointmentDate(
   receivedAt: Date,
   workingDays: number,
   calendar: WorkCalendar,
   agency?: string | null,
+  cutoff?: string | null,
 ): string {
   if (!Number.isInteger(workingDays) || workingDays < 0) {
     throw new CalendarError("workingDays must be a whole number, not negative");
   }
-  let date = receiptDay(receivedAt, calendar, agency);
+  let date = receiptDay(receivedAt, calendar, agency, cutoff);
   for (let i = 0; i < workingDays; i++) date = nextWorkingDay(date, calendar);
   return date;
 }
