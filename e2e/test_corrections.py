@@ -23,8 +23,14 @@ from pages import (
     wait_until,
 )
 from playwright.sync_api import BrowserContext, Page, Request, expect
+from staff import staff_api
 
 NEW_NAME = "Nguyễn Minh Khanh"
+# Mẫu 02 as an officer fills it: the child's name and the birth certificate's photo, a note each.
+ASKED = [
+    {"kind": "field", "path": "child.full_name", "note": "Tên viết sai dấu"},
+    {"kind": "document", "slot": BIRTH_CERTIFICATE, "note": "Ảnh bị mờ, chụp lại"},
+]
 
 
 def _dossier_row(server: AppServer, code: str) -> dict[str, Any]:
@@ -50,7 +56,8 @@ def test_a_dossier_sent_back_is_corrected_offline_and_resubmitted_once(
     page: Page, context: BrowserContext, server: AppServer
 ) -> None:
     code = _submitted(page, server)
-    server.counter("ask", code)
+    with staff_api(server) as officer:
+        officer.ask_for_corrections(code, ASKED)
     page.goto(f"{server.url}/#/da-nop/{code}")
     request = page.get_by_test_id("correction-request")
     expect(request).to_contain_text("Cần bổ sung", timeout=15_000)

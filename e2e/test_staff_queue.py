@@ -8,8 +8,6 @@ import io
 import json
 import re
 import sqlite3
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -19,13 +17,13 @@ import pytest
 from conftest import ROOT, AppServer
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
+from staff import PASSWORD, create_officer
 from test_accessibility import _violations
 
 SCREENSHOTS = ROOT / "e2e" / "screenshots"
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 360, "height": 740}
 VECTORS = ROOT / "tests" / "vectors" / "form_answers.json"
-PASSWORD = "Quầy-một-cửa-2026"
 BIRTH = "1.001193"
 CLOCK = re.compile(r"^(còn (\d+ giờ ?)?(\d+ phút)?|quá hạn .+)$")
 
@@ -67,12 +65,6 @@ def receiving_unit(server: AppServer, code: str) -> str:
     with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
         row = db.execute("SELECT receiving_unit_code FROM dossier WHERE code = ?", (code,)).fetchone()
     return str(row[0])
-
-
-def create_officer(server: AppServer, agency: str) -> None:
-    command = [sys.executable, "-m", "backend.cli", "create-staff", "--username", "lan.nt", "--full-name"]
-    command += ["Nguyễn Thị Lan", "--role", "officer", "--agency", agency, "--password-stdin"]
-    subprocess.run(command, env=server.env, cwd=ROOT, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
 
 
 def signed_in(server: AppServer, browser: Browser, *, bypass_csp: bool) -> Iterator[tuple[Page, AppServer, str]]:
