@@ -3,6 +3,7 @@ app in a desktop browser, or the staff HTTP API where a journey is about the pho
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from typing import Any
 
 import httpx
 from conftest import ROOT, AppServer
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 PASSWORD = "Quầy-một-cửa-2026"
 DESKTOP = {"width": 1366, "height": 768}
@@ -32,6 +33,28 @@ def sign_in(page: Page, url: str, username: str = "lan.nt") -> None:
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.get_by_test_id("who")).to_be_visible()
+
+
+def open_queue(page: Page) -> None:
+    """ "Hồ sơ" in the staff app's navigation: the counter's queue."""
+    page.get_by_role("navigation", name=re.compile(".")).get_by_role("link", name="Hồ sơ", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hồ sơ tại quầy")
+
+
+def row_of(page: Page, code: str) -> Locator:
+    """The queue's row of one dossier."""
+    return page.get_by_test_id("queue-row").filter(has=page.get_by_role("link", name=code, exact=True))
+
+
+def tick_the_name_and_the_photo(page: Page) -> None:
+    """On a birth registration's "Yêu cầu bổ sung" form (Mẫu 02): the child's name and the birth certificate's
+    photo ticked, a note each; not sent yet."""
+    child = page.get_by_role("group", name="Người được khai sinh")
+    child.get_by_label("Họ, chữ đệm và tên", exact=True).check()
+    child.get_by_label("Cần sửa gì ở “Họ, chữ đệm và tên”").fill("Tên viết sai dấu")
+    documents = page.get_by_role("group", name="Giấy tờ")
+    documents.get_by_label(re.compile("^Bản chính Giấy chứng sinh")).check()
+    documents.get_by_label(re.compile("^Cần sửa gì ở “Bản chính Giấy chứng sinh")).fill("Ảnh bị mờ, chụp lại")
 
 
 @contextmanager
