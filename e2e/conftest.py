@@ -61,10 +61,11 @@ class AppServer:
     """`motcua serve` on a fresh SQLite file with the demo catalogue, serving `dist`; it can be killed
     and started again on the same address and data, as a counter's server that crashes and comes back."""
 
-    def __init__(self, dist: Path, data_dir: Path) -> None:
+    def __init__(self, dist: Path, data_dir: Path, settings: dict[str, str] | None = None) -> None:
         self.data_dir = data_dir
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
         self.env.update({"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_LOG_LEVEL": "WARNING", "MOTCUA_PWA_DIST": str(dist)})
+        self.env.update(settings or {})
         _motcua(self.env, "migrate")
         _motcua(self.env, "seed")
         self.port = _free_port()
@@ -89,22 +90,11 @@ class AppServer:
             self._process.wait(timeout=10)
             self._process = None
 
-    def counter(self, *args: str) -> str:
-        """Runs `e2e/counter.py` against this server's database: what counter staff would do."""
-        done = subprocess.run(
-            [sys.executable, str(ROOT / "e2e" / "counter.py"), *args],
-            env=self.env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return done.stdout.strip()
-
 
 @contextmanager
-def serving(dist: Path, data_dir: Path) -> Iterator[AppServer]:
-    server = AppServer(dist, data_dir)
+def serving(dist: Path, data_dir: Path, settings: dict[str, str] | None = None) -> Iterator[AppServer]:
+    """`settings`: MOTCUA_* variables of this server's own (a frozen clock, say)."""
+    server = AppServer(dist, data_dir, settings)
     server.start()
     try:
         yield server

@@ -186,3 +186,13 @@ def server_dossiers(data_dir: Path) -> list[dict[str, Any]]:
         db.row_factory = sqlite3.Row
         rows = db.execute("SELECT code, submission_id, status, channel, attachments FROM dossier").fetchall()
     return [{**dict(row), "attachments": json.loads(row["attachments"])} for row in rows]
+
+
+def server_dossier(data_dir: Path, code: str) -> dict[str, Any]:
+    """One dossier as a test server stored it: status, version, answers, files and any request for corrections."""
+    with sqlite3.connect(data_dir / "motcua.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        row = db.execute(
+            "SELECT status, version, answers, attachments, correction_request FROM dossier WHERE code = ?", (code,)
+        ).fetchone()
+    return {**dict(row), "answers": json.loads(row["answers"]), "attachments": json.loads(row["attachments"])}

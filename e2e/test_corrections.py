@@ -4,9 +4,6 @@ them offline (kept through a reload), and back online the correction goes once i
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
-from typing import Any
 
 from conftest import AppServer
 from pages import (
@@ -17,23 +14,21 @@ from pages import (
     complete_birth_registration,
     open_app,
     records,
+    server_dossier,
     server_dossiers,
     small_photo,
     submit,
     wait_until,
 )
 from playwright.sync_api import BrowserContext, Page, Request, expect
+from staff import staff_api
 
 NEW_NAME = "Nguyễn Minh Khanh"
-
-
-def _dossier_row(server: AppServer, code: str) -> dict[str, Any]:
-    with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
-        db.row_factory = sqlite3.Row
-        row = db.execute(
-            "SELECT status, version, answers, attachments, correction_request FROM dossier WHERE code = ?", (code,)
-        ).fetchone()
-    return {**dict(row), "answers": json.loads(row["answers"]), "attachments": json.loads(row["attachments"])}
+# Mẫu 02 as an officer fills it: the child's name and the birth certificate's photo, a note each.
+ASKED = [
+    {"kind": "field", "path": "child.full_name", "note": "Tên viết sai dấu"},
+    {"kind": "document", "slot": BIRTH_CERTIFICATE, "note": "Ảnh bị mờ, chụp lại"},
+]
 
 
 def _submitted(page: Page, server: AppServer) -> str:
@@ -50,7 +45,8 @@ def test_a_dossier_sent_back_is_corrected_offline_and_resubmitted_once(
     page: Page, context: BrowserContext, server: AppServer
 ) -> None:
     code = _submitted(page, server)
-    server.counter("ask", code)
+    with staff_api(server) as officer:
+        officer.ask_for_corrections(code, ASKED)
     page.goto(f"{server.url}/#/da-nop/{code}")
     request = page.get_by_test_id("correction-request")
     expect(request).to_contain_text("Cần bổ sung", timeout=15_000)
@@ -74,7 +70,7 @@ def test_a_dossier_sent_back_is_corrected_offline_and_resubmitted_once(
 
     [photo] = records(page, "photos")
     retaken = hashlib.sha256(bytes(photo["blob"])).hexdigest()  # as the phone keeps it (compressed)
-    original = _dossier_row(server, code)["attachments"][0]["sha256"]
+    original = server_dossier(server.data_dir, code)["attachments"][0]["sha256"]
     assert retaken != original
     posts: list[Request] = []
     page.on("request", lambda r: posts.append(r) if r.url.endswith("/api/dossiers/corrections") else None)
@@ -83,11 +79,11 @@ def test_a_dossier_sent_back_is_corrected_offline_and_resubmitted_once(
     assert wait_until(lambda: [e.get("kind") for e in records(page, "outbox")] == ["correction"])
     page.reload()
     assert [e.get("kind") for e in records(page, "outbox")] == ["correction"]
-    assert _dossier_row(server, code)["status"] == "supplement_requested"
+    assert server_dossier(server.data_dir, code)["status"] == "supplement_requested"
 
     context.set_offline(False)
-    row = wait_until(lambda: (r := _dossier_row(server, code))["status"] == "submitted" and r, timeout=30)
-    assert row, _dossier_row(server, code)
+    row = wait_until(lambda: (r := server_dossier(server.data_dir, code))["status"] == "submitted" and r, timeout=30)
+    assert row, server_dossier(server.data_dir, code)
     assert row["version"] == 3  # 1 submitted, 2 sent back, 3 corrected
     assert row["answers"]["child"]["full_name"] == NEW_NAME
     assert [(a["slot"], a["sha256"]) for a in row["attachments"]] == [(BIRTH_CERTIFICATE, retaken)]

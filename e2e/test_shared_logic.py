@@ -217,6 +217,16 @@ def test_appointment_vectors_give_the_same_dates_in_the_browser(shared: Page) ->
     assert got == [v["appointment"] for v in vectors]
 
 
+def test_the_receipt_on_the_phone_writes_dates_as_the_counters_paper(shared: Page) -> None:
+    """tests/vectors/paper_dates.json (hand-written, Decree 30/2020): the server's papers meet it too."""
+    vectors = _vectors("paper_dates.json")
+    got = shared.evaluate(
+        "(dates) => dates.map((d) => globalThis.motcuaShared.dateInWords(...d.split('-').map(Number)))",
+        [v["date"] for v in vectors],
+    )
+    assert got == [v["words"] for v in vectors]
+
+
 def test_a_receipt_outside_the_published_years_is_refused(shared: Page) -> None:
     outside = [{"receivedAt": "2028-01-03T09:00:00+07:00", "workingDays": 1, "appointment": None}]
     with pytest.raises(Exception, match="CalendarError"):

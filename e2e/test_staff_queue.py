@@ -8,8 +8,6 @@ import io
 import json
 import re
 import sqlite3
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -19,13 +17,13 @@ import pytest
 from conftest import ROOT, AppServer
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
+from staff import PASSWORD, create_officer, open_queue, row_of, sign_in, tick_the_name_and_the_photo
 from test_accessibility import _violations
 
 SCREENSHOTS = ROOT / "e2e" / "screenshots"
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 360, "height": 740}
 VECTORS = ROOT / "tests" / "vectors" / "form_answers.json"
-PASSWORD = "Quầy-một-cửa-2026"
 BIRTH = "1.001193"
 CLOCK = re.compile(r"^(còn (\d+ giờ ?)?(\d+ phút)?|quá hạn .+)$")
 
@@ -69,12 +67,6 @@ def receiving_unit(server: AppServer, code: str) -> str:
     return str(row[0])
 
 
-def create_officer(server: AppServer, agency: str) -> None:
-    command = [sys.executable, "-m", "backend.cli", "create-staff", "--username", "lan.nt", "--full-name"]
-    command += ["Nguyễn Thị Lan", "--role", "officer", "--agency", agency, "--password-stdin"]
-    subprocess.run(command, env=server.env, cwd=ROOT, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
-
-
 def signed_in(server: AppServer, browser: Browser, *, bypass_csp: bool) -> Iterator[tuple[Page, AppServer, str]]:
     """An officer signed in at the unit that receives a first dossier (the code is the third value)."""
     code = submit_birth(server.url, 1)
@@ -84,10 +76,7 @@ def signed_in(server: AppServer, browser: Browser, *, bypass_csp: bool) -> Itera
     refused: list[str] = []
     blocked = "Content Security Policy"
     page.on("console", lambda message: refused.append(message.text) if blocked in message.text else None)
-    page.goto(f"{server.url}/staff/")
-    page.get_by_label("Tên đăng nhập").fill("lan.nt")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, server.url)
     expect(page.get_by_test_id("who")).to_contain_text("Nguyễn Thị Lan")
     yield page, server, code
     context.close()
@@ -105,15 +94,6 @@ def audited(server: AppServer, browser: Browser) -> Iterator[tuple[Page, AppServ
     yield from signed_in(server, browser, bypass_csp=True)
 
 
-def row_of(page: Page, code: str) -> Any:
-    return page.get_by_test_id("queue-row").filter(has=page.get_by_role("link", name=code, exact=True))
-
-
-def open_queue(page: Page) -> None:
-    page.get_by_role("navigation", name=re.compile(".")).get_by_role("link", name="Hồ sơ", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hồ sơ tại quầy")
-
-
 def test_an_officer_asks_for_one_photo_and_one_field_and_the_dossier_waits_for_the_citizen(
     counter: tuple[Page, AppServer, str],
 ) -> None:
@@ -129,12 +109,7 @@ def test_an_officer_asks_for_one_photo_and_one_field_and_the_dossier_waits_for_t
     expect(page.get_by_role("heading", level=1)).to_contain_text(code)
     expect(page.get_by_text("Nguyễn Minh Khang").first).to_be_visible()
     page.get_by_role("button", name="Yêu cầu bổ sung").click()
-    child = page.get_by_role("group", name="Người được khai sinh")
-    child.get_by_label("Họ, chữ đệm và tên", exact=True).check()
-    child.get_by_label("Cần sửa gì ở “Họ, chữ đệm và tên”").fill("Tên viết sai dấu")
-    documents = page.get_by_role("group", name="Giấy tờ")
-    documents.get_by_label(re.compile("^Bản chính Giấy chứng sinh")).check()
-    documents.get_by_label(re.compile("^Cần sửa gì ở “Bản chính Giấy chứng sinh")).fill("Ảnh bị mờ, chụp lại")
+    tick_the_name_and_the_photo(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "staff-dossier-corrections-1366.png"), full_page=True)
     page.get_by_role("button", name="Xác nhận").click()

@@ -26,6 +26,7 @@ from pages import (
     wait_until,
 )
 from playwright.sync_api import BrowserContext, Page, Request, expect
+from staff import staff_api
 
 MARRIAGE_CERTIFICATE = "giay_chung_nhan_ket_hon"  # An optional paper: a second photo.
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
@@ -169,7 +170,8 @@ def test_the_citizen_follows_the_dossier_to_its_receipt_and_tracks_it_by_phone(
     expect(page.get_by_text("Đã nộp, chờ kiểm tra").first).to_be_visible()
     expect(page.get_by_test_id("receipt")).to_have_count(0)  # No receipt before the counter accepts it.
 
-    server.counter("receive", code)
+    with staff_api(server) as officer:
+        officer.accept(code)
     page.reload()
     receipt = page.get_by_test_id("receipt")
     expect(receipt).to_be_visible(timeout=30_000)

@@ -59,9 +59,16 @@ def place_name(committee_name: str) -> str:
     return _COMMITTEE.sub("", committee_name.strip(), count=1)
 
 
+def date_words(day: dt.date) -> str:
+    """ "ngày 04 tháng 12 năm 2026": as Decree 30/2020/NĐ-CP (Appendix I) dates a paper, a day below 10 and
+    the months 1 and 2 take a leading zero, no other month does ("ngày 05 tháng 3 năm 2027")."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def date_line(place: str, day: dt.date) -> str:
-    """ "Thiên Lộc, ngày 01 tháng 12 năm 2026" (day and month with two digits, as the official forms)."""
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """ "Thiên Lộc, ngày 01 tháng 12 năm 2026"."""
+    return f"{place}, {date_words(day)}"
 
 
 def field_labels(form: Mapping[str, Any]) -> dict[str, str]:

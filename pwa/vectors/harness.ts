@@ -3,6 +3,7 @@
 import { fold, makeEntry, search } from "../src/shared/search";
 import { validateAnswers } from "../src/shared/validate";
 import { tidyAnswers } from "../src/shared/answerText";
+import { dateInWords } from "../src/shared/vietnamTime";
 import { appointmentDate, calendarFrom, officeHoursOf } from "../src/shared/workdays";
 import {
   addWorkingMinutes,
@@ -26,4 +27,5 @@ import {
   openedLate,
   validateAnswers,
   tidyAnswers,
+  dateInWords,
 };

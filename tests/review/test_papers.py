@@ -4,6 +4,8 @@ and date line and the headers come from the receiving unit's People's Committee.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -13,6 +15,7 @@ from tests.factories import demo_catalogue, renamed, seeded
 from tests.review.desk import MARITAL, ready, url
 
 pytestmark = pytest.mark.usefixtures("db", "clock")
+PAPER_DATES = json.loads((Path(__file__).parent.parent / "vectors" / "paper_dates.json").read_text(encoding="utf-8"))
 
 
 async def test_a_catalogue_edit_does_not_change_an_issued_paper(client: httpx.AsyncClient) -> None:
@@ -45,5 +48,12 @@ def test_the_place_is_the_committees_name_without_its_title(committee: str, plac
     assert rules.place_name(committee) == place
 
 
-def test_the_date_line_has_two_digit_days_and_months() -> None:
+def test_the_date_line_names_the_place_then_the_date() -> None:
     assert rules.date_line("Thiên Lộc", dt.date(2026, 12, 1)) == "Thiên Lộc, ngày 01 tháng 12 năm 2026"
+
+
+@pytest.mark.parametrize("vector", PAPER_DATES, ids=[v["date"] for v in PAPER_DATES])
+def test_a_paper_writes_its_dates_as_decree_30_has_them(vector: dict[str, str]) -> None:
+    # Hand-written (tests/vectors/paper_dates.json, shared with the phone): days below 10, January and
+    # February with a leading zero; March to December without.
+    assert rules.date_words(dt.date.fromisoformat(vector["date"])) == vector["words"]

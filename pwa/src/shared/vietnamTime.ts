@@ -40,3 +40,9 @@ export function todayInVietnam(now = new Date()): string {
   const t = inVietnam(now);
   return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
 }
+
+/** "ngày 04 tháng 12 năm 2026", as Decree 30/2020/NĐ-CP (Appendix I) dates a paper: a day below 10 and the
+ * months 1 and 2 take a leading zero, no other month does. The server's twin: backend/review/rules.date_words. */
+export function dateInWords(year: number, month: number, day: number): string {
+  return `ngày ${pad(day)} tháng ${month < 3 ? pad(month) : String(month)} năm ${year}`;
+}

@@ -2,6 +2,7 @@
  * English; and the receipt's words, which are those of the official form and so Vietnamese only. */
 
 import type { DossierStatus } from "../../shared/types";
+import { dateInWords } from "../../shared/vietnamTime";
 import type { Lang } from "../i18n";
 
 export interface DossierText {
@@ -248,7 +249,7 @@ export const RECEIPT = {
   copies: (n: number) => `${n} bản`,
   scan: "Quét mã để tra cứu hồ sơ",
   qrLabel: (code: string) => `Mã QR tra cứu hồ sơ ${code}`,
-  place: (day: number, month: number, year: number) => `ngày ${day} tháng ${month} năm ${year}`,
+  place: (day: number, month: number, year: number) => dateInWords(year, month, day),
   time: (hour: string, minute: string) => `${hour} giờ ${minute} phút`,
   none: "—",
 } as const;

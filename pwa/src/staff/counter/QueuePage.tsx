@@ -156,6 +156,11 @@ function Clock({ item, t }: { item: QueueItem; t: CounterText }) {
         {clockText(item, t)}
       </span>
       {item.openedLate && <span class="late">{t.openedLate}</span>}
+      {item.checkDueAt && (
+        <time class="due" dateTime={item.checkDueAt} data-testid="check-due">
+          {t.dueBy(dateTime(item.checkDueAt))}
+        </time>
+      )}
     </>
   );
 }

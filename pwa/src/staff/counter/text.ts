@@ -24,6 +24,7 @@ export interface CounterText {
   colClock: string;
   left: (minutes: number) => string;
   over: (minutes: number) => string;
+  dueBy: (when: string) => string;
   appointment: (date: string) => string;
   openedLate: string;
   statuses: Record<string, string>;
@@ -108,6 +109,7 @@ const vi: CounterText = {
   colClock: "Thời hạn",
   left: (n) => `còn ${duration(n, "giờ", "phút")}`,
   over: (n) => `quá hạn ${duration(n, "giờ", "phút")}`,
+  dueBy: (when) => `hạn ${when}`,
   appointment: (d) => `hẹn trả ${d}`,
   openedLate: "Mở muộn",
   statuses: {
@@ -202,6 +204,7 @@ const en: CounterText = {
   colClock: "Time left",
   left: (n) => `${duration(n, "h", "min")} left`,
   over: (n) => `overdue by ${duration(n, "h", "min")}`,
+  dueBy: (when) => `by ${when}`,
   appointment: (d) => `due ${d}`,
   openedLate: "Opened late",
   statuses: {
