@@ -1,6 +1,7 @@
 """Counter intake in the staff app against the real server, its clock standing still on Thursday 3 December 2026
 at 10:00 in Vietnam: an officer registers an in-person dossier with a scanned file and a webcam photo, and prints
-its Mẫu 01; a required answer left empty is refused on the page; a double click and a lost answer make one dossier."""
+its Mẫu 01; a required answer left empty is refused on the page; a double click and a lost answer make one dossier;
+a same-day procedure by post is recorded, with Mẫu 01 only when the citizen asks for it."""
 
 from __future__ import annotations
 
@@ -236,6 +237,47 @@ def test_an_answer_lost_on_the_way_keeps_the_form_and_the_retry_makes_one_dossie
     assert len(sent) == 2 and [row[0] for row in _dossiers(server)] == [FIRST_CODE]
 
 
+def _papers(server: AppServer, code: str) -> list[str]:
+    with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
+        query = "SELECT p.kind FROM dossier_paper p JOIN dossier d ON d.id = p.dossier WHERE d.code = ?"
+        return [row[0] for row in db.execute(query, (code,))]
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["no-receipt", "receipt-asked"])
+def test_a_same_day_copy_by_post_is_recorded_with_a_receipt_only_when_asked(
+    counter: tuple[Page, AppServer], asked: bool
+) -> None:
+    page, server = counter
+    page.get_by_role("navigation").get_by_role("link", name="Tiếp nhận hồ sơ trực tiếp").click()
+    page.get_by_label("Tìm thủ tục theo tên hoặc mã").fill("ban sao trich luc")
+    page.get_by_role("button", name=re.compile("^Cấp bản sao Trích lục hộ tịch")).click()
+    page.get_by_label("Qua dịch vụ bưu chính", exact=True).check()  # no one at the counter: no VNeID check
+    page.get_by_label("Họ, chữ đệm và tên", exact=True).fill("Lê Văn Cường")
+    page.get_by_label("Số định danh cá nhân", exact=True).fill("042088004321")
+    page.get_by_label("Nơi cư trú").fill("Tổ dân phố 3, xã Can Lộc, tỉnh Hà Tĩnh")
+    page.get_by_label("Quan hệ với người được cấp bản sao Trích lục").select_option(label="Bản thân")
+    page.get_by_label("Loại sự kiện hộ tịch").select_option(label="Khai sinh")
+    page.get_by_label("Họ, chữ đệm và tên người được cấp bản sao Trích lục").fill("Lê Văn Cường")
+    page.get_by_label("Ngày, tháng, năm sinh của người đó").fill("1988-09-02")
+    page.get_by_label("Số bản sao đề nghị cấp").fill("2")
+    page.get_by_label("Số điện thoại di động").fill("0987654321")
+    page.get_by_label("Nhận qua dịch vụ bưu chính công ích").check()
+    page.get_by_label(re.compile("^Tôi cam đoan")).check()
+    receipt = page.get_by_label("Công dân yêu cầu giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)")
+    expect(receipt).not_to_be_checked()  # a same-day result needs no appointment paper by default
+    if asked:
+        receipt.check()
+    page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
+
+    expect(page).to_have_url(f"{server.url}/staff/ho-so/{FIRST_CODE}")
+    done = page.get_by_test_id("intake-done")
+    expect(done).to_contain_text(f"Đã tiếp nhận hồ sơ {FIRST_CODE}.")
+    expect(done.get_by_role("link", name="In giấy tiếp nhận (Mẫu 01)")).to_have_count(1 if asked else 0)
+    [(_, status, channel, checked, _, _)] = _dossiers(server)  # recorded either way
+    assert (status, channel, checked) == ("received", "postal", 0)
+    assert _papers(server, FIRST_CODE) == (["01"] if asked else [])
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "360"])
 def test_the_intake_page_has_no_serious_violations(
     browser: Browser, server: AppServer, viewport: dict[str, int]
@@ -246,8 +288,15 @@ def test_the_intake_page_has_no_serious_violations(
     page.get_by_role("main").get_by_role("link", name="Tiếp nhận hồ sơ trực tiếp").click()  # above the queue
     expect(page.get_by_role("button", name=re.compile(f"^{MARITAL}"))).to_be_visible()
     assert _violations(page) == []
-    page.get_by_role("button", name=re.compile(f"^{MARITAL}")).click()
-    page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
+    page.get_by_role("button", name=re.compile(f"^{MARITAL}")).focus()  # the keyboard alone from here
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Thủ tục đã chọn")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Chọn thủ tục khác")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Trực tiếp tại quầy")).to_be_focused()
+    page.get_by_role("button", name="Tiếp nhận hồ sơ").focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_role("alert").filter(has_text="Có lỗi cần sửa")).to_be_focused()
     # This computer has no camera: only files are offered.
     expect(page.get_by_role("button", name="Chọn tệp").first).to_be_visible()

@@ -1,7 +1,6 @@
 /** Counter intake's words in Vietnamese and English: the page, the procedure search, the counter's own
  * questions (their labels in both languages at once, as a form's are), the scans and the result. */
 
-import type { Bilingual } from "../../shared/types";
 import type { Lang } from "../i18n";
 import type { CounterLabels } from "./intake";
 
@@ -82,12 +81,12 @@ export const COUNTER_LABELS: CounterLabels = {
   },
 };
 
-const size = (bytes: number, lang: Lang): string => {
+/** "23 KB", "1,2 MB" (a decimal comma in Vietnamese). */
+export function fileSize(bytes: number, lang: Lang): string {
   const kb = bytes / 1024;
   const text = kb < 1024 ? `${Math.max(1, Math.round(kb))} KB` : `${(kb / 1024).toFixed(1)} MB`;
   return lang === "vi" ? text.replace(".", ",") : text;
-};
-export const fileSize = size;
+}
 
 const vi: IntakeText = {
   navLink: "Tiếp nhận hồ sơ trực tiếp",
@@ -198,6 +197,3 @@ const en: IntakeText = {
 };
 
 export const INTAKE_TEXT: Record<Lang, IntakeText> = { vi, en };
-
-/** A label of the counter's questions in the page's language. */
-export const said = (text: Bilingual, lang: Lang): string => text[lang];
