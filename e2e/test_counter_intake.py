@@ -237,6 +237,29 @@ def test_an_answer_lost_on_the_way_keeps_the_form_and_the_retry_makes_one_dossie
     assert len(sent) == 2 and [row[0] for row in _dossiers(server)] == [FIRST_CODE]
 
 
+def test_a_session_that_ends_while_typing_loses_nothing_and_the_scan_is_sent_again(
+    counter: tuple[Page, AppServer],
+) -> None:
+    page, server = counter
+    _filled_in(page)
+    scan = _scan_jpeg()
+    _attach_file(page, "giay_xac_nhan_cu", "giay-xac-nhan-cu.jpg", scan, "image/jpeg")
+    expect(_slot(page, "giay_xac_nhan_cu").get_by_role("status")).to_have_text(re.compile("^Đã tải lên"))
+    page.context.clear_cookies()  # the session is gone (idle too long, or signed out elsewhere)
+    page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
+    page.get_by_label("Tên đăng nhập").fill("lan.nt")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_label("Họ, chữ đệm và tên", exact=True)).to_have_value("Trần Thị Bình")
+    expect(_slot(page, "giay_xac_nhan_cu").get_by_role("img")).to_be_visible()
+    assert _dossiers(server) == []
+    # The new session holds none of the old one's scans: the page sends it again, then the dossier.
+    page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
+    expect(page).to_have_url(f"{server.url}/staff/ho-so/{FIRST_CODE}")
+    [row] = _dossiers(server)
+    assert [a["sha256"] for a in json.loads(row[5])] == [hashlib.sha256(scan).hexdigest()]
+
+
 def _papers(server: AppServer, code: str) -> list[str]:
     with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
         query = "SELECT p.kind FROM dossier_paper p JOIN dossier d ON d.id = p.dossier WHERE d.code = ?"
