@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { readSession, signOut, StaffApiError, whenSignedOut, type StaffMe } from "./api";
 import { AccountsPage } from "./accounts/AccountsPage";
 import { DossierPage } from "./counter/DossierPage";
+import { IntakePage } from "./counter/IntakePage";
+import { IntakeLink } from "./counter/IntakeDone";
+import { INTAKE_TEXT } from "./counter/intakeText";
 import { PaperPage } from "./counter/PaperPage";
 import { QueuePage } from "./counter/QueuePage";
 import { COUNTER_TEXT } from "./counter/text";
@@ -82,7 +85,7 @@ export function StaffApp() {
             )}
           </div>
         </div>
-        {session.state === "signedIn" && !session.me.mustChangePassword && <Nav me={session.me} m={m} />}
+        {session.state === "signedIn" && !session.me.mustChangePassword && <Nav me={session.me} m={m} lang={lang} />}
       </header>
       <main id="main" class="main" tabIndex={-1}>
         {signOutFailed && session.state === "signedIn" && (
@@ -106,7 +109,7 @@ function Who({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   );
 }
 
-function Nav({ me, m }: { me: StaffMe; m: StaffMessages }) {
+function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   const route = useRoute();
   const current = (page: Route["page"]): "page" | undefined => (route.page === page ? "page" : undefined);
   const counter = route.page === "queue" || route.page === "dossier" || route.page === "paper";
@@ -118,6 +121,11 @@ function Nav({ me, m }: { me: StaffMe; m: StaffMessages }) {
       {(me.role === "officer" || me.role === "leader") && (
         <a href={href.queue()} aria-current={counter ? "page" : undefined}>
           {m.navQueue}
+        </a>
+      )}
+      {me.role === "officer" && (
+        <a href={href.intake()} aria-current={current("intake")}>
+          {INTAKE_TEXT[lang].navLink}
         </a>
       )}
       {me.role === "admin" && (
@@ -177,7 +185,14 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
     case "password":
       return <PasswordPage m={m} lang={lang} forced={false} onChanged={() => undefined} />;
     case "queue":
-      return <QueuePage lang={lang} />;
+      return (
+        <>
+          {me.role === "officer" && <IntakeLink lang={lang} />}
+          <QueuePage lang={lang} />
+        </>
+      );
+    case "intake":
+      return me.role === "officer" ? <IntakePage me={me} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
     case "dossier":
       return <DossierPage me={me} code={route.code} lang={lang} />;
     case "paper":
@@ -191,6 +206,7 @@ function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "accounts") return m.accountsTitle;
   if (route.page === "password") return m.passwordTitle;
   if (route.page === "queue") return COUNTER_TEXT[lang].queueTitle;
+  if (route.page === "intake") return INTAKE_TEXT[lang].title;
   if (route.page === "dossier" || route.page === "paper") return route.code;
   return m.navHome;
 }

@@ -49,6 +49,13 @@ export interface NewAccount {
   agencyCode: string;
 }
 
+/** One item of a problem's `errors` (an answer, a document slot): where, what, and what to say. */
+export interface ProblemItem {
+  path: string;
+  code: string;
+  message: Bilingual;
+}
+
 /** A refused request: the problem JSON's code and bilingual message; `network` when nothing answered. */
 export class StaffApiError extends Error {
   constructor(
@@ -57,6 +64,8 @@ export class StaffApiError extends Error {
     readonly messages: Bilingual | null,
     /** Seconds to wait, from Retry-After (429). */
     readonly retryAfter: number | null = null,
+    /** What the problem names one by one (422 invalid_answers, invalid_attachments, ...). */
+    readonly items: ProblemItem[] = [],
   ) {
     super(code);
   }
@@ -78,12 +87,14 @@ export function whenSignedOut(listener: () => void): void {
   onSignedOut = listener;
 }
 
+/** A Blob (a scan) is sent as it is, under its own type; anything else as JSON. */
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (body instanceof Blob) headers["Content-Type"] = body.type || "application/octet-stream";
+  else if (body !== undefined) headers["Content-Type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   const init: RequestInit = { method, headers, credentials: "same-origin", cache: "no-store" };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  if (body !== undefined) init.body = body instanceof Blob ? body : JSON.stringify(body);
   try {
     return await fetch(BASE + path, init);
   } catch {
@@ -91,18 +102,27 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   }
 }
 
+// Framework validation errors also come as `errors`, in another shape: only ours name a path and a message.
+const isItem = (item: unknown): item is ProblemItem =>
+  typeof item === "object" &&
+  item !== null &&
+  typeof (item as ProblemItem).path === "string" &&
+  typeof (item as ProblemItem).message?.vi === "string";
+
 async function failure(response: Response): Promise<StaffApiError> {
   let code = "http_error";
   let messages: Bilingual | null = null;
+  let items: ProblemItem[] = [];
   try {
-    const problem = (await response.json()) as { code?: unknown; message?: Bilingual };
+    const problem = (await response.json()) as { code?: unknown; message?: Bilingual; errors?: unknown };
     if (typeof problem.code === "string") code = problem.code;
     if (problem.message && typeof problem.message.vi === "string") messages = problem.message;
+    if (Array.isArray(problem.errors)) items = problem.errors.filter(isItem);
   } catch {
     // Not a problem JSON (a proxy's page): the status alone tells what happened.
   }
   const wait = Number(response.headers.get("Retry-After"));
-  return new StaffApiError(response.status, code, messages, Number.isFinite(wait) && wait > 0 ? wait : null);
+  return new StaffApiError(response.status, code, messages, Number.isFinite(wait) && wait > 0 ? wait : null, items);
 }
 
 /** One request; a stale CSRF token (403 csrf_failed) is renewed by re-reading the session, then retried once. */
@@ -116,6 +136,18 @@ export async function call<T>(method: string, path: string, body?: unknown, retr
     return call<T>(method, path, body, true);
   }
   throw error;
+}
+
+/** An answer of the public API (the catalogue, a procedure): no session needed, nothing to protect. */
+export async function readPublic<T>(path: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { Accept: "application/json" } });
+  } catch {
+    throw new StaffApiError(0, "network", null);
+  }
+  if (!response.ok) throw new StaffApiError(response.status, "http_error", null);
+  return (await response.json()) as T;
 }
 
 function remember(answer: SessionAnswer): StaffMe {

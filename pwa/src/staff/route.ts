@@ -10,6 +10,7 @@ export type Route =
   | { page: "accounts" }
   | { page: "password" }
   | { page: "queue" }
+  | { page: "intake" }
   | { page: "dossier"; code: string }
   | { page: "paper"; code: string; kind: PaperKind }
   | { page: "notFound" };
@@ -21,6 +22,7 @@ export const href = {
   accounts: (): string => `${ROOT}tai-khoan`,
   password: (): string => `${ROOT}doi-mat-khau`,
   queue: (): string => `${ROOT}ho-so`,
+  intake: (): string => `${ROOT}tiep-nhan`,
   dossier: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}`,
   paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
 };
@@ -44,6 +46,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "" || pathname === "/staff") return { page: "home" };
   if (rest === "tai-khoan") return { page: "accounts" };
   if (rest === "doi-mat-khau") return { page: "password" };
+  if (rest === "tiep-nhan") return { page: "intake" };
   return counterRoute(rest) ?? { page: "notFound" };
 }
 

@@ -11,6 +11,7 @@ import { fetchHeldFiles, postCorrection, postSubmission, submissionJson, uploadF
 import { completeSubmission, DraftChanged, enqueue, reopenDraft } from "../data/handover";
 import { listOutbox, updateEntry } from "../data/outbox";
 import type { Bilingual, ProblemDetail, SubmissionBody, SubmissionOut } from "../shared/types";
+import { sha256Hex } from "../shared/sha256";
 import { SYNC_MESSAGES } from "./messages";
 
 /** The Background Sync tag, and the Web Lock that serialises flushes between pages and the worker. */
@@ -47,11 +48,6 @@ function base64url(bytes: Uint8Array): string {
 /** 32 random bytes: the phone's secret for its dossier (the server keeps only a hash). */
 export function newAccessToken(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-export async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** Two slots holding the same bytes are one file on the server. */

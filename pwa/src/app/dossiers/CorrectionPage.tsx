@@ -6,7 +6,7 @@ import { openCorrectionDraft } from "../../data/corrections";
 import type { Draft, Photo } from "../../data/db";
 import { listPhotos, saveAnswers } from "../../data/drafts";
 import type { Catalogue, CorrectionItem, Procedure } from "../../shared/types";
-import { FormField } from "../drafts/FormField";
+import { FormField } from "../../shared/form/FormField";
 import { PhotoSlot } from "../drafts/PhotoSlot";
 import { sectionProblems, withAnswer } from "../drafts/steps";
 import { DRAFT_TEXT } from "../drafts/text";
@@ -15,7 +15,7 @@ import { submitCorrection } from "../outboxRunner";
 import { go, href } from "../route";
 import { CORRECTION_TEXT, type CorrectionText } from "./correctionText";
 import { useMyDossiers } from "./useMyDossiers";
-import "../forms.css";
+import "../../shared/form/forms.css";
 import "../drafts/drafts.css";
 import "./dossiers.css";
 

@@ -11,7 +11,7 @@ import { formatDay, MESSAGES, type Lang } from "../i18n";
 import { formatVietnamTime } from "./format";
 import { DOSSIER_TEXT, formatWait, statusLabel, type DossierText } from "./text";
 import { Facts, HistoryList } from "./parts";
-import "../forms.css";
+import "../../shared/form/forms.css";
 import "./dossiers.css";
 
 interface Props {

@@ -10,7 +10,7 @@ import { go, href } from "../route";
 import { agenciesFor, draftProblems, firstUnfinished, pruneAnswers, stepsFor, withAnswer } from "./steps";
 import { StepPage, type SaveStatus } from "./StepPage";
 import { DRAFT_TEXT, type DraftText } from "./text";
-import "../forms.css";
+import "../../shared/form/forms.css";
 import "./drafts.css";
 
 interface Props {

@@ -10,7 +10,7 @@ import type { Lang } from "../i18n";
 import { href } from "../route";
 import { agenciesFor, draftProblems, progress, stepsFor } from "./steps";
 import { DRAFT_TEXT, formatBytes, formatStamp, type DraftText } from "./text";
-import "../forms.css";
+import "../../shared/form/forms.css";
 import "./drafts.css";
 
 interface Props {

@@ -1,10 +1,12 @@
 /** The photo of one paper of the dossier: take it or pick it, see it small, retake or remove it.
  * Photos are compressed before they are stored, so the phone never keeps a 5 MB original. */
 
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Photo } from "../../data/db";
 import { deletePhoto, putPhoto } from "../../data/drafts";
 import { compressPhoto, PhotoError } from "../../data/photos";
+import { FieldError } from "../../shared/form/FormField";
+import { useObjectUrl } from "../../shared/form/objectUrl";
 import type { RequiredDocument } from "../../shared/types";
 import type { Lang } from "../i18n";
 import { fieldId } from "./steps";
@@ -19,18 +21,6 @@ interface Props {
   t: DraftText;
   /** A photo was stored or removed: the page reloads the list. */
   onChange: () => void;
-}
-
-/** An object URL for the thumbnail, released when the photo changes or the slot goes away. */
-function useObjectUrl(blob: Blob | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) return setUrl(null);
-    const made = URL.createObjectURL(blob);
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [blob]);
-  return url;
 }
 
 export function PhotoSlot({ draftId, doc, photo, error, lang, t, onChange }: Props) {
@@ -82,12 +72,7 @@ export function PhotoSlot({ draftId, doc, photo, error, lang, t, onChange }: Pro
           {doc.note}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} class="field-error">
-          <span class="visually-hidden">{t.errorPrefix} </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} prefix={t.errorPrefix} />
       <p class="photo-status" role="status">
         {busy ? t.compressing : ""}
       </p>

@@ -7,8 +7,8 @@ import type { Agency, Procedure } from "../../shared/types";
 import type { Lang } from "../i18n";
 import { go } from "../route";
 import { CheckAnswers } from "./CheckAnswers";
-import { ErrorSummary } from "./ErrorSummary";
-import { FormField } from "./FormField";
+import { ErrorSummary } from "../../shared/form/ErrorSummary";
+import { FormField } from "../../shared/form/FormField";
 import { PhotoSlot } from "./PhotoSlot";
 import {
   agencyProblems,
@@ -96,7 +96,7 @@ export function StepPage(props: Props) {
         {title}
         {step.kind === "section" && step.optional && <span class="draft-optional"> {t.optional}</span>}
       </h2>
-      <ErrorSummary problems={shown} attempt={attempt} target={(p) => targetOf(p, step)} lang={lang} t={t} />
+      <ErrorSummary problems={shown} attempt={attempt} target={(p) => targetOf(p, step)} lang={lang} title={t.errorSummary} />
       <form class="draft-form" noValidate onSubmit={onContinue}>
         {step.kind === "agency" && <AgencyChoice {...props} error={errorAt("agency")} onFixed={fixed} />}
         {step.kind === "section" && <SectionFields {...props} errorAt={errorAt} onFixed={fixed} />}

@@ -4,9 +4,15 @@
 import type { Draft, Photo } from "../../data/db";
 import type { Agency, Answers, Bilingual, Catalogue, Procedure, RequiredDocument, UiSection } from "../../shared/types";
 import { tidyAnswers } from "../../shared/answerText";
-import { MESSAGES, validateAnswers, type AnswerError } from "../../shared/validate";
+import {
+  answerProblems as formProblems,
+  sectionProblems as formSectionProblems,
+  type AnswerProblem,
+} from "../../shared/form/answers";
 import { todayInVietnam } from "../../shared/vietnamTime";
 import { DRAFT_TEXT } from "./text";
+
+export { fieldId, withAnswer } from "../../shared/form/answers";
 
 export const AGENCY_STEP = "noi-nop";
 export const PHOTOS_STEP = "giay-to";
@@ -48,37 +54,16 @@ export function stepsFor(procedure: Procedure, agencies: Agency[]): Step[] {
   return steps;
 }
 
-/** A box that must be ticked but never was is reported as "required" ("Vui lòng nhập ..."): say
- * "Vui lòng xác nhận: ..." instead, as for a box ticked then unticked. */
-function reworded(procedure: Procedure, error: AnswerError): Bilingual {
-  // "required" paths come from the schema's own `required` lists, so the lookups below are safe.
-  if (error.code !== "required") return error.message;
-  const [section = "", field = ""] = error.path.split(".");
-  const schema = procedure.form.schema.properties[section]?.properties[field];
-  if (schema?.type !== "boolean" || schema.const !== true) return error.message;
-  const ui = procedure.form.ui.sections.find((s) => s.key === section)?.fields.find((f) => f.key === field);
-  if (!ui) return error.message;
-  const fill = (lang: keyof Bilingual): string => MESSAGES.must_accept[lang].replace("{label}", ui.label[lang]);
-  return { vi: fill("vi"), en: fill("en") };
-}
+/** A problem of the form, on the step of its section. */
+const onItsStep = (problem: AnswerProblem): Problem => ({ step: problem.path.split(".")[0] ?? "", ...problem });
 
 function answerProblems(procedure: Procedure, answers: Answers): Problem[] {
-  return validateAnswers(procedure.form, answers, todayInVietnam()).map((error) => ({
-    step: error.path.split(".")[0] ?? "",
-    path: error.path,
-    message: reworded(procedure, error),
-  }));
+  return formProblems(procedure, answers, todayInVietnam()).map(onItsStep);
 }
 
-const inSection = (path: string, key: string): boolean => path === key || path.startsWith(`${key}.`);
-
-/** The problems of one section. A required section nobody has started is judged field by field, so the
- * page can point at each missing answer rather than at the whole section. */
+/** The problems of one section (see shared/form/answers.ts). */
 export function sectionProblems(procedure: Procedure, answers: Answers, key: string): Problem[] {
-  const checked = { ...answers, [key]: answers[key] ?? {} };
-  const optional = !(procedure.form.schema.required ?? []).includes(key);
-  if (optional && answers[key] === undefined) return [];
-  return answerProblems(procedure, checked).filter((problem) => inSection(problem.path, key));
+  return formSectionProblems(procedure, answers, key, todayInVietnam()).map(onItsStep);
 }
 
 const both = (pick: (text: (typeof DRAFT_TEXT)["vi"]) => string): Bilingual => ({
@@ -119,20 +104,6 @@ export function progress(steps: Step[], problems: Problem[]): { done: number; to
 // Own keys only: "constructor" is in every object.
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-const isEmpty = (value: unknown): boolean => value === undefined || value === "" || value === false;
-
-/** The answers with one field changed; `undefined` removes the field, so "required" applies rather than
- * "too_short", and a section left with nothing in it is removed, so an optional one is not judged. */
-export function withAnswer(answers: Answers, section: string, field: string, value: unknown): Answers {
-  const fields = { ...answers[section] };
-  if (value === undefined) delete fields[field];
-  else fields[field] = value;
-  const next = { ...answers };
-  if (Object.values(fields).every(isEmpty)) delete next[section];
-  else next[section] = fields;
-  return next;
-}
-
 /** Drops answers to fields the current catalogue's form no longer has (they could never be fixed on a page),
  * and tidies the others as the server keeps them, so that the phone sends what will be printed. */
 export function pruneAnswers(procedure: Procedure, answers: Answers): Answers {
@@ -145,9 +116,4 @@ export function pruneAnswers(procedure: Procedure, answers: Answers): Answers {
     if (kept.length > 0) next[key] = Object.fromEntries(kept);
   }
   return next;
-}
-
-/** The DOM id of a field's input; error links and aria attributes point at it. */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }

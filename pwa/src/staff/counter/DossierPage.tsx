@@ -8,6 +8,7 @@ import type { Lang } from "../i18n";
 import { followLink, go, href, type PaperKind } from "../route";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
+import { IntakeDone } from "./IntakeDone";
 import { COUNTER_TEXT, dateTime, day, type CounterText } from "./text";
 import "./counter.css";
 
@@ -44,6 +45,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
       <h1 id="dossier-title" tabIndex={-1}>
         {loaded.state === "ready" ? `${loaded.dossier.code} — ${loaded.dossier.procedureName}` : code}
       </h1>
+      <IntakeDone code={code} lang={lang} />
       {notice && (
         <p role="alert" class="notice" data-testid="stale">
           {notice}

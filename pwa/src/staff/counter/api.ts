@@ -2,7 +2,7 @@
  * papers; the procedure's form comes from the public catalogue API for the answers' labels. */
 
 import type { Procedure } from "../../shared/types";
-import { call, StaffApiError } from "../api";
+import { call, readPublic } from "../api";
 import type { PaperKind } from "../route";
 
 export type ListName = "to_check" | "waiting_citizen" | "received" | "due_soon" | "overdue" | "ready";
@@ -130,13 +130,5 @@ export const refuse = (code: string, version: number, reasons: string[], interna
   call("POST", `${path(code)}/refuse`, { version, reasons, internalNote });
 
 /** The public procedure (its form and documents); the staff session is not needed for it. */
-export async function readProcedure(code: string): Promise<Procedure> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/procedures/${encodeURIComponent(code)}`, { headers: { Accept: "application/json" } });
-  } catch {
-    throw new StaffApiError(0, "network", null);
-  }
-  if (!response.ok) throw new StaffApiError(response.status, "http_error", null);
-  return (await response.json()) as Procedure;
-}
+export const readProcedure = (code: string): Promise<Procedure> =>
+  readPublic<Procedure>(`/api/procedures/${encodeURIComponent(code)}`);

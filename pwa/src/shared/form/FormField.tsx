@@ -1,12 +1,20 @@
-/** One question of a form, drawn from its widget: label, help, the input, and its error message.
+/** One question of a form, drawn from its widget: label, help, the input, and its error message; the
+ * citizen's draft and the counter's intake both draw their forms with it (and style it with forms.css).
  * Values are stored typed (integers as numbers, ticks as true/false); an emptied answer is `undefined`. */
 
-import { kindOf, tidy, type Kind } from "../../shared/answerText";
-import type { FieldSchema, UiField } from "../../shared/types";
-import type { Lang } from "../i18n";
-import { todayInVietnam } from "../../shared/vietnamTime";
-import { fieldId } from "./steps";
-import type { DraftText } from "./text";
+import { kindOf, tidy, type Kind } from "../answerText";
+import type { Lang } from "../lang";
+import type { FieldSchema, UiField } from "../types";
+import { todayInVietnam } from "../vietnamTime";
+import { fieldId } from "./answers";
+
+/** The few words of the field itself, in the app's language. */
+export interface FieldText {
+  /** The empty choice of a list: "— Chọn —". */
+  choose: string;
+  /** Read before an error message by screen readers: "Lỗi:". */
+  errorPrefix: string;
+}
 
 interface Props {
   path: string;
@@ -15,7 +23,7 @@ interface Props {
   value: unknown;
   error: string | null;
   lang: Lang;
-  t: DraftText;
+  t: FieldText;
   onChange: (value: unknown) => void;
 }
 
@@ -45,12 +53,7 @@ export function FormField(props: Props) {
       {field.help[lang]}
     </p>
   );
-  const message = error && (
-    <p id={`${id}-error`} class="field-error">
-      <span class="visually-hidden">{t.errorPrefix} </span>
-      {error}
-    </p>
-  );
+  const message = <FieldError id={id} error={error} prefix={t.errorPrefix} />;
   const a11y: A11y = { "aria-invalid": error ? "true" : undefined, "aria-describedby": describedBy };
 
   if (field.widget === "radio" || field.widget === "checkbox") {
@@ -91,6 +94,17 @@ export function FormField(props: Props) {
       {message}
       <Control {...props} id={id} a11y={a11y} />
     </div>
+  );
+}
+
+/** A question's error, under its label: `${id}-error`, which the input names in aria-describedby. */
+export function FieldError({ id, error, prefix }: { id: string; error: string | null; prefix: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} class="field-error">
+      <span class="visually-hidden">{prefix} </span>
+      {error}
+    </p>
   );
 }
 
