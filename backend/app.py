@@ -59,10 +59,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
     stopping = asyncio.Event()
 
     async def start() -> None:
-        if settings.test_frozen_now is not None:
-            logging.getLogger("motcua").warning(
-                "TEST ONLY: the clock stands still at %s (MOTCUA_TEST_FROZEN_NOW)", settings.now().isoformat()
-            )
         await prepare(engine)
         # Uploads and retention: private data folder, no leftover temporary files, no expired uploads.
         await to_thread.run_sync(make_private, settings.data_dir)

@@ -127,24 +127,7 @@ class Settings(BaseSettings):
     def uses_postgres(self) -> bool:
         return bool(self.database_url) and str(self.database_url).startswith(("postgres://", "postgresql://"))
 
-    # Test only: browser journeys stop the server's clock so that a deadline can be worked out by hand.
-    test_frozen_now: dt.datetime | None = Field(
-        default=None,
-        description="TEST ONLY, never in production: the server's clock stands still at this instant (ISO 8601 "
-        "with its offset, 2026-12-04T10:20:00+07:00); every stamp, deadline and limit reads it. Logged as a "
-        "warning at start-up.",
-    )
-
-    @field_validator("test_frozen_now")
-    @classmethod
-    def _with_offset(cls, value: dt.datetime | None) -> dt.datetime | None:
-        if value is not None and value.utcoffset() is None:
-            raise ValueError("give the instant with its offset (+07:00)")
-        return value
-
     def now(self) -> dt.datetime:
-        if self.test_frozen_now is not None:
-            return self.test_frozen_now.astimezone(self.tz)
         return dt.datetime.now(self.tz)
 
     # Uploads and retention: photos of identity papers that never became a dossier must not linger.

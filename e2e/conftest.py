@@ -61,8 +61,11 @@ class AppServer:
     """`motcua serve` on a fresh SQLite file with the demo catalogue, serving `dist`; it can be killed
     and started again on the same address and data, as a counter's server that crashes and comes back."""
 
-    def __init__(self, dist: Path, data_dir: Path, settings: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, dist: Path, data_dir: Path, settings: dict[str, str] | None = None, frozen_at: str | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self.frozen_at = frozen_at  # an instant with its offset: the clock of e2e/frozen_clock.py
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
         self.env.update({"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_LOG_LEVEL": "WARNING", "MOTCUA_PWA_DIST": str(dist)})
         self.env.update(settings or {})
@@ -73,7 +76,10 @@ class AppServer:
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        cmd = [sys.executable, "-m", "backend.cli", "serve", "--port", str(self.port)]
+        motcua = [sys.executable, "-m", "backend.cli"]
+        if self.frozen_at:  # papers and clocks then carry dates worked out by hand
+            motcua = [sys.executable, str(ROOT / "e2e" / "frozen_clock.py"), self.frozen_at]
+        cmd = [*motcua, "serve", "--port", str(self.port)]
         self._process = subprocess.Popen(cmd, env=self.env, cwd=ROOT)
         _wait_until_up(self.url, self._process)
 
@@ -92,9 +98,11 @@ class AppServer:
 
 
 @contextmanager
-def serving(dist: Path, data_dir: Path, settings: dict[str, str] | None = None) -> Iterator[AppServer]:
-    """`settings`: MOTCUA_* variables of this server's own (a frozen clock, say)."""
-    server = AppServer(dist, data_dir, settings)
+def serving(
+    dist: Path, data_dir: Path, settings: dict[str, str] | None = None, frozen_at: str | None = None
+) -> Iterator[AppServer]:
+    """`settings`: MOTCUA_* variables of this server's own; `frozen_at`: its clock stands still there."""
+    server = AppServer(dist, data_dir, settings, frozen_at)
     server.start()
     try:
         yield server

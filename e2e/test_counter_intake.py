@@ -10,14 +10,12 @@ import io
 import json
 import re
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer, _wait_until_up
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, AppServer
 from PIL import Image
 from playwright.sync_api import Browser, BrowserType, Page, Route, expect
 from test_accessibility import _violations
@@ -30,18 +28,9 @@ FIRST_CODE = "H12.41.01-261203-0001"  # the centre's first dossier of 3 Dec 2026
 A4 = {"width": 794, "height": 1123}  # 210 x 297 mm at 96 px per inch
 
 
-class FrozenServer(AppServer):
-    """`motcua serve` on the clock of e2e/frozen_clock.py, so that papers carry dates worked out by hand."""
-
-    def start(self) -> None:
-        cmd = [sys.executable, str(ROOT / "e2e" / "frozen_clock.py"), FROZEN, "serve", "--port", str(self.port)]
-        self._process = subprocess.Popen(cmd, env=self.env, cwd=ROOT)
-        _wait_until_up(self.url, self._process)
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[AppServer]:
-    running = FrozenServer(ROOT / "pwa" / "dist", tmp_path / "data")
+    running = AppServer(ROOT / "pwa" / "dist", tmp_path / "data", frozen_at=FROZEN)
     running.start()
     try:
         create_officer(running, CENTRE)

@@ -42,7 +42,7 @@ NEW_NAME = "Nguyễn Minh Khanh"  # the child's name as the citizen corrects it
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[AppServer]:
     """This journey's own server, whose clock stands still on FRIDAY_10_20."""
-    with serving(ROOT / "pwa" / "dist", tmp_path / "data", {"MOTCUA_TEST_FROZEN_NOW": FRIDAY_10_20}) as running:
+    with serving(ROOT / "pwa" / "dist", tmp_path / "data", frozen_at=FRIDAY_10_20) as running:
         yield running
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
 from pathlib import Path
 
 import pytest
 
 from backend.db import UnsupportedDatabase, make_engine, postgres_config
 from backend.settings import Settings
-from tests.conftest import app_client
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -63,45 +60,3 @@ def test_trusted_proxies_are_addresses_or_networks(monkeypatch: pytest.MonkeyPat
         monkeypatch.setenv("MOTCUA_TRUSTED_PROXIES", wrong)
         with pytest.raises(ValueError, match="not an IP address or network"):
             Settings()
-
-
-def test_a_frozen_test_clock_stands_still_at_its_instant(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MOTCUA_TEST_FROZEN_NOW", "2026-12-04T03:20:00Z")
-    settings = Settings()
-    # 03:20 UTC is 10:20 in Vietnam (UTC+7, no summer time), on the counters' clock.
-    assert settings.now().isoformat() == "2026-12-04T10:20:00+07:00"
-    assert settings.now() == settings.now()
-    monkeypatch.delenv("MOTCUA_TEST_FROZEN_NOW")
-    assert Settings().now().year >= 2026 and Settings().now() != settings.now()
-
-
-def test_a_frozen_test_clock_needs_its_offset(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MOTCUA_TEST_FROZEN_NOW", "2026-12-04T10:20:00")
-    with pytest.raises(ValueError, match="offset"):
-        Settings()
-
-
-class _Kept(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-async def test_a_server_on_a_frozen_clock_says_so_at_start_up(settings: Settings, db: object) -> None:
-    # A handler of the test's own: the app's logging configuration replaces the root's (caplog's) handlers.
-    kept, logger = _Kept(), logging.getLogger("motcua")
-    logger.addHandler(kept)
-    try:
-        async with app_client(settings):
-            pass
-        assert kept.messages == []
-        frozen = dt.datetime(2026, 12, 4, 3, 20, tzinfo=dt.UTC)
-        async with app_client(settings.model_copy(update={"test_frozen_now": frozen})):
-            pass
-    finally:
-        logger.removeHandler(kept)
-    [warning] = kept.messages
-    assert "TEST ONLY" in warning and "2026-12-04T10:20:00+07:00" in warning
