@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -88,9 +88,11 @@ class CalendarFile(msgspec.Struct, forbid_unknown_fields=True):
     working_days: list[DatedName] = msgspec.field(default_factory=list)
 
 
-class Processing(msgspec.Struct, forbid_unknown_fields=True):
+class Processing(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     working_days: int
     text: str
+    # Sector law's period to complete a supplement asked for during appraisal; omitted: the decree's 15 days.
+    supplement_close_days: Annotated[int, msgspec.Meta(ge=1, le=365)] | None = None
 
 
 class Fee(msgspec.Struct, forbid_unknown_fields=True):

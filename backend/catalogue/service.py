@@ -127,6 +127,7 @@ def _procedure_values(item: ProcedureFile, field_id: int, version: int) -> Value
         Procedure.sets: item.sets,
         Procedure.processing_working_days: item.processing.working_days,
         Procedure.processing_text: item.processing.text,
+        Procedure.supplement_close_days: item.processing.supplement_close_days,
         Procedure.fees: msgspec.json.encode(item.fees).decode(),
         Procedure.result: item.result,
         Procedure.conditions: msgspec.json.encode(item.conditions).decode(),
@@ -300,6 +301,7 @@ class IntakeProcedure:
     name: Bilingual = Bilingual(vi="", en="")
     sets: int = 1
     processing_text: str = ""
+    supplement_close_days: int | None = None  # None: the decree's 15 days (Art 19(5))
     documents: tuple[IntakeDocument, ...] = ()
     contact: ContactFields | None = None
 
@@ -341,6 +343,7 @@ async def _intake_procedures(codes: list[str] | None, only_active: bool) -> dict
             name=Bilingual(vi=r["name_vi"], en=r["name_en"]),
             sets=r["sets"],
             processing_text=r["processing_text"],
+            supplement_close_days=r["supplement_close_days"],
             documents=tuple(documents.get(r["id"], [])),
             contact=contact_fields(r["form"]),
         )
