@@ -175,3 +175,35 @@ def ensure_apology_allowed(
         raise ApologyTooLate(lastDay=_dmy(last))
     if new_due <= due or not calendar.is_working_day(new_due):
         raise NewDateInvalid(due=_dmy(due))
+
+
+class NotTheAssignee(DomainError):
+    status = 403
+    code = "not_the_assignee"
+    message_vi = "Hồ sơ này được giao cho cán bộ khác xử lý."
+    message_en = "This dossier is assigned to another handler."
+
+
+class UnknownSpecialist(DomainError):
+    status = 422
+    code = "unknown_specialist"
+    message_vi = "«{username}» không phải chuyên viên đang làm việc của cơ quan giải quyết hồ sơ."
+    message_en = "“{username}” is not an active specialist of the agency that decides the dossier."
+
+
+class OutcomeNotApproved(DomainError):
+    status = 409
+    code = "outcome_not_approved"
+    message_vi = "Lãnh đạo đã duyệt kết quả «{approved}»; không thể ban hành kết quả khác."
+    message_en = "The leader approved the outcome “{approved}”; another one cannot be issued."
+
+
+class TrackingNumberRequired(DomainError):
+    status = 422
+    code = "tracking_number_required"
+    message_vi = "Vui lòng ghi số hiệu bưu gửi khi trả kết quả qua bưu chính."
+    message_en = "Give the postal tracking number when the result is posted."
+
+
+# Where the handler's work is under way: a reassignment, a delay declared or an apology fit here.
+HANDLING = frozenset({"in_progress", "supplement_proposed", "appraisal_supplement", "awaiting_approval", "approved"})
