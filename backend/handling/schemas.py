@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from backend.review.schemas import CorrectionItemIn, MessageIn, Note, Version
+from backend.review.schemas import CorrectionsIn, Note, Version
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
 Username = Annotated[str, msgspec.Meta(min_length=3, max_length=40)]
@@ -25,11 +25,8 @@ class AssignIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     internal_note: Note = ""
 
 
-class SupplementProposalIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    version: Version
-    items: Annotated[list[CorrectionItemIn], msgspec.Meta(min_length=1, max_length=50)]
-    message: MessageIn | None = None
-    internal_note: Note = ""
+# The handler names the items as the counter does at receipt: the form's fields or the procedure's documents.
+SupplementProposalIn = CorrectionsIn
 
 
 class ForApprovalIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
