@@ -31,6 +31,7 @@ from backend.dossiers.api import (
     SubmissionController,
     TrackingController,
 )
+from backend.handling.api import HANDLING_CONTROLLERS
 from backend.http import BoundedRequest, head_limit
 from backend.limits.service import Counters
 from backend.openapi import TrueJsonRenderPlugin
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             TrackingController,
             *STAFF_CONTROLLERS,
             *REVIEW_CONTROLLERS,
+            *HANDLING_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],

@@ -47,6 +47,26 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"POST {STAFF_DOSSIER}/accept": (400, 401, 403, 404, 409, 413, 422),
     f"POST {STAFF_DOSSIER}/request-corrections": (400, 401, 403, 404, 409, 413, 422),
     f"POST {STAFF_DOSSIER}/refuse": (400, 401, 403, 404, 409, 413, 422),
+    # Handling to return: each step of the competent agency or of the receiving counter (403 for the other side).
+    **{
+        f"POST {STAFF_DOSSIER}/{step}": (400, 401, 403, 404, 409, 413, 422)
+        for step in (
+            "assign",
+            "propose-supplement",
+            "issue-supplement",
+            "close",
+            "submit-for-approval",
+            "approve",
+            "send-back",
+            "result",
+            "refuse-after-appraisal",
+            "ready",
+            "return",
+            "stop",
+            "declare-late",
+            "apology",
+        )
+    },
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),

@@ -100,6 +100,18 @@ async def staff_exists(username: str) -> bool:
     return bool(await Staff.exists().where(Staff.username == username))
 
 
+async def is_active(username: str, role: Role, agency_code: str) -> bool:
+    """Whether `username` is an active account of `role` at `agency_code` (a handler the head may assign)."""
+    return bool(
+        await Staff.exists().where(
+            Staff.username == username,
+            Staff.role == role.value,
+            Staff.agency_code == agency_code,
+            Staff.active.eq(True),
+        )
+    )
+
+
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
     return await verify_password(row["password_hash"] if row else None, password)

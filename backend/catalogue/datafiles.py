@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -88,12 +88,14 @@ class CalendarFile(msgspec.Struct, forbid_unknown_fields=True):
     working_days: list[DatedName] = msgspec.field(default_factory=list)
 
 
-class Processing(msgspec.Struct, forbid_unknown_fields=True):
+class Processing(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     working_days: int
     text: str
     # "15:00" where the procedure says "received after 15:00, counted from the next working day"; the
     # cut-off is the procedure's own rule, not a general one (LAW-2025.md, "The 15:00 rule").
     cutoff: str | None = None
+    # Sector law's period to complete a supplement asked for during appraisal; omitted: the decree's 15 days.
+    supplement_close_days: Annotated[int, msgspec.Meta(ge=1, le=365)] | None = None
 
 
 class Fee(msgspec.Struct, forbid_unknown_fields=True):

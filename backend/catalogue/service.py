@@ -128,6 +128,7 @@ def _procedure_values(item: ProcedureFile, field_id: int, version: int) -> Value
         Procedure.processing_working_days: item.processing.working_days,
         Procedure.processing_text: item.processing.text,
         Procedure.processing_cutoff: item.processing.cutoff or "",
+        Procedure.supplement_close_days: item.processing.supplement_close_days,
         Procedure.fees: msgspec.json.encode(item.fees).decode(),
         Procedure.result: item.result,
         Procedure.conditions: msgspec.json.encode(item.conditions).decode(),
@@ -302,6 +303,7 @@ class IntakeProcedure:
     sets: int = 1
     processing_text: str = ""
     cutoff: dt.time | None = None  # received after it, counted from the next working day
+    supplement_close_days: int | None = None  # None: the decree's 15 days (Art 19(5))
     documents: tuple[IntakeDocument, ...] = ()
     contact: ContactFields | None = None
 
@@ -344,6 +346,7 @@ async def _intake_procedures(codes: list[str] | None, only_active: bool) -> dict
             sets=r["sets"],
             processing_text=r["processing_text"],
             cutoff=dt.time.fromisoformat(r["processing_cutoff"]) if r["processing_cutoff"] else None,
+            supplement_close_days=r["supplement_close_days"],
             documents=tuple(documents.get(r["id"], [])),
             contact=contact_fields(r["form"]),
         )

@@ -78,6 +78,9 @@ class Procedure(Table):
     online_level = Varchar(length=10)
     sets = Integer(default=1)
     processing_working_days = Integer(default=0)
+    # Days a supplement asked for during appraisal may wait before the counter closes the dossier; None: the
+    # decree's 15 (Art 19(5)), calendar days (see backend/handling/rules.py).
+    supplement_close_days = Integer(null=True, default=None)
     processing_text = Text()
     processing_cutoff = Varchar(length=5, default="")  # "15:00": received later, counted from the next working day
     fees = JSON(default=[])

@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from piccolo.columns import Column
+from piccolo.table import Table
 
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, hold, writing
-from backend.dossiers import files, rules, search, service
+from backend.dossiers import files, rules, search, service, timeline
 from backend.dossiers.errors import (
     CorrectedDossierNotFound,
     CorrectionConflict,
@@ -29,6 +31,39 @@ from backend.dossiers.tables import Dossier, DossierAudit, DossierCorrection, Do
 log = logging.getLogger(__name__)
 CITIZEN = "citizen"
 HISTORY_NOTE = "Công dân đã sửa, bổ sung hồ sơ và gửi lại."
+# Where a completed request sends the dossier: at receipt, back to the check (Art 17); during appraisal, back
+# to its handler with the count restarted from zero (Art 19(5)).
+AFTER = {Status.SUPPLEMENT_REQUESTED: Status.SUBMITTED, Status.APPRAISAL_SUPPLEMENT: Status.IN_PROGRESS}
+
+
+@dataclass(frozen=True)
+class After:
+    """What completing the request does besides the answers and files: the status, columns and rows."""
+
+    before: Status
+    target: Status
+    note: str = HISTORY_NOTE
+    changes: dict[Column | str, Any] = field(default_factory=dict)
+    records: tuple[Table, ...] = ()
+
+
+async def _after(row: dict[str, Any], now: dt.datetime, tz: ZoneInfo) -> After:
+    before = Status(row["status"])
+    if before != Status.APPRAISAL_SUPPLEMENT:
+        # Back to "to check", with a fresh 8-hour clock from the resubmission (Art 17).
+        return After(before, Status.SUBMITTED, changes={Dossier.checking_since: now})
+    due = await service.appointment(row["procedure_code"], row["receiving_unit_code"], now, tz)
+    note = f"Công dân đã bổ sung hồ sơ. Thời hạn giải quyết được tính lại từ đầu: hẹn trả kết quả ngày {due:%d/%m/%Y}."
+    return After(
+        before,
+        Status.IN_PROGRESS,
+        note,
+        {Dossier.appointment_date: due, Dossier.clock_started_at: now, Dossier.waiting_since: None},
+        (
+            timeline.deadline("restarted", due, counted_from=now, at=now, reason="Công dân đã bổ sung đủ hồ sơ"),
+            timeline.wait("appraisal_supplement", row["waiting_since"] or now, now, "completed"),
+        ),
+    )
 
 
 def _out(row: dict[str, Any]) -> CorrectionOut:
@@ -69,9 +104,10 @@ def _ensure_open(row: dict[str, Any], edits_version: int) -> dict[str, Any]:
     """The open request for corrections, once sure the phone edited the current version of it."""
     if row["version"] != edits_version:
         raise StaleEdit(currentVersion=row["version"])
-    rules.ensure_transition(row["status"], Status.SUBMITTED)
-    if row["status"] != Status.SUPPLEMENT_REQUESTED or not row["correction_request"]:
-        raise rules.IllegalTransition(current=row["status"], target=Status.SUBMITTED.value)
+    target = AFTER.get(Status(row["status"]), Status.SUBMITTED)
+    rules.ensure_transition(row["status"], target)
+    if row["status"] not in AFTER or not row["correction_request"]:
+        raise rules.IllegalTransition(current=row["status"], target=target.value)
     request: dict[str, Any] = row["correction_request"]
     return request
 
@@ -114,6 +150,8 @@ async def _apply(
     checked: tuple[catalogue.IntakeProcedure, dict[str, Any]],
     print_: str,
     now: dt.datetime,
+    *,
+    then: After,
 ) -> CorrectionOut:
     procedure, answers = checked
     async with writing(Dossier):
@@ -125,11 +163,10 @@ async def _apply(
         changes: dict[Column | str, Any] = {
             Dossier.answers: answers,
             Dossier.attachments: attachments,
-            Dossier.status: Status.SUBMITTED.value,
+            Dossier.status: then.target.value,
             Dossier.version: version,
             Dossier.correction_request: None,
-            # Back to "to check", with a fresh 8-hour clock from the resubmission (Art 17).
-            Dossier.checking_since: now,
+            **then.changes,
             Dossier.contact_phone: phone,
             Dossier.search_text: search.search_text(row["code"], phone, row["id_number"], answers),
         }
@@ -138,7 +175,7 @@ async def _apply(
             .where(
                 Dossier._meta.primary_key == row["id"],
                 Dossier.version == data.edits_version,
-                Dossier.status == Status.SUPPLEMENT_REQUESTED.value,
+                Dossier.status == then.before.value,
             )
             .returning(Dossier._meta.primary_key)
         )
@@ -147,20 +184,25 @@ async def _apply(
             if done is not None:
                 return done
             raise StaleEdit(currentVersion=(await _dossier(data))["version"])
-        await _record(data, row, print_, now, version)
+        await _record(data, row, print_, now=now, version=version, then=then)
+        for record in then.records:
+            record.dossier = row["id"]  # type: ignore[attr-defined]
+            await type(record).insert(record)
         after = await Dossier.select().where(Dossier._meta.primary_key == row["id"]).output(load_json=True).first()
         assert after is not None, "updated just now, in this transaction"
     log.info("dossier corrected", extra={"code": row["code"], "version": version})
     return _out(after)
 
 
-async def _record(data: CorrectionIn, row: dict[str, Any], print_: str, now: dt.datetime, version: int) -> None:
+async def _record(
+    data: CorrectionIn, row: dict[str, Any], print_: str, *, now: dt.datetime, version: int, then: After
+) -> None:
     """What the correction leaves behind: its id (exactly once), the citizen's history and the audit row."""
     await DossierCorrection.insert(
         DossierCorrection(correction_id=data.correction_id, dossier=row["id"], fingerprint=print_, at=now)
     )
     await DossierEvent.insert(
-        DossierEvent(dossier=row["id"], at=now, status=Status.SUBMITTED.value, actor=CITIZEN, note=HISTORY_NOTE)
+        DossierEvent(dossier=row["id"], at=now, status=then.target.value, actor=CITIZEN, note=then.note)
     )
     await DossierAudit.insert(
         DossierAudit(
@@ -169,9 +211,9 @@ async def _record(data: CorrectionIn, row: dict[str, Any], print_: str, now: dt.
             actor_username=CITIZEN,
             actor_role=CITIZEN,
             action="resubmit",
-            from_status=Status.SUPPLEMENT_REQUESTED.value,
-            to_status=Status.SUBMITTED.value,
-            reason_for_citizen=HISTORY_NOTE,
+            from_status=then.before.value,
+            to_status=then.target.value,
+            reason_for_citizen=then.note,
             version_after=version,
         )
     )
@@ -180,16 +222,18 @@ async def _record(data: CorrectionIn, row: dict[str, Any], print_: str, now: dt.
 async def resubmit(
     data: CorrectionIn, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
 ) -> CorrectionOut:
-    """The dossier corrected as `data` says, back to `submitted` at the next version; the same correction
-    again is answered as the first time."""
+    """The dossier corrected as `data` says, at the next version: back to `submitted` (a request at receipt),
+    or to its handler with a new appointment (during appraisal); the same correction again is answered as
+    the first time."""
     print_ = rules.fingerprint(_content(data))
     row = await _dossier(data)
     done = await _replay(data.correction_id, row["id"], print_)
     if done is not None:
         return done
     checked = await _checked(data, row, now.astimezone(tz).date(), intake)
+    then = await _after(row, now, tz)  # before the write transaction: the calendar may be slow to build
     try:
-        return await _apply(data, row, checked, print_, now)
+        return await _apply(data, row, checked, print_, now, then=then)
     except UNIQUE_VIOLATIONS:
         # The same correction id raced in from another request that committed first.
         done = await _replay(data.correction_id, row["id"], print_)

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from piccolo.table import Table
+
 from backend.db import writing
 from backend.dossiers.errors import DossierNotFound
 from backend.dossiers.rules import StaleVersion, Status, ensure_transition
@@ -30,6 +32,9 @@ class Move:
     reason_for_citizen: str = ""  # shown in the citizen's history
     internal_note: str = ""  # staff only
     paper: tuple[str, dict[str, Any]] | None = None  # (kind, data) of the paper issued
+    # Rows of this dossier written in the same transaction (due dates, waits, hand-overs); `apply` sets
+    # their `dossier` key.
+    records: tuple[Table, ...] = ()
 
 
 async def current(code: str) -> dict[str, Any]:
@@ -85,8 +90,9 @@ async def _record(
             version_after=new["version"],
         )
     )
-    if move.target is not None:
-        # The citizen's history: status, time and the citizen text only (never the internal note).
+    if move.target is not None or move.reason_for_citizen:
+        # The citizen's history: status, time and the citizen text only (never the internal note); a move
+        # that keeps the status still tells the citizen what it says to them (a new appointment date).
         await DossierEvent.insert(
             DossierEvent(
                 dossier=dossier_id, at=now, status=new["status"], actor=actor.username, note=move.reason_for_citizen
@@ -95,6 +101,9 @@ async def _record(
     if move.paper is not None:
         kind, data = move.paper
         await DossierPaper.insert(DossierPaper(dossier=dossier_id, kind=kind, issued_at=now, data=data))
+    for record in move.records:
+        record.dossier = dossier_id  # type: ignore[attr-defined]
+        await type(record).insert(record)
 
 
 async def mark_opened(code: str, actor: Actor, now: dt.datetime) -> dict[str, Any]:

@@ -51,26 +51,46 @@ class Status(StrEnum):
 
     SUBMITTED = "submitted"  # nộp trực tuyến, chờ cán bộ kiểm tra
     RECEIVED = "received"  # đã tiếp nhận, có giấy hẹn
-    SUPPLEMENT_REQUESTED = "supplement_requested"  # yêu cầu bổ sung, hoàn thiện
+    SUPPLEMENT_REQUESTED = "supplement_requested"  # yêu cầu bổ sung, hoàn thiện khi tiếp nhận (Art 17)
     REFUSED = "refused"  # từ chối tiếp nhận
-    IN_PROGRESS = "in_progress"  # đang giải quyết
-    READY = "ready"  # có kết quả, chờ trả
+    IN_PROGRESS = "in_progress"  # đang giải quyết (đã giao chuyên viên)
+    SUPPLEMENT_PROPOSED = "supplement_proposed"  # chuyên viên đề nghị bổ sung, chờ Bộ phận Một cửa ra phiếu
+    APPRAISAL_SUPPLEMENT = "appraisal_supplement"  # chờ công dân bổ sung trong khi thẩm định (Art 19(5))
+    AWAITING_APPROVAL = "awaiting_approval"  # chờ lãnh đạo phê duyệt
+    APPROVED = "approved"  # lãnh đạo đã duyệt, chờ ban hành kết quả
+    RESULT_ISSUED = "result_issued"  # đã có kết quả, chuyển về Bộ phận Một cửa
+    APPRAISAL_REFUSED = "appraisal_refused"  # từ chối giải quyết sau thẩm định: một kết quả (Art 19(3))
+    READY = "ready"  # kết quả tại Bộ phận Một cửa, chờ trả
     RETURNED = "returned"  # đã trả kết quả
-    WITHDRAWN = "withdrawn"  # công dân rút hồ sơ
+    WITHDRAWN = "withdrawn"  # công dân rút hồ sơ trước khi được tiếp nhận
+    STOPPED = "stopped"  # dừng giải quyết theo đề nghị của công dân (Art 21, Mẫu 05)
+    CLOSED = "closed"  # kết thúc: không bổ sung trong hạn (Art 19(5))
 
 
+# From receipt until the decision is issued the citizen may ask to stop handling (Decree 118/2025 Art 21).
+_STOP = frozenset({Status.STOPPED})
 # Which status may follow which (Decree 118/2025): the counter receives, asks once for a supplement or
-# refuses; a received dossier is handled, then its result is made ready and returned. The citizen may
-# withdraw until a result exists.
+# refuses; the competent agency's head assigns a handler; a supplement found missing during appraisal is
+# proposed by the handler and issued by the counter (Art 5(1)(e), 19(5)), completed (the clock restarts) or
+# closed; the leader approves or sends back; the result (or a refusal after appraisal, Art 19(3)) goes back
+# to the counter, which returns it (Art 22). A citizen withdraws before receipt and stops after it.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.SUBMITTED: frozenset({Status.RECEIVED, Status.SUPPLEMENT_REQUESTED, Status.REFUSED, Status.WITHDRAWN}),
     Status.SUPPLEMENT_REQUESTED: frozenset({Status.SUBMITTED, Status.REFUSED, Status.WITHDRAWN}),
-    Status.RECEIVED: frozenset({Status.IN_PROGRESS, Status.READY, Status.WITHDRAWN}),
-    Status.IN_PROGRESS: frozenset({Status.READY, Status.WITHDRAWN}),
+    Status.RECEIVED: frozenset({Status.IN_PROGRESS}) | _STOP,
+    Status.IN_PROGRESS: frozenset({Status.SUPPLEMENT_PROPOSED, Status.AWAITING_APPROVAL}) | _STOP,
+    Status.SUPPLEMENT_PROPOSED: frozenset({Status.APPRAISAL_SUPPLEMENT, Status.IN_PROGRESS}) | _STOP,
+    Status.APPRAISAL_SUPPLEMENT: frozenset({Status.IN_PROGRESS, Status.CLOSED}) | _STOP,
+    Status.AWAITING_APPROVAL: frozenset({Status.APPROVED, Status.IN_PROGRESS}) | _STOP,
+    Status.APPROVED: frozenset({Status.RESULT_ISSUED, Status.APPRAISAL_REFUSED}) | _STOP,
+    Status.RESULT_ISSUED: frozenset({Status.READY}),
+    Status.APPRAISAL_REFUSED: frozenset({Status.READY}),
     Status.READY: frozenset({Status.RETURNED}),
     Status.REFUSED: frozenset(),
     Status.RETURNED: frozenset(),
     Status.WITHDRAWN: frozenset(),
+    Status.STOPPED: frozenset(),
+    Status.CLOSED: frozenset(),
 }
 
 
@@ -246,8 +266,8 @@ def unrequested_changes(
 
 
 def takes_new_files(dossier: Mapping[str, Any]) -> bool:
-    """A dossier takes new files only while the officer's request for corrections names a document."""
+    """A dossier takes new files only while the officer's request for corrections (at receipt or during
+    appraisal) names a document."""
     request = dossier.get("correction_request") or {}
-    return dossier.get("status") == Status.SUPPLEMENT_REQUESTED and any(
-        item.get("kind") == "document" for item in request.get("items", [])
-    )
+    waiting = (Status.SUPPLEMENT_REQUESTED, Status.APPRAISAL_SUPPLEMENT)
+    return dossier.get("status") in waiting and any(item.get("kind") == "document" for item in request.get("items", []))

@@ -35,7 +35,7 @@ from backend.dossiers.errors import (
 )
 from backend.dossiers.rules import Channel, Status
 from backend.dossiers.schemas import AttachmentOut, CorrectionIn, FileOut, FilesOut, SubmissionIn, SubmissionOut
-from backend.dossiers.tables import DailySequence, Dossier, DossierEvent, Upload
+from backend.dossiers.tables import DailySequence, Dossier, DossierDeadline, DossierEvent, Upload
 
 log = logging.getLogger(__name__)
 ATTEMPTS = 3
@@ -372,12 +372,16 @@ async def appointment(procedure_code: str, receiving_unit: str, now: dt.datetime
 
 
 def received(due: dt.date, now: dt.datetime, **more: Any) -> moves.Move:
-    """The move of accepting a dossier (tiếp nhận): received now, due on `due`."""
+    """The move of accepting a dossier (tiếp nhận): received now, due on `due` (its original due date)."""
+    original = DossierDeadline(
+        kind="original", due_date=due, counted_from=now, set_at=now, reason="Ngày hẹn trên giấy tiếp nhận"
+    )
     return moves.Move(
         action=more.pop("action", "accept"),
         target=Status.RECEIVED,
-        changes={"received_at": now, "appointment_date": due},
+        changes={"received_at": now, "appointment_date": due, "clock_started_at": now},
         reason_for_citizen=f"Hẹn trả kết quả ngày {due:%d/%m/%Y}.",
+        records=(original,),
         **more,
     )
 

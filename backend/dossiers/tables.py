@@ -37,6 +37,26 @@ class Dossier(Table):
     # Who handles it now (a staff username; "" nobody yet): the officer who acted at the counter, later the
     # specialist the competent agency's head assigns (Decree 118/2025 Art 18).
     assignee = Varchar(length=80, default="")
+    # Handling to return (issue 15, Decree 118/2025 Art 18-23). Every due date is a DossierDeadline row;
+    # `appointment_date` above is the one in force, and this the instant its count began: the receipt, or the
+    # completion of a supplement asked for during appraisal (the count restarts from zero, Art 19(5)).
+    clock_started_at = Timestamptz(null=True, default=None)
+    supplement_proposal = JSON(null=True, default=None)  # the handler's proposal, until the counter issues Mẫu 02
+    appraisal_supplements = Integer(default=0)  # 0 or 1: one supplement during appraisal (Art 19(5))
+    waiting_since = Timestamptz(null=True, default=None)  # an open wait for the citizen (DossierWait when it ends)
+    draft_result = JSON(null=True, default=None)  # what the handler puts to the leader: {kind, text}
+    approved_at = Timestamptz(null=True, default=None)
+    result_kind = Varchar(length=12, default="")  # "granted" or "refused" (after appraisal, Art 19(3))
+    result_at = Timestamptz(null=True, default=None)  # the result issued: resolved, for the statistics
+    result_note = Text(default="")  # what the result is, or that its paper is ready
+    result_scan = Varchar(length=64, default="")  # sha256 of the result's scan among the attachments, if any
+    ready_at = Timestamptz(null=True, default=None)  # at the receiving centre, ready for pickup
+    returned_at = Timestamptz(null=True, default=None)
+    return_method = Varchar(length=12, default="")  # "counter" or "post" (Art 22)
+    tracking_number = Varchar(length=40, default="")  # the postal item, when posted
+    stopped_at = Timestamptz(null=True, default=None)  # Art 21, Mẫu 05
+    late_declared_at = Timestamptz(null=True, default=None)  # the handler foresees a late result (Art 19(6))
+    apologies = Integer(default=0)  # 0 or 1: Mẫu 04 moves the date at most once (Art 19(6))
 
 
 class DossierEvent(Table, tablename="dossier_event"):
@@ -72,9 +92,49 @@ class DossierPaper(Table, tablename="dossier_paper"):
     """A paper issued for a dossier (Mẫu 01, 02, 03): the facts as they were when it was issued."""
 
     dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
-    kind = Varchar(length=4)  # "01" receipt, "02" request for corrections, "03" refusal
+    kind = Varchar(length=4)  # "01" receipt, "02" request for corrections, "03" refusal, "04" apology, "05" stop
     issued_at = Timestamptz()
     data = JSON(default={})
+
+
+class DossierDeadline(Table, tablename="dossier_deadline"):
+    """One due date a dossier was given, and why: the receipt's ("original"), a restart after a supplement
+    completed during appraisal ("restarted", Art 19(5)), or the apology's new date ("extended", Art 19(6))."""
+
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    kind = Varchar(length=12)
+    due_date = Date()
+    counted_from = Timestamptz()  # the instant the working days were counted from
+    set_at = Timestamptz()
+    reason = Text(default="")
+    actor = Varchar(length=80, default="")
+
+
+class DossierWait(Table, tablename="dossier_wait"):
+    """A period the dossier waited for the citizen (a supplement during appraisal), written when it ends:
+    "completed", "closed" (not completed in time) or "stopped" (the citizen asked to stop)."""
+
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    reason = Varchar(length=24)
+    started_at = Timestamptz()
+    ended_at = Timestamptz()
+    outcome = Varchar(length=12)
+
+
+class DossierHandover(Table, tablename="dossier_handover"):
+    """One hand-over of a dossier between units or people (the control slip, Mẫu 06; liên thông, Art 20):
+    who gave it to whom, when, by what medium, and by when the receiving side must act (null: no limit)."""
+
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    at = Timestamptz()
+    step = Varchar(length=32)
+    from_unit = Varchar(length=40, default="")
+    from_user = Varchar(length=80, default="")
+    to_unit = Varchar(length=40, default="")
+    to_user = Varchar(length=80, default="")
+    medium = Varchar(length=12, default="electronic")  # or "paper" (Art 18: paper after 15:00 goes next morning)
+    due_at = Timestamptz(null=True, default=None)
+    note = Text(default="")
 
 
 class DossierCorrection(Table, tablename="dossier_correction"):
@@ -110,4 +170,15 @@ class Upload(Table, tablename="dossier_upload"):
     uploaded_at = Timestamptz(index=True)  # the purge looks for old ones
 
 
-TABLES = (Dossier, DossierEvent, DossierAudit, DossierPaper, DossierCorrection, DailySequence, Upload)
+TABLES = (
+    Dossier,
+    DossierEvent,
+    DossierAudit,
+    DossierPaper,
+    DossierDeadline,
+    DossierWait,
+    DossierHandover,
+    DossierCorrection,
+    DailySequence,
+    Upload,
+)

@@ -133,7 +133,8 @@ async def _refusal_reasons(dossier_ids: list[Any]) -> dict[Any, list[str]]:
 def _correction_request(row: dict[str, Any]) -> CorrectionRequestOut | None:
     """The open request for corrections, exactly as the officer made it (kept in its wire shape)."""
     request = row["correction_request"]
-    if row["status"] != rules.Status.SUPPLEMENT_REQUESTED or not request:
+    waiting = (rules.Status.SUPPLEMENT_REQUESTED, rules.Status.APPRAISAL_SUPPLEMENT)  # at receipt, or in appraisal
+    if row["status"] not in waiting or not request:
         return None
     return msgspec.convert(request, CorrectionRequestOut)
 

@@ -33,9 +33,11 @@ from backend.review.schemas import (
 from backend.settings import Settings
 
 NO_STORE = CacheControlHeader(no_store=True)
-READERS = (Role.OFFICER, Role.LEADER)  # who may look at dossiers of their unit
+READERS = (Role.OFFICER, Role.LEADER)  # who may look at the queue of their unit
+# Who may look at a dossier their agency received or decides: its handler (chuyên viên) too.
+DOSSIER_READERS = (Role.OFFICER, Role.SPECIALIST, Role.LEADER)
 Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
-PaperKind = Literal["01", "02", "03"]
+PaperKind = Literal["01", "02", "03", "04", "05"]
 
 
 def _action(result: dict[str, Any]) -> ActionOut:
@@ -47,13 +49,15 @@ class StaffDossierController(Controller):
     tags = ("staff",)
     cache_control = NO_STORE
 
-    @get("/{code:str}", guards=[staff_required(*READERS)], summary="A dossier as staff see it; marks it opened")
+    @get("/{code:str}", guards=[staff_required(*DOSSIER_READERS)], summary="A dossier as staff see it; marks it opened")
     async def dossier(
         self, code: FromPath[str], staff: NamedDependency[Principal], settings: NamedDependency[Settings]
     ) -> StaffDossierOut:
         return await service.detail(code, staff, settings.now())
 
-    @get("/{code:str}/files/{sha256:str}", guards=[staff_required(*READERS)], summary="One of a dossier's files")
+    @get(
+        "/{code:str}/files/{sha256:str}", guards=[staff_required(*DOSSIER_READERS)], summary="One of a dossier's files"
+    )
     async def file(
         self,
         code: FromPath[str],
@@ -64,7 +68,7 @@ class StaffDossierController(Controller):
         body, content_type = await service.attachment(code, sha256, staff, settings.attachments_dir)
         return Response(body, media_type=content_type)
 
-    @get("/{code:str}/papers/{kind:str}", guards=[staff_required(*READERS)], summary="A paper as it was issued")
+    @get("/{code:str}/papers/{kind:str}", guards=[staff_required(*DOSSIER_READERS)], summary="A paper as it was issued")
     async def paper(
         self, code: FromPath[str], kind: Annotated[PaperKind, PathParameter()], staff: NamedDependency[Principal]
     ) -> PaperOut:

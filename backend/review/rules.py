@@ -47,6 +47,13 @@ class ReasonsRequired(DomainError):
     message_en = "Give the reasons for the refusal."
 
 
+class NotThisAgencysStep(DomainError):
+    status = 403
+    code = "not_this_agencys_step"
+    message_vi = "Việc này do cơ quan khác thực hiện (Bộ phận Một cửa tiếp nhận hoặc cơ quan có thẩm quyền)."
+    message_en = "Another agency does this step (the receiving one-stop unit or the competent agency)."
+
+
 class PaperNotFound(DomainError):
     status = 404
     code = "paper_not_found"

@@ -33,13 +33,23 @@ def _actor(staff: Principal) -> moves.Actor:
 
 
 async def visible(code: str, staff: Principal) -> dict[str, Any]:
-    """The dossier if the staff member's agency received it; another agency's answers as a missing one."""
+    """The dossier if the staff member's agency received it or decides it; any other agency's answers as a
+    missing one."""
     try:
         row = await moves.current(dossier_rules.normalise_code(code))
     except DossierNotFound:
         raise DossierNotFound(code=code) from None
-    if row["receiving_unit_code"] != staff.agency_code:
+    if staff.agency_code not in (row["receiving_unit_code"], row["competent_agency_code"]):
         raise DossierNotFound(code=code)
+    return row
+
+
+async def at_counter(code: str, staff: Principal) -> dict[str, Any]:
+    """The dossier for an action of its receiving unit's counter: the competent agency sees it but may not
+    act for the counter (403); any other agency gets a 404."""
+    row = await visible(code, staff)
+    if row["receiving_unit_code"] != staff.agency_code:
+        raise rules.NotThisAgencysStep()
     return row
 
 
@@ -75,7 +85,7 @@ async def _header(receiving: str, intake: catalogue.IntakeCatalogue) -> dict[str
     }
 
 
-async def _paper(
+async def paper_facts(
     kind: str,
     row: dict[str, Any],
     staff: Principal,
@@ -83,15 +93,17 @@ async def _paper(
     now: dt.datetime,
     tz: ZoneInfo,
     intake: catalogue.IntakeCatalogue,
+    texts: tuple[str, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """The facts a paper prints, copied now: the catalogue may change later, the paper must not."""
+    """The facts a paper prints, copied now: the catalogue may change later, the paper must not. `texts`:
+    the title and both signature blocks of a paper other than the check step's."""
     procedure = await _procedure(row["procedure_code"])
     header = await _header(row["receiving_unit_code"], intake)
     attached = {a["slot"] for a in row["attachments"]}
-    applicant, officer = rules.SIGNATURES[kind]
+    title, (applicant, officer) = texts or (rules.PAPER_TITLES[kind], rules.SIGNATURES[kind])
     return {
         "kind": kind,
-        "title": rules.PAPER_TITLES[kind],
+        "title": title,
         "agencyHeader": {"committee": header["committee"], "unit": header["unit"]},
         "placeDate": rules.date_line(header["place"], now.astimezone(tz).date()),
         "code": row["code"],
@@ -128,13 +140,16 @@ async def accept(
 ) -> dict[str, Any]:
     """Tiếp nhận: received now, with its appointment date by the receiving unit's calendar and Mẫu 01
     (without it when not `receipt`: a same-day procedure at the counter, result handed over at once)."""
-    row = await visible(code, staff)
+    row = await at_counter(code, staff)
     _same_version(row, body.version)
     dossier_rules.ensure_transition(row["status"], Status.RECEIVED)
     due = await dossiers.appointment(row["procedure_code"], row["receiving_unit_code"], now, tz)
     data = None
     if receipt:
-        data = {**await _paper("01", row, staff, now=now, tz=tz, intake=intake), "appointmentDate": due.isoformat()}
+        data = {
+            **await paper_facts("01", row, staff, now=now, tz=tz, intake=intake),
+            "appointmentDate": due.isoformat(),
+        }
     move = dossiers.received(
         due, now, internal_note=body.note, paper=None if data is None else ("01", data), action=action
     )
@@ -152,7 +167,7 @@ async def request_corrections(
 ) -> dict[str, Any]:
     """Yêu cầu bổ sung, hoàn thiện (Mẫu 02): once per dossier; items name the form's fields or the
     procedure's documents, with their own labels."""
-    row = await visible(code, staff)
+    row = await at_counter(code, staff)
     _same_version(row, body.version)
     dossier_rules.ensure_transition(row["status"], Status.SUPPLEMENT_REQUESTED)
     if row["corrections_requested"]:
@@ -165,7 +180,7 @@ async def request_corrections(
     if body.message is not None:
         request["message"] = {"vi": body.message.vi, "en": body.message.en}
     data = {
-        **await _paper("02", row, staff, now=now, tz=tz, intake=intake),
+        **await paper_facts("02", row, staff, now=now, tz=tz, intake=intake),
         "items": items,
         "message": request.get("message"),
     }
@@ -184,13 +199,13 @@ async def refuse(
     code: str, body: RefuseIn, staff: Principal, *, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
 ) -> dict[str, Any]:
     """Từ chối tiếp nhận (Mẫu 03), with the reasons the citizen reads."""
-    row = await visible(code, staff)
+    row = await at_counter(code, staff)
     _same_version(row, body.version)
     dossier_rules.ensure_transition(row["status"], Status.REFUSED)
     reasons = [r.strip() for r in body.reasons if r.strip()]
     if not reasons:
         raise rules.ReasonsRequired()
-    data = {**await _paper("03", row, staff, now=now, tz=tz, intake=intake), "reasons": reasons}
+    data = {**await paper_facts("03", row, staff, now=now, tz=tz, intake=intake), "reasons": reasons}
     move = moves.Move(
         action="refuse",
         target=Status.REFUSED,

@@ -4,6 +4,7 @@ a new route without a row fails here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from backend.app import create_app
 from backend.dossiers.tables import Dossier, DossierPaper
 from backend.errors import NotFound
 from backend.settings import Settings
-from tests.accounts.staffing import OTHER_AGENCY, PASSWORD, Session, sign_in, staff
+from tests.accounts.staffing import AGENCY, OTHER_AGENCY, PASSWORD, Session, sign_in, staff
 from tests.factories import NOW, jpeg_bytes, seeded, sha256, submitted, valid_answers
 
 pytestmark = pytest.mark.usefixtures("db", "clock")
@@ -41,6 +42,8 @@ class Row:
     params: dict[str, str] = field(default_factory=lambda: {"username": TARGET})
     dossiers: bool = False  # needs a dossier of the officers' centre (OWN) and one of another (FOREIGN)
     content: bytes | None = None  # a file's bytes sent instead of JSON
+    agency: str = AGENCY  # where the accounts signed in work (the competent agency for its steps)
+    prepare: dict[str, Any] = field(default_factory=dict)  # columns set on both dossiers first (their status)
 
     def send(self) -> dict[str, Any]:
         return {"json": self.body} if self.content is None else {"content": self.content}
@@ -50,13 +53,71 @@ class Row:
 OWN, FOREIGN = "H12.41.01-261123-0001", "H12.42.01-261123-0001"
 PHOTO = sha256(jpeg_bytes(0))  # the first photo `submitted` attaches
 READERS = frozenset({Role.OFFICER, Role.LEADER})
+DOSSIER_READERS = frozenset({Role.OFFICER, Role.SPECIALIST, Role.LEADER})
 OFFICERS = frozenset({Role.OFFICER})
 STAFF_DOSSIER = "/api/staff/dossiers/{code:str}"
 
 
-def _dossier_row(roles: frozenset[Role], tail: str = "", body: dict[str, Any] | None = None) -> Row:
+def _dossier_row(roles: frozenset[Role], tail: str = "", body: dict[str, Any] | None = None, **more: Any) -> Row:
     foreign = f"/api/staff/dossiers/{FOREIGN}" + tail.replace("{sha256:str}", PHOTO).replace("{kind:str}", "01")
-    return Row(roles, body, foreign, {"code": OWN, "sha256": PHOTO, "kind": "01"}, dossiers=True)
+    return Row(roles, body, foreign, {"code": OWN, "sha256": PHOTO, "kind": "01"}, dossiers=True, **more)
+
+
+COMPETENT = "H12.41"  # the commune's People's Committee decides OWN (its centre H12.41.01 received it)
+LEADERS, HANDLERS, AGENCY_STAFF = (
+    frozenset({Role.LEADER}),
+    frozenset({Role.SPECIALIST}),
+    frozenset({Role.SPECIALIST, Role.LEADER}),
+)
+HANDLED = {"received_at": NOW, "assignee": "vai.specialist", "appointment_date": dt.date(2026, 12, 4)}
+
+
+def _step(roles: frozenset[Role], step: str, status: str, body: dict[str, Any] | None = None, **columns: Any) -> Row:
+    """A handling step on OWN in `status` (the competent agency's staff sign in for its steps)."""
+    agency = AGENCY if roles == OFFICERS else COMPETENT
+    prepare = {**HANDLED, "status": status, **columns}
+    return _dossier_row(roles, f"/{step}", {"version": 1, **(body or {})}, agency=agency, prepare=prepare)
+
+
+ITEM = {"kind": "field", "path": "declarant.full_name", "label": "Họ tên", "note": ""}
+HANDLING_ROUTES: dict[tuple[str, str], Row] = {
+    ("POST", STAFF_DOSSIER + "/assign"): _step(LEADERS, "assign", "received", {"specialist": "vai.specialist"}),
+    ("POST", STAFF_DOSSIER + "/propose-supplement"): _step(
+        HANDLERS, "propose-supplement", "in_progress", {"items": [{"kind": "field", "path": "declarant.full_name"}]}
+    ),
+    ("POST", STAFF_DOSSIER + "/issue-supplement"): _step(
+        OFFICERS, "issue-supplement", "supplement_proposed", supplement_proposal={"items": [ITEM]}
+    ),
+    ("POST", STAFF_DOSSIER + "/close"): _step(
+        OFFICERS, "close", "appraisal_supplement", waiting_since=NOW - dt.timedelta(days=30)
+    ),
+    ("POST", STAFF_DOSSIER + "/submit-for-approval"): _step(
+        HANDLERS, "submit-for-approval", "in_progress", {"outcome": "granted", "text": "Đủ điều kiện"}
+    ),
+    ("POST", STAFF_DOSSIER + "/approve"): _step(LEADERS, "approve", "awaiting_approval"),
+    ("POST", STAFF_DOSSIER + "/send-back"): _step(LEADERS, "send-back", "awaiting_approval", {"reason": "Xem lại"}),
+    ("POST", STAFF_DOSSIER + "/result"): _step(
+        AGENCY_STAFF,
+        "result",
+        "approved",
+        {"note": "Giấy xác nhận đã ký"},
+        draft_result={"kind": "granted", "text": ""},
+    ),
+    ("POST", STAFF_DOSSIER + "/refuse-after-appraisal"): _step(
+        AGENCY_STAFF,
+        "refuse-after-appraisal",
+        "approved",
+        {"reasons": ["Không đủ điều kiện"]},
+        draft_result={"kind": "refused", "text": "Không đủ điều kiện"},
+    ),
+    ("POST", STAFF_DOSSIER + "/ready"): _step(OFFICERS, "ready", "result_issued"),
+    ("POST", STAFF_DOSSIER + "/return"): _step(OFFICERS, "return", "ready", {"method": "counter"}),
+    ("POST", STAFF_DOSSIER + "/stop"): _step(OFFICERS, "stop", "in_progress", {"reason": "Tôi không cần nữa"}),
+    ("POST", STAFF_DOSSIER + "/declare-late"): _step(AGENCY_STAFF, "declare-late", "in_progress"),
+    ("POST", STAFF_DOSSIER + "/apology"): _step(
+        AGENCY_STAFF, "apology", "in_progress", {"newDate": "2026-12-08", "reason": "Chờ xác minh"}
+    ),
+}
 
 
 ROUTES: dict[tuple[str, str], Row] = {
@@ -72,9 +133,9 @@ ROUTES: dict[tuple[str, str], Row] = {
     ("PATCH", "/api/staff/accounts/{username:str}"): Row(frozenset({Role.ADMIN}), {"fullName": "Đổi Tên"}),
     ("POST", "/api/staff/accounts/{username:str}/password-reset"): Row(frozenset({Role.ADMIN})),
     ("GET", "/api/staff/queue"): Row(READERS),  # filtered by the staff member's own agency, no record read
-    ("GET", STAFF_DOSSIER): _dossier_row(READERS),
-    ("GET", STAFF_DOSSIER + "/files/{sha256:str}"): _dossier_row(READERS, "/files/{sha256:str}"),
-    ("GET", STAFF_DOSSIER + "/papers/{kind:str}"): _dossier_row(READERS, "/papers/{kind:str}"),
+    ("GET", STAFF_DOSSIER): _dossier_row(DOSSIER_READERS),
+    ("GET", STAFF_DOSSIER + "/files/{sha256:str}"): _dossier_row(DOSSIER_READERS, "/files/{sha256:str}"),
+    ("GET", STAFF_DOSSIER + "/papers/{kind:str}"): _dossier_row(DOSSIER_READERS, "/papers/{kind:str}"),
     ("POST", STAFF_DOSSIER + "/accept"): _dossier_row(OFFICERS, "/accept", {"version": 1}),
     ("POST", STAFF_DOSSIER + "/request-corrections"): _dossier_row(
         OFFICERS,
@@ -95,6 +156,7 @@ ROUTES: dict[tuple[str, str], Row] = {
         },
     ),
 }
+ROUTES |= HANDLING_ROUTES
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -114,22 +176,26 @@ def _url(path: str, row: Row) -> str:
     return path
 
 
-async def _sessions(client: httpx.AsyncClient) -> dict[Role, Session]:
-    """A signed-in account of every role, and the account the admin routes act on (the catalogue gives the
-    agencies)."""
+async def _sessions(client: httpx.AsyncClient, agency: str = AGENCY) -> dict[Role, Session]:
+    """A signed-in account of every role at `agency`, and the account the admin routes act on (the catalogue
+    gives the agencies)."""
     await seeded()
     await staff(TARGET)
-    return {role: await sign_in(client, await staff(f"vai.{role.value}", role)) for role in Role}
+    return {role: await sign_in(client, await staff(f"vai.{role.value}", role, agency)) for role in Role}
 
 
-async def _dossiers(client: httpx.AsyncClient) -> None:
-    """OWN and FOREIGN, both with photos; OWN with a receipt issued (the paper route reads it)."""
+async def _dossiers(client: httpx.AsyncClient, prepare: dict[str, Any]) -> None:
+    """OWN and FOREIGN, both with photos and a receipt issued (the paper route reads it), with `prepare`."""
     own = await submitted(client, "1.001193")
     foreign = await submitted(client, "1.001193", competent="H12.42")
     assert (own["dossier"]["code"], foreign["dossier"]["code"]) == (OWN, FOREIGN)
     for code in (OWN, FOREIGN):
         row = await Dossier.select(Dossier._meta.primary_key).where(Dossier.code == code).first()
         await DossierPaper.insert(DossierPaper(dossier=row["id"], kind="01", issued_at=NOW, data={"code": code}))
+        if prepare:
+            await Dossier.update({getattr(Dossier, name): value for name, value in prepare.items()}).where(
+                Dossier.code == code
+            )
 
 
 def test_every_staff_route_has_a_row_in_the_table(settings: Settings) -> None:
@@ -142,9 +208,9 @@ async def test_a_staff_route_refuses_whoever_may_not_use_it(client: httpx.AsyncC
     if row.roles == PUBLIC:
         return  # the sign-in itself: its checks are in test_sessions.py
     url = _url(path, row)
-    sessions = await _sessions(client)
+    sessions = await _sessions(client, row.agency)
     if row.dossiers:
-        await _dossiers(client)
+        await _dossiers(client, row.prepare)
     anonymous = await client.request(method, url, **row.send())
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
     for role in set(Role) - row.roles:

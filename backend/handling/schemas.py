@@ -1,0 +1,76 @@
+"""Wire formats of handling (camelCase JSON): each staff action names the dossier version it saw; the answer
+is the check step's (code, status, version and the paper issued, if any)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+import msgspec
+
+from backend.review.schemas import CorrectionsIn, Note, Version
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+Username = Annotated[str, msgspec.Meta(min_length=3, max_length=40)]
+
+
+class StepIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    internal_note: Note = ""
+
+
+class AssignIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    specialist: Username
+    internal_note: Note = ""
+
+
+# The handler names the items as the counter does at receipt: the form's fields or the procedure's documents.
+SupplementProposalIn = CorrectionsIn
+
+
+class ForApprovalIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """The handler's draft: a result to grant (its summary), or a refusal (its reasons)."""
+
+    version: Version
+    outcome: Literal["granted", "refused"]
+    text: Text
+    internal_note: Note = ""
+
+
+class SendBackIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    reason: Text
+
+
+class ResultIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    note: Text  # what the result is, or that its paper is ready to collect
+    internal_note: Note = ""
+
+
+class RefuseAfterAppraisalIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    reasons: Annotated[list[Text], msgspec.Meta(min_length=1, max_length=20)]
+    internal_note: Note = ""
+
+
+class ReturnIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    method: Literal["counter", "post"]
+    tracking_number: Annotated[str, msgspec.Meta(max_length=40)] = ""
+    internal_note: Note = ""
+
+
+class StopIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    reason: Text  # the citizen's request, in their words
+    requested_via: Literal["counter", "app", "post"] = "counter"
+    internal_note: Note = ""
+
+
+class ApologyIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    new_date: dt.date
+    reason: Text
+    internal_note: Note = ""
