@@ -56,6 +56,7 @@ class Received:
     payload: dict[str, Any] | None  # None when the request was refused before decryption
     status: int  # what the emulator answered
     problem: str = ""  # why a request was refused by the checks
+    at: float = field(default_factory=time.monotonic)  # when it had been read and checked
 
 
 @dataclass
@@ -74,9 +75,21 @@ class _State:
     max_ttl: int = 28 * 24 * 3600
     check: bool = True  # the checks and decryption (off to measure the bare HTTP ceiling)
     holding: bool = False
+    meeting: threading.Barrier | None = None  # the first requests wait for each other (see `meet`)
     lock: threading.Lock = field(default_factory=threading.Lock)
     arrived: threading.Condition = field(default_factory=threading.Condition)
     released: threading.Event = field(default_factory=threading.Event)
+    tokens: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)  # verified JWTs
+
+    def verified(self, token: str, key: str, audience: str) -> tuple[dict[str, Any], str]:
+        """As push services do, a token verified once is trusted until it expires (checked every time)."""
+        claims = self.tokens.get((token, key, audience))
+        if claims is not None and claims["exp"] > time.time():
+            return claims, ""
+        claims, problem = _verify_jwt(token, key, audience, time.time())
+        if not problem:
+            self.tokens[(token, key, audience)] = claims
+        return claims, problem
 
 
 def _verify_jwt(token: str, key: str, audience: str, now: float) -> tuple[dict[str, Any], str]:
@@ -107,6 +120,7 @@ def _verify_jwt(token: str, key: str, audience: str, now: float) -> tuple[dict[s
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # connections kept alive, as a real push service does
+    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart (delayed ACK)
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -125,6 +139,9 @@ class _Handler(BaseHTTPRequestHandler):
             extra = {}
         with state.lock:
             state.received.append(received)
+            index = len(state.received)
+        if state.meeting is not None and index <= state.meeting.parties:
+            state.meeting.wait(60)
         with state.arrived:
             state.arrived.notify_all()
         if state.holding:
@@ -157,7 +174,7 @@ class _Handler(BaseHTTPRequestHandler):
             return Received(self.path, headers, {}, None, 401, "no VAPID authorization")
         if state.vapid_key is not None and parts["k"] != state.vapid_key:
             return Received(self.path, headers, {}, None, 403, "another VAPID key")
-        claims, problem = _verify_jwt(parts["t"], parts["k"], f"http://{headers.get('host')}", time.time())
+        claims, problem = state.verified(parts["t"], parts["k"], f"http://{headers.get('host')}")
         if problem:
             return Received(self.path, headers, claims, None, 403, problem)
         if not headers.get("ttl", "").isdigit():
@@ -227,6 +244,11 @@ class PushEmulator:
         """Requests are recorded (the service has the notice) but not answered until `release()`."""
         self.state.released.clear()
         self.state.holding = True
+
+    def meet(self, parties: int) -> None:
+        """The first `parties` requests are answered only once all of them have arrived: a client that sends
+        one request at a time can never pass alone, so passing proves that many clients sent at once."""
+        self.state.meeting = threading.Barrier(parties)
 
     def release(self) -> None:
         self.state.holding = False

@@ -263,8 +263,11 @@ def origin(url: str) -> str:
 
 def endpoint_allowed(endpoint: str, services: list[str]) -> bool:
     """Whether `endpoint` is at one of `services` ("https://host" or "https://*.domain"; ports not compared)."""
-    parts = urlsplit(endpoint)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(endpoint)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # not a URL at all ("http://[")
+        return False
     for service in services:
         scheme, _, place = service.strip().partition("://")
         wildcard = place.startswith("*.")

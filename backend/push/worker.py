@@ -226,35 +226,45 @@ def _unsendable(job: Job, now: dt.datetime, options: Options) -> rules.Decision 
     return None
 
 
-async def _record(job: Job, decision: rules.Decision, answer: Answer | None, now: dt.datetime) -> None:
-    sent = decision.state == rules.State.SENT
-    changes: dict[Any, Any] = {
-        PushDelivery.status: decision.state.value,
-        PushDelivery.lease: None,
-        PushDelivery.lease_until: None,
-        PushDelivery.last_error: answer.error if answer and answer.error else decision.reason,
+def _outcome(decision: rules.Decision, answer: Answer | None, now: dt.datetime) -> tuple[tuple[str, Any], ...]:
+    """The columns a delivery's outcome sets, as (name, value) pairs: equal outcomes are recorded together."""
+    changes: dict[str, Any] = {
+        "status": decision.state.value,
+        "lease": None,
+        "lease_until": None,
+        "last_error": answer.error if answer and answer.error else decision.reason,
     }
     if answer is not None:
-        changes.update({PushDelivery.last_status: answer.status, PushDelivery.ttl_granted: answer.ttl})
-    if sent:
-        changes[PushDelivery.sent_at] = now
+        changes.update(last_status=answer.status, ttl_granted=answer.ttl)
+    if decision.state == rules.State.SENT:
+        changes["sent_at"] = now
     if decision.next_attempt_at is not None:
-        changes[PushDelivery.next_attempt_at] = decision.next_attempt_at
-    await PushDelivery.update(changes).where(
-        PushDelivery._meta.primary_key == job.delivery, PushDelivery.lease == job.lease
-    )
-    if decision.forget_subscription and job.subscription is not None:
-        # Only if it still holds the endpoint that failed: the phone may have subscribed anew meanwhile.
+        changes["next_attempt_at"] = decision.next_attempt_at
+    return tuple(changes.items())
+
+
+async def _record(outcomes: dict[tuple[tuple[str, Any], ...], list[int]], lease: uuid.UUID) -> None:
+    """One UPDATE per distinct outcome (a batch mostly has one: sent), each only while the lease is ours."""
+    for outcome, ids in outcomes.items():
+        columns: dict[Any, Any] = dict(outcome)
+        await PushDelivery.update(columns).where(PushDelivery._meta.primary_key.is_in(ids), PushDelivery.lease == lease)
+
+
+async def _forget(job: Job) -> None:
+    """404/410: the subscription goes, only if it still holds the endpoint that failed (the phone may have
+    subscribed anew meanwhile, and the server moved its subscription to the new endpoint)."""
+    if job.subscription is not None:
         await PushSubscription.delete().where(
             PushSubscription._meta.primary_key == job.subscription, PushSubscription.endpoint == job.endpoint
         )
 
 
-async def _release(job: Job) -> None:
-    """A claimed job left unsent: free for the next claim, its attempt not counted."""
-    await PushDelivery.update(
-        {PushDelivery.lease: None, PushDelivery.lease_until: None, PushDelivery.attempts: PushDelivery.attempts - 1}
-    ).where(PushDelivery._meta.primary_key == job.delivery, PushDelivery.lease == job.lease)
+async def _release(jobs: list[Job], lease: uuid.UUID) -> None:
+    """Claimed jobs left unsent: free for the next claim, their attempt not counted."""
+    if jobs:
+        await PushDelivery.update(
+            {PushDelivery.lease: None, PushDelivery.lease_until: None, PushDelivery.attempts: PushDelivery.attempts - 1}
+        ).where(PushDelivery._meta.primary_key.is_in([j.delivery for j in jobs]), PushDelivery.lease == lease)
 
 
 async def deliver_due(sender: Sender, clock: Clock, options: Options) -> int:
@@ -270,25 +280,32 @@ async def deliver_due(sender: Sender, clock: Clock, options: Options) -> int:
     sent = await asyncio.to_thread(sender.send_all, sendable, until)
     answers = dict(zip([j.delivery for j in sendable], sent, strict=True))
     now = clock()
+    outcomes: dict[tuple[tuple[str, Any], ...], list[int]] = {}
+    unsent, gone = [], []
+    for job in jobs:
+        answer, decision = answers.get(job.delivery), decided[job.delivery]
+        if decision is None and answer is None:
+            unsent.append(job)
+            continue
+        if decision is None and answer is not None:
+            decision = rules.decide(
+                answer.status,
+                answer.retry_after,
+                job.attempts,
+                job.written_at,
+                now,
+                give_up_after=options.give_up_after,
+            )
+        assert decision is not None
+        outcomes.setdefault(_outcome(decision, answer, now), []).append(job.delivery)
+        if decision.forget_subscription:
+            gone.append(job)
+        _log(job, decision, answer)
     async with writing(PushDelivery):
-        for job in jobs:
-            answer = answers.get(job.delivery)
-            decision = decided[job.delivery]
-            if decision is None and answer is None:
-                await _release(job)
-                continue
-            if decision is None and answer is not None:
-                decision = rules.decide(
-                    answer.status,
-                    answer.retry_after,
-                    job.attempts,
-                    job.written_at,
-                    now,
-                    give_up_after=options.give_up_after,
-                )
-            assert decision is not None
-            await _record(job, decision, answer, now)
-            _log(job, decision, answer)
+        await _record(outcomes, jobs[0].lease)
+        await _release(unsent, jobs[0].lease)
+        for job in gone:
+            await _forget(job)
     return len(jobs)
 
 

@@ -3,7 +3,9 @@ emulator, and a sender as the delivery worker has one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -12,6 +14,7 @@ from backend.push import keys, worker
 from backend.settings import Settings
 from tests.accounts.conftest import clock
 from tests.conftest import app_client
+from tests.push.phone import deliver
 from tests.push_emulator import PushEmulator
 
 __all__ = ["clock"]
@@ -50,3 +53,28 @@ def sender(vapid: keys.VapidKey, options: worker.Options) -> Iterator[worker.Sen
     made = worker.Sender(vapid, CONTACT, options)
     yield made
     made.close()
+
+
+@dataclass
+class Rig:
+    """What a delivery test works with: the app, the push service, the server's key and a worker's sender."""
+
+    client: httpx.AsyncClient
+    push: PushEmulator
+    vapid: keys.VapidKey
+    sender: worker.Sender
+    options: worker.Options
+
+    async def deliver(self, at: dt.datetime) -> int:
+        return await deliver(self.sender, self.options, at)
+
+
+@pytest.fixture
+def rig(
+    push_client: httpx.AsyncClient,
+    emulator: PushEmulator,
+    vapid: keys.VapidKey,
+    sender: worker.Sender,
+    options: worker.Options,
+) -> Rig:
+    return Rig(push_client, emulator, vapid, sender, options)
