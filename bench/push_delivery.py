@@ -144,7 +144,7 @@ def _postgres(admin_url: str, workers: int, notices: int) -> float | None:
         return None
     try:
         url = admin_url.rsplit("/", 1)[0] + f"/{name}"
-        return _run(f"{workers} worker(s), PostgreSQL", url, workers, notices)
+        return _run(f"{workers} worker{'s' if workers > 1 else ''}, PostgreSQL", url, workers, notices)
     finally:
         asyncio.run(admin_sql(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
