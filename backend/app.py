@@ -37,6 +37,8 @@ from backend.limits.service import Counters
 from backend.openapi import TrueJsonRenderPlugin
 from backend.piccolo_app import ALL_TABLES
 from backend.private import make_private
+from backend.push import keys, worker
+from backend.push.api import PushController, StaffNoticeController
 from backend.review.api import REVIEW_CONTROLLERS
 from backend.settings import Settings
 from backend.web import pwa_router, security_headers
@@ -48,6 +50,11 @@ async def health(catalogue: NamedDependency[PublishedCatalogue]) -> dict[str, ob
     return {"status": "ok", "catalogueVersion": published.version}
 
 
+async def _delivering(settings: Settings, vapid: keys.VapidKey, stopping: asyncio.Event) -> None:
+    """The Web Push delivery worker inside `motcua serve` (MOTCUA_PUSH_WORKER=false when `motcua worker` runs)."""
+    await worker.keep_delivering(settings, vapid, stopping)
+
+
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings()
     engine = make_engine(settings)
@@ -55,6 +62,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     catalogue = PublishedCatalogue(settings)
     intake = IntakeCatalogue(settings.catalogue_cache_seconds)
     counters = Counters()
+    vapid = keys.load_or_create(settings)
 
     chores: list[asyncio.Task[None]] = []
     stopping = asyncio.Event()
@@ -71,6 +79,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 settings.attachments_dir, settings.now, settings.upload_retention, interval, stopping
             )
             chores.append(asyncio.create_task(every))
+        if settings.push_worker:
+            chores.append(asyncio.create_task(_delivering(settings, vapid, stopping)))
 
     async def stop() -> None:
         stopping.set()
@@ -85,6 +95,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MyDossiersController,
             CorrectionController,
             TrackingController,
+            PushController,
+            StaffNoticeController,
             *STAFF_CONTROLLERS,
             *REVIEW_CONTROLLERS,
             *HANDLING_CONTROLLERS,
@@ -96,6 +108,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "intake": Provide(lambda: intake, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "counters": Provide(lambda: counters, sync_to_thread=False),
+            "vapid": Provide(lambda: vapid, sync_to_thread=False),
             # Staff endpoints: the signed-in principal (admitted by accounts.guard) and the agencies they belong to.
             "staff": Provide(current_staff, sync_to_thread=False),
             "agencies": Provide(lambda: agency_directory, sync_to_thread=False),

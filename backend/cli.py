@@ -1,4 +1,4 @@
-"""The `motcua` command: serve | migrate | seed | create-staff | purge-uploads.
+"""The `motcua` command: serve | migrate | seed | create-staff | purge-uploads | worker.
 
 Each command builds its settings from the environment once and passes them on.
 """
@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import getpass
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from backend.db import bind_tables, close, make_engine, prepare, use_piccolo_con
 from backend.dossiers import purge
 from backend.errors import DomainError
 from backend.piccolo_app import ALL_TABLES
+from backend.push import keys, worker
 from backend.settings import DEMO_CATALOGUE_DIR, Settings
 
 log = logging.getLogger("motcua")
@@ -218,6 +220,29 @@ def cmd_purge_uploads(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _deliver(settings: Settings) -> int:
+    engine = make_engine(settings)
+    bind_tables(engine, ALL_TABLES)
+    await prepare(engine)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(stop, stopping.set)
+    try:
+        key = keys.load_or_create(settings)
+        print(f"worker: delivering notices with VAPID key {key.public[:12]}… (Ctrl+C to stop)", flush=True)
+        return await worker.keep_delivering(settings, key, stopping)
+    finally:
+        await close(engine)
+
+
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    """Web Push delivery, as a process of its own (scaled out: as many as needed, on any host)."""
+    claimed = asyncio.run(_deliver(settings))
+    print(f"worker: stopped after {claimed} deliveries", flush=True)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="motcua", description="One-stop shop (một cửa) for administrative procedures.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -240,11 +265,13 @@ def parser() -> argparse.ArgumentParser:
     staff.add_argument("--agency", help="agency code, e.g. H12.41.01")
     staff.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     sub.add_parser("purge-uploads", help="delete uploads that never became a dossier, after the retention period")
+    sub.add_parser("worker", help="deliver queued Web Push notices until stopped (SIGTERM or Ctrl+C)")
     return top
 
 
 COMMANDS = {"serve": cmd_serve, "migrate": cmd_migrate, "seed": cmd_seed, "create-staff": cmd_create_staff}
 COMMANDS["purge-uploads"] = cmd_purge_uploads
+COMMANDS["worker"] = cmd_worker
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,6 +70,13 @@ STATUSES: dict[str, tuple[int, ...]] = {
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),
+    f"GET {STAFF_DOSSIER}/notices": (401, 403, 404),
+    # Web Push: 422 for a subscription elsewhere than a push service, bad keys, or tokens opening no dossier.
+    "GET /api/push/key": (),
+    "POST /api/push/subscriptions": (200, 400, 413, 422),
+    "PUT /api/push/subscriptions": (400, 404, 413, 422),
+    "POST /api/push/subscriptions/unsubscribe": (400, 413),
+    "POST /api/push/inbox": (400, 413),
 }
 DESCRIPTIONS = {
     200: "Already received: the same answer as the first time",

@@ -11,7 +11,7 @@ import ipaddress
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -147,3 +147,41 @@ class Settings(BaseSettings):
     @property
     def upload_retention(self) -> dt.timedelta:
         return dt.timedelta(hours=self.upload_retention_hours)
+
+    # Web Push (issue 16): VAPID keys, the delivery worker, what the push services are asked.
+    push_vapid_private_key: SecretStr | None = Field(
+        default=None,
+        description="The VAPID private key (PEM, or the raw 32 bytes in base64url). Unset: made on first run and "
+        "kept in data_dir/push/vapid-private.pem (0600). Changing it makes every phone subscribe again.",
+    )
+    push_contact: str | None = Field(
+        default=None,
+        description="The `sub` of the VAPID claims, how push services reach the operator (mailto: or https:). "
+        "Unset: public_url, else mailto:motcua@localhost.",
+    )
+    push_worker: bool = Field(
+        default=True, description="`motcua serve` delivers queued notices itself; off when `motcua worker` runs."
+    )
+    push_services: str = Field(
+        default="https://fcm.googleapis.com,https://*.push.services.mozilla.com,https://*.notify.windows.com,"
+        "https://*.push.apple.com",
+        description="Comma-separated origins (a leading *. for any subdomain) a subscription's endpoint may be "
+        "at: the server sends requests there, so nowhere else.",
+    )
+    push_ttl_hours: float = Field(
+        default=24, ge=8, le=28 * 24, description="How long a push service keeps a notice for a phone that is off."
+    )
+    push_retry_hours: float = Field(
+        default=72, gt=0, description="A notice not delivered this long after it was written is given up (expired)."
+    )
+    push_poll_seconds: float = Field(default=1.0, gt=0, description="How often an idle worker looks for notices.")
+    push_batch_size: int = Field(default=50, ge=1, le=1000, description="Notices one worker claims at a time.")
+    push_send_timeout_seconds: float = Field(default=10, gt=0, description="Time allowed for one push request.")
+
+    @property
+    def push_service_list(self) -> list[str]:
+        return _entries(self.push_services)
+
+    @property
+    def vapid_key_file(self) -> Path:
+        return self.data_dir / "push" / "vapid-private.pem"

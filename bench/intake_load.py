@@ -29,7 +29,7 @@ import asyncpg
 import httpx
 from PIL import Image
 
-from bench.processes import clean_env, free_port, motcua, running
+from bench.processes import admin_sql, clean_env, free_port, motcua, running
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "tests" / "vectors" / "form_answers.json"
@@ -181,14 +181,6 @@ def run_against(db: str, env: dict[str, str], photo: bytes, args: argparse.Names
     report(db, results, len(photo), args.clients, args.seconds, args.rounds)
 
 
-async def _admin(url: str, sql: str) -> None:
-    connection = await asyncpg.connect(url, timeout=5)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=10)
@@ -204,7 +196,7 @@ def main() -> int:
         run_against("SQLite", clean_env(MOTCUA_DATA_DIR=f"{data_dir}/sqlite", **settings), photo, args)
         name = f"motcua_bench_{secrets.token_hex(4)}"
         try:
-            asyncio.run(_admin(args.postgres_admin_url, f'CREATE DATABASE "{name}"'))
+            asyncio.run(admin_sql(args.postgres_admin_url, f'CREATE DATABASE "{name}"'))
         except (OSError, asyncpg.PostgresError) as error:
             print(f"\nPostgreSQL: not measured ({error})")
             return 0
@@ -213,7 +205,7 @@ def main() -> int:
             env = clean_env(MOTCUA_DATA_DIR=f"{data_dir}/postgres", DATABASE_URL=url, **settings)
             run_against("PostgreSQL", env, photo, args)
         finally:
-            asyncio.run(_admin(args.postgres_admin_url, f'DROP DATABASE IF EXISTS "{name}"'))
+            asyncio.run(admin_sql(args.postgres_admin_url, f'DROP DATABASE IF EXISTS "{name}"'))
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
     return 0

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import asyncpg
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -61,3 +63,12 @@ def running(cmd: list[str], env: dict[str, str], probe: str) -> Iterator[subproc
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+async def admin_sql(url: str, sql: str) -> None:
+    """Runs one statement (CREATE or DROP DATABASE) on the PostgreSQL server at `url`."""
+    connection = await asyncpg.connect(url, timeout=5)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()

@@ -99,6 +99,7 @@ def settings(settings_env: dict[str, str]) -> Settings:
         catalogue_cache_seconds=0,
         pwa_dist=Path(settings_env["MOTCUA_DATA_DIR"]) / "dist",
         log_level="WARNING",
+        push_worker=False,  # push tests run the delivery worker themselves, with their own clock
     )
 
 

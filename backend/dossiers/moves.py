@@ -13,6 +13,7 @@ from backend.db import writing
 from backend.dossiers.errors import DossierNotFound
 from backend.dossiers.rules import StaleVersion, Status, ensure_transition
 from backend.dossiers.tables import Dossier, DossierAudit, DossierEvent, DossierPaper
+from backend.push import outbox
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ async def apply(code: str, version: int, move: Move, actor: Actor, now: dt.datet
             raise StaleVersion(current=_state(await current(code)))
         new = await current(code)
         await _record(row["id"], before, new, move, actor, now=now)
+        await outbox.notify(new, move, now)  # the citizen's notices, in this same transaction
     return new
 
 

@@ -238,3 +238,10 @@ async def track(
         appointment_date=row["appointment_date"],
         history=[StepOut(at=e["at"], status=e["status"]) for e in histories.get(row["id"], [])],
     )
+
+
+async def opened_by(tokens: list[str]) -> set[str]:
+    """The hashes of those `tokens` that open a dossier: what a phone's push subscription may follow."""
+    hashes = sorted({rules.token_hash(t) for t in tokens})
+    rows = await Dossier.select(Dossier.access_token_hash).where(Dossier.access_token_hash.is_in(hashes))
+    return {r["access_token_hash"] for r in rows}

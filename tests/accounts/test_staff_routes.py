@@ -143,6 +143,7 @@ ROUTES: dict[tuple[str, str], Row] = {
         {"version": 1, "items": [{"kind": "field", "path": "declarant.full_name"}]},
     ),
     ("POST", STAFF_DOSSIER + "/refuse"): _dossier_row(OFFICERS, "/refuse", {"version": 1, "reasons": ["Sai thủ tục"]}),
+    ("GET", STAFF_DOSSIER + "/notices"): _dossier_row(READERS, "/notices"),
     ("PUT", "/api/staff/scans/{sha256:str}"): Row(OFFICERS, params={"sha256": PHOTO}, content=jpeg_bytes(0)),
     ("POST", "/api/staff/counter-intake"): Row(
         OFFICERS,

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
-/** The service worker: precaches the app shell and serves it offline, and sends the outbox when the
- * browser fires Background Sync. The catalogue, drafts and outbox live in IndexedDB, owned by the page. */
+/** The service worker: precaches the app shell and serves it offline, sends the outbox when the browser
+ * fires Background Sync, and shows Web Push notices (push.ts). The catalogue, drafts and outbox live in IndexedDB, owned by the page. */
 
 import { setCacheNameDetails } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { peekOutboxCount } from "../data/outbox";
 import { flush, SYNC_TAG } from "../sync/outbox";
+import { listenForPush } from "./push";
 
 /** Background Sync is not in TypeScript's lib (nor in Safari or Firefox). */
 interface SyncEvent extends ExtendableEvent {
@@ -56,3 +57,5 @@ self.addEventListener("sync", (event: Event) => {
   const sync = event as SyncEvent;
   if (sync.tag === SYNC_TAG) sync.waitUntil(syncOutbox());
 });
+
+listenForPush();

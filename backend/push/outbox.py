@@ -1,0 +1,69 @@
+"""The outbox: the notices of a status change, written inside the change's own transaction (so there is no
+change without its notices and no notice without its change), one delivery queued per following phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from backend.catalogue import service as catalogue
+from backend.push import rules
+from backend.push.tables import PushDelivery, PushFollow, PushNotice
+
+
+class Move(Protocol):
+    """What the outbox reads of a dossier's move (backend/dossiers/moves.py)."""
+
+    @property
+    def action(self) -> str: ...
+    @property
+    def target(self) -> str | None: ...
+    @property
+    def reason_for_citizen(self) -> str: ...
+
+
+async def _name(dossier: Mapping[str, Any]) -> rules.Text:
+    code = dossier["procedure_code"]
+    procedure = (await catalogue.procedures_by_code([code])).get(code)
+    if procedure is None:
+        return rules.Text(code, code)
+    person = rules.subject_name(procedure.form, dossier["answers"])
+    return rules.dossier_name(rules.Text(procedure.name.vi, procedure.name.en), person)
+
+
+async def notify(dossier: Mapping[str, Any], move: Move, now: dt.datetime) -> int | None:
+    """Writes the notice `move` makes of `dossier` (the row after it) and its deliveries; the notice's id,
+    or None when the move tells the citizen nothing. Call it inside the move's transaction."""
+    kind = rules.kind_for(move.action, move.target)
+    if kind is None:
+        return None
+    title, body = rules.compose(kind, rules.facts(await _name(dossier), dossier, move.reason_for_citizen))
+    inserted = await PushNotice.insert(
+        PushNotice(
+            dossier_code=dossier["code"],
+            token_hash=dossier["access_token_hash"],
+            kind=kind.name,
+            urgency=kind.urgency,
+            title_vi=title.vi,
+            title_en=title.en,
+            body_vi=body.vi,
+            body_en=body.en,
+            url=rules.tap_url(kind, dossier["code"]),
+            created_at=now,
+        )
+    ).returning(PushNotice._meta.primary_key)
+    notice = inserted[0]["id"]
+    follows = await PushFollow.select(PushFollow.subscription).where(
+        PushFollow.token_hash == dossier["access_token_hash"]
+    )
+    subscriptions = sorted({f["subscription"] for f in follows})
+    if subscriptions:
+        queued = rules.State.QUEUED.value
+        await PushDelivery.insert(
+            *(
+                PushDelivery(notice=notice, subscription=s, status=queued, next_attempt_at=now, created_at=now)
+                for s in subscriptions
+            )
+        )
+    return int(notice)
