@@ -113,7 +113,6 @@ class StaffDossierController(Controller):
 
 
 ListName = Literal["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"]
-OpenStatus = Literal["submitted", "supplement_requested", "received", "in_progress", "ready"]
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 Short = Annotated[str | None, QueryParameter(max_length=60)]
 Assignee = Annotated[
@@ -136,7 +135,7 @@ class QueueController(Controller):
         list_: Annotated[ListName, QueryParameter(name="list")] = "to_check",
         field: Short = None,
         procedure: Short = None,
-        status: Annotated[OpenStatus | None, QueryParameter(description="one the list may hold")] = None,
+        status: Annotated[str | None, QueryParameter(max_length=24, description="one its list may hold")] = None,
         channel: Annotated[Literal["online", "in_person", "postal"] | None, QueryParameter()] = None,
         assignee: Assignee = None,
         q: Short = None,
