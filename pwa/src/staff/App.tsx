@@ -177,7 +177,7 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
     case "password":
       return <PasswordPage m={m} lang={lang} forced={false} onChanged={() => undefined} />;
     case "queue":
-      return <QueuePage lang={lang} />;
+      return <QueuePage lang={lang} me={me.username} />;
     case "dossier":
       return <DossierPage me={me} code={route.code} lang={lang} />;
     case "paper":
