@@ -142,7 +142,7 @@ class QueueController(Controller):
         after: Annotated[str | None, QueryParameter(max_length=200)] = None,
         limit: Limit = 25,
     ) -> QueueOut:
-        chosen = queue.Chosen(field, procedure, status, channel, assignee, q)
+        chosen = queue.Chosen(field=field, procedure=procedure, status=status, channel=channel, assignee=assignee, q=q)
         return await queue.listing(
             staff, list_, chosen, after, limit, now=settings.now(), tz=settings.tz, intake=intake
         )

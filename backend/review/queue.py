@@ -1,5 +1,5 @@
-"""The counter's queue: counts of every list and one page of one, each dossier with its clock by the
-receiving unit's office hours (the 8-hour check of Decree 118/2025 Art 17, or the appointment date)."""
+"""The counter's queue: counts of every list and one page of one under the officer's filters, each dossier
+with its clock by the unit's office hours (the 8-hour check of Decree 118/2025 Art 17, or the appointment date)."""
 
 from __future__ import annotations
 
