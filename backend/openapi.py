@@ -40,7 +40,8 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "PATCH /api/staff/accounts/{username}": (400, 401, 403, 404, 409, 413, 422),
     "POST /api/staff/accounts/{username}/password-reset": (401, 403, 404),
     # The counter: the same, and 404 for another unit's dossier.
-    "GET /api/staff/queue": (400, 401, 403),
+    "GET /api/staff/queue": (400, 401, 403, 422),
+    "GET /api/staff/queue/choices": (401, 403),
     f"GET {STAFF_DOSSIER}": (401, 403, 404),
     f"GET {STAFF_DOSSIER}/files/{{sha256}}": (400, 401, 403, 404),
     f"GET {STAFF_DOSSIER}/papers/{{kind}}": (400, 401, 403, 404),

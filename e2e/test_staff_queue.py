@@ -28,9 +28,9 @@ BIRTH = "1.001193"
 CLOCK = re.compile(r"^(còn (\d+ giờ ?)?(\d+ phút)?|quá hạn .+)$")
 
 
-def _answers() -> dict[str, Any]:
+def _answers(procedure: str = BIRTH) -> dict[str, Any]:
     vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
-    return next(v["answers"] for v in vectors if v["procedure"] == BIRTH and not v["errors"])
+    return next(v["answers"] for v in vectors if v["procedure"] == procedure and not v["errors"])
 
 
 def _photo(shade: int) -> bytes:
@@ -41,12 +41,17 @@ def _photo(shade: int) -> bytes:
 
 def submit_birth(url: str, shade: int) -> str:
     """A birth registration as the phone sends it (its photo uploaded first); returns the dossier's code."""
+    return submit_online(url, shade, BIRTH, "giay_chung_sinh")
+
+
+def submit_online(url: str, shade: int, procedure: str, slot: str) -> str:
+    """A dossier of `procedure` sent from a phone with one photo for `slot`; returns its code."""
     body: dict[str, Any] = {
         "submissionId": str(uuid.uuid4()),
-        "procedureCode": BIRTH,
+        "procedureCode": procedure,
         "procedureVersion": 1,
         "competentAgencyCode": "H12.41",
-        "answers": _answers(),
+        "answers": _answers(procedure),
         "accessToken": uuid.uuid4().hex + uuid.uuid4().hex,
     }
     photo = _photo(shade)
@@ -55,7 +60,7 @@ def submit_birth(url: str, shade: int) -> str:
         headers = {"Authorization": f"Bearer {body['accessToken']}", "Content-Type": "image/jpeg"}
         put = client.put(f"/api/submissions/{body['submissionId']}/files/{sha}", content=photo, headers=headers)
         assert put.is_success, put.text
-        body["attachments"] = [{"slot": "giay_chung_sinh", "sha256": sha}]
+        body["attachments"] = [{"slot": slot, "sha256": sha}]
         sent = client.post("/api/submissions", json=body)
         assert sent.is_success, sent.text
         return str(sent.json()["code"])
@@ -210,3 +215,59 @@ def test_a_dossier_found_by_its_code_is_refused_with_two_reasons_on_mau_03(
     paper = page.get_by_test_id("paper")
     expect(paper).to_contain_text("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ")
     expect(paper.get_by_role("listitem")).to_have_text(["Không thuộc thẩm quyền", "Thiếu giấy tờ"])
+
+
+def accept_as(server: AppServer, username: str, code: str) -> None:
+    """Another officer accepts `code` from their own computer (they hold it from then on)."""
+    with httpx.Client(base_url=server.url) as other:
+        token = other.post("/api/staff/session", json={"username": username, "password": PASSWORD}).json()["csrfToken"]
+        version = other.get(f"/api/staff/dossiers/{code}").json()["version"]
+        accepted = other.post(
+            f"/api/staff/dossiers/{code}/accept", json={"version": version}, headers={"X-CSRF-Token": token}
+        )
+        assert accepted.is_success, accepted.text
+
+
+def test_the_queue_filters_by_assignee_and_by_field_and_a_reload_keeps_them(
+    counter: tuple[Page, AppServer, str],
+) -> None:
+    page, server, mine = counter
+    create_officer(server, receiving_unit(server, mine), "minh.pv", "Phạm Văn Minh")
+    theirs, waiting = submit_birth(server.url, 4), submit_birth(server.url, 5)
+    copy = submit_online(server.url, 6, "2.000908", "ban_chinh")  # chứng thực: another field
+    accept_as(server, "lan.nt", mine)
+    accept_as(server, "minh.pv", theirs)
+    open_queue(page)
+    listed = page.get_by_test_id("queue-row").get_by_role("link")
+    expect(listed).to_have_text([waiting, copy])  # to check: nobody holds them yet
+    page.get_by_role("button", name=re.compile("^Đã tiếp nhận")).click()
+    expect(listed).to_have_text([mine, theirs])
+    page.get_by_label("Người xử lý").select_option(label="Của tôi")
+    expect(listed).to_have_text([mine])
+    expect(page.get_by_role("button", name=re.compile("^Đã tiếp nhận"))).to_contain_text("1")
+    assert "assignee=me" in page.url and "list=received" in page.url
+    page.reload()  # a reload (or the same link sent to a colleague) shows the same list
+    expect(page.get_by_label("Người xử lý")).to_have_value("me")
+    expect(listed).to_have_text([mine])
+    page.get_by_label("Người xử lý").select_option(label="Phạm Văn Minh")
+    expect(listed).to_have_text([theirs])
+    page.get_by_role("button", name="Bỏ lọc").click()
+    expect(listed).to_have_text([mine, theirs])
+
+    page.get_by_role("button", name=re.compile("^Cần kiểm tra")).click()
+    page.get_by_label("Lĩnh vực").select_option(label="Chứng thực")
+    expect(listed).to_have_text([copy])
+    procedures = page.get_by_label("Thủ tục").locator("option")
+    expect(procedures).to_have_count(3)  # all, and the field's two procedures only
+    expect(procedures.nth(1)).to_have_text(re.compile("^Chứng thực chữ ký"))
+    page.get_by_label("Lĩnh vực").select_option(label="Hộ tịch")
+    page.get_by_label("Người xử lý").select_option(label="Chưa giao")
+    expect(listed).to_have_text([waiting])
+    assert "field=ho-tich" in page.url and "assignee=none" in page.url
+    page.mouse.click(1, 760)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "staff-queue-filters-1366.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(SCREENSHOTS / "staff-queue-filters-360.png"), full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0

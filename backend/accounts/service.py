@@ -112,6 +112,17 @@ async def is_active(username: str, role: Role, agency_code: str) -> bool:
     )
 
 
+async def colleagues(agency_code: str) -> list[tuple[str, str, Role]]:
+    """The active staff of an agency as (username, full name, role), by name: whom its dossiers may be with."""
+    rows = await (
+        Staff.select(Staff.username, Staff.full_name, Staff.role)
+        .where(Staff.agency_code == agency_code, Staff.active.eq(True))
+        .order_by(Staff.full_name)
+        .order_by(Staff.username)
+    )
+    return [(r["username"], r["full_name"], Role(r["role"])) for r in rows]
+
+
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
     return await verify_password(row["password_hash"] if row else None, password)

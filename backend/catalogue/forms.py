@@ -351,13 +351,14 @@ class ContactFields:
 
     The phone is the form's one `tel` field; the applicant is the `full_name` of the section `ui.applicant`
     names, else of the phone's section, else of the first section that has one; with that section's
-    `residence` or `address`.
+    `residence` or `address`, and its `id_number`.
     """
 
     phone: str
     name: str | None
     address: str | None
     email: str | None
+    id_number: str | None = None  # the applicant's section's `id_number` (the counter finds a dossier by it)
 
 
 def _section_fields(form: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -391,4 +392,5 @@ def contact_fields(form: Mapping[str, Any]) -> ContactFields | None:
         name=f"{applicant}.full_name" if applicant else None,
         address=f"{applicant}.{address}" if applicant and address else None,
         email=f"{contact}.email" if "email" in fields[contact] else None,
+        id_number=f"{applicant}.id_number" if applicant and "id_number" in fields[applicant] else None,
     )

@@ -397,6 +397,14 @@ class IntakeCatalogue:
         await self._refresh()
         return self._units
 
+    async def procedures(self, codes: list[str]) -> dict[str, IntakeProcedure]:
+        """Procedures of dossiers already received: the active ones from what is kept (no form decoded per
+        request: the queue lists 25 dossiers a page), those since removed read from the database."""
+        await self._refresh()
+        found = {code: self._procedures[code] for code in set(codes) if code in self._procedures}
+        gone = sorted(set(codes) - found.keys())
+        return {**found, **await _intake_procedures(gone, only_active=False)} if gone else found
+
 
 async def _units() -> organisation.Units:
     rows = await (
@@ -410,6 +418,43 @@ async def _units() -> organisation.Units:
 async def procedures_by_code(codes: list[str]) -> dict[str, IntakeProcedure]:
     """Procedures of dossiers already received, including those since removed from the catalogue."""
     return await _intake_procedures(sorted(set(codes)), only_active=False)
+
+
+@dataclass(frozen=True)
+class FieldEntry:
+    """A field of procedures (lĩnh vực) with its active procedures (code, name), for the queue's pickers."""
+
+    code: str
+    name: Bilingual
+    procedures: list[tuple[str, Bilingual]]
+
+
+async def fields_with_procedures() -> list[FieldEntry]:
+    """The active fields in browsing order, each with its active procedures (a centre receives them all)."""
+    fields = (
+        await Field.select(Field._meta.primary_key, Field.code, Field.name_vi, Field.name_en)
+        .where(Field.active.eq(True))
+        .order_by(Field.position)
+    )
+    rows = await (
+        Procedure.select(Procedure.field, Procedure.code, Procedure.name_vi, Procedure.name_en)
+        .where(Procedure.active.eq(True))
+        .order_by(Procedure.code)
+    )
+    entries = {f["id"]: FieldEntry(f["code"], Bilingual(vi=f["name_vi"], en=f["name_en"]), []) for f in fields}
+    for r in rows:
+        if r["field"] in entries:
+            entries[r["field"]].procedures.append((r["code"], Bilingual(vi=r["name_vi"], en=r["name_en"])))
+    return list(entries.values())
+
+
+async def field_procedure_codes(field_code: str) -> list[str] | None:
+    """Codes of every procedure of a field, removed ones too (their dossiers stay in it); None: no such field."""
+    field_row = await Field.select(Field._meta.primary_key).where(Field.code == field_code).first()
+    if field_row is None:
+        return None
+    rows = await Procedure.select(Procedure.code).where(Procedure.field == field_row["id"])
+    return [r["code"] for r in rows]
 
 
 async def agency_names(codes: list[str]) -> dict[str, Bilingual]:

@@ -24,7 +24,7 @@ from backend.dossiers.errors import (
     StaleEdit,
     UnknownProcedure,
 )
-from backend.dossiers.rules import Status
+from backend.dossiers.rules import Channel, Status
 from backend.dossiers.schemas import CorrectedOut, CorrectionIn, CorrectionOut
 from backend.dossiers.tables import Dossier, DossierAudit, DossierCorrection, DossierEvent
 
@@ -160,6 +160,10 @@ async def _apply(
         attachments = await service.held_attachments(data, procedure)
         version = row["version"] + 1
         phone = service.contact_phone(answers, procedure)
+        # Online, the ID number is the applicant's as answered, corrected with the answers; at the counter,
+        # the one the officer checked.
+        online = row["channel"] == Channel.ONLINE.value
+        id_number = service.applicant_id_number(answers, procedure) if online else row["id_number"]
         changes: dict[Column | str, Any] = {
             Dossier.answers: answers,
             Dossier.attachments: attachments,
@@ -168,7 +172,8 @@ async def _apply(
             Dossier.correction_request: None,
             **then.changes,
             Dossier.contact_phone: phone,
-            Dossier.search_text: search.search_text(row["code"], phone, row["id_number"], answers),
+            Dossier.id_number: id_number,
+            Dossier.search_text: search.search_text(row["code"], phone, id_number, answers),
         }
         moved = await (
             Dossier.update(changes)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from backend.dossiers import search
+from backend.catalogue import service as catalogue
+from backend.dossiers import rules, search
 from backend.dossiers.errors import BadCursor
 from backend.dossiers.tables import Dossier
 
@@ -32,6 +34,17 @@ LISTS: dict[str, tuple[str, str]] = {
     ),
     "ready": ("status = 'ready'", "appointment_date"),
 }
+# The statuses each list may hold (the conditions above): a status filter names one of its list's.
+LIST_STATUSES: dict[str, frozenset[str]] = {
+    "to_check": frozenset({"submitted"}),
+    "waiting_citizen": frozenset({"supplement_requested"}),
+    "received": frozenset({"received", "in_progress"}),
+    "due_soon": frozenset({"submitted", "received", "in_progress"}),
+    "overdue": frozenset({"submitted", "received", "in_progress"}),
+    "ready": frozenset({"ready"}),
+}
+PHONE = re.compile(r"^0[0-9]{9}$")  # as the forms' phone fields, once tidied
+ID_NUMBER = re.compile(r"^[0-9]{12}$")  # a citizen's personal identification number (CCCD)
 COLUMNS = (
     "id, code, procedure_code, answers, channel, status, submitted_at, checking_since, opened_at, version, "
     "appointment_date, received_at"
@@ -49,9 +62,14 @@ class Cutoffs:
 
 @dataclass(frozen=True)
 class Filters:
+    """What the queue shows of the `unit`'s dossiers; None: no filter."""
+
     unit: str
     procedure: str | None = None
+    procedures: tuple[str, ...] | None = None  # a field's procedures
     channel: str | None = None
+    status: str | None = None
+    assignee: str | None = None  # a username; "": nobody's
     q: str | None = None
 
 
@@ -66,19 +84,45 @@ def _bind(sql: str, cut: Cutoffs, args: list[Any]) -> str:
     return "".join(out) + rest
 
 
+def exact_key(q: str) -> tuple[str, str] | None:
+    """The column and value of a query that is a whole phone number, ID number or dossier code: answered by
+    an index of the unit's dossiers, not by reading the search text of each."""
+    phone = catalogue.tidy_phone(q)
+    if PHONE.match(phone):
+        return "contact_phone", phone
+    digits = re.sub(r"[ .-]", "", q.strip())
+    if ID_NUMBER.match(digits):
+        return "id_number", digits
+    code = rules.normalise_code(q)
+    return ("code", code) if rules.CODE.match(code) else None
+
+
+def _search(q: str, parts: list[str], args: list[Any]) -> None:
+    key = exact_key(q)
+    if key is not None:
+        parts.append(f"{key[0]} = {{}}")
+        args.append(key[1])
+        return
+    for word in search.fold(q).replace("%", "").replace("_", "").split():
+        parts.append("search_text LIKE {}")
+        args.append(f"%{word}%")
+
+
 def _where(filters: Filters, args: list[Any]) -> str:
     parts = ["receiving_unit_code = {}"]
     args.append(filters.unit)
-    if filters.procedure:
-        parts.append("procedure_code = {}")
-        args.append(filters.procedure)
-    if filters.channel:
-        parts.append("channel = {}")
-        args.append(filters.channel)
-    words = search.fold(filters.q or "").replace("%", "").replace("_", "").split()
-    for word in words:
-        parts.append("search_text LIKE {}")
-        args.append(f"%{word}%")
+    equal = [(c, v) for c, v in (("procedure_code", filters.procedure), ("channel", filters.channel)) if v]
+    equal += [("status", filters.status)] if filters.status else []
+    equal += [("assignee", filters.assignee)] if filters.assignee is not None else []  # "": nobody's
+    for column, value in equal:
+        parts.append(f"{column} = {{}}")
+        args.append(value)
+    if filters.procedures is not None:
+        marks = ", ".join("{}" for _ in filters.procedures)
+        parts.append(f"procedure_code IN ({marks})" if marks else "1 = 0")  # a field without procedures
+        args.extend(filters.procedures)
+    if filters.q:
+        _search(filters.q, parts, args)
     return " AND ".join(parts)
 
 

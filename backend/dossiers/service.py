@@ -173,6 +173,11 @@ def contact_phone(answers: dict[str, Any], procedure: catalogue.IntakeProcedure)
     return catalogue.tidy_phone(rules.answer_at(answers, path) or "")
 
 
+def applicant_id_number(answers: dict[str, Any], procedure: catalogue.IntakeProcedure) -> str:
+    """The applicant's ID number as answered (kept without separators): the counter finds a dossier by it."""
+    return rules.answer_at(answers, procedure.contact.id_number if procedure.contact else None) or ""
+
+
 async def _next_sequence(agency_code: str, day: dt.date) -> int:
     key = f"{agency_code}|{day.isoformat()}"
     bumped = await (
@@ -196,6 +201,8 @@ async def _create(
     counter: rules.Counter | None = None,
 ) -> tuple[SubmissionOut, bool]:
     procedure, answers, route = checked
+    # The ID number the officer checked at the counter, else the applicant's as answered.
+    id_number = (counter.id_number if counter else "") or applicant_id_number(answers, procedure)
     async with writing(Dossier):
         # The purge decides on each file under its lock: it either sees this dossier, or removed the uploads
         # first and this submission waits for them again. Sorted, so two submissions sharing files cannot deadlock.
@@ -218,7 +225,7 @@ async def _create(
             competent_agency_code=route.competent,
             channel=counter.channel.value if counter else Channel.ONLINE.value,
             identity_checked=counter.identity_checked if counter else False,
-            id_number=counter.id_number if counter else "",
+            id_number=id_number,
             answers=answers,
             status=Status.SUBMITTED.value,
             submitted_at=now,
@@ -226,9 +233,7 @@ async def _create(
             contact_phone=contact_phone(answers, procedure),
             attachments=attachments,
             checking_since=now,
-            search_text=search.search_text(
-                code, contact_phone(answers, procedure), counter.id_number if counter else "", answers
-            ),
+            search_text=search.search_text(code, contact_phone(answers, procedure), id_number, answers),
         )
         inserted = await Dossier.insert(dossier).returning(*Dossier.all_columns())
         await DossierEvent.insert(

@@ -26,6 +26,7 @@ from backend.review.schemas import (
     CorrectionsIn,
     CounterIntakeIn,
     PaperOut,
+    QueueChoicesOut,
     QueueOut,
     RefuseIn,
     StaffDossierOut,
@@ -118,6 +119,9 @@ class StaffDossierController(Controller):
 ListName = Literal["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"]
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 Short = Annotated[str | None, QueryParameter(max_length=60)]
+Assignee = Annotated[
+    str | None, QueryParameter(max_length=80, description="me, none (nobody yet), or a username of the unit")
+]
 
 
 class QueueController(Controller):
@@ -131,15 +135,25 @@ class QueueController(Controller):
         *,
         staff: NamedDependency[Principal],
         settings: NamedDependency[Settings],
+        intake: NamedDependency[IntakeCatalogue],
         list_: Annotated[ListName, QueryParameter(name="list")] = "to_check",
+        field: Short = None,
         procedure: Short = None,
+        status: Annotated[str | None, QueryParameter(max_length=24, description="one its list may hold")] = None,
         channel: Annotated[Literal["online", "in_person", "postal"] | None, QueryParameter()] = None,
+        assignee: Assignee = None,
         q: Short = None,
         after: Annotated[str | None, QueryParameter(max_length=200)] = None,
         limit: Limit = 25,
     ) -> QueueOut:
-        filters = {"procedure": procedure, "channel": channel, "q": q}
-        return await queue.listing(staff, list_, filters, after, limit, now=settings.now(), tz=settings.tz)
+        chosen = queue.Chosen(field=field, procedure=procedure, status=status, channel=channel, assignee=assignee, q=q)
+        return await queue.listing(
+            staff, list_, chosen, after, limit, now=settings.now(), tz=settings.tz, intake=intake
+        )
+
+    @get("/choices", guards=[staff_required(*READERS)], summary="What the queue's filters offer: fields, staff")
+    async def choices(self, staff: NamedDependency[Principal]) -> QueueChoicesOut:
+        return await queue.choices(staff)
 
 
 class CounterIntakeController(Controller):

@@ -1,19 +1,30 @@
-"""The counter's queue: counts of every list and one page of one, each dossier with its clock by the
-receiving unit's office hours (the 8-hour check of Decree 118/2025 Art 17, or the appointment date)."""
+"""The counter's queue: counts of every list and one page of one under the officer's filters, each dossier
+with its clock by the unit's office hours (the 8-hour check of Decree 118/2025 Art 17, or the appointment date)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from backend.accounts import service as accounts
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
 from backend.catalogue.workdays import OfficeHours, WorkCalendar
 from backend.dossiers import queue
 from backend.dossiers import rules as dossier_rules
-from backend.review import clock
-from backend.review.schemas import ProcedureRef, QueueItemOut, QueueOut
+from backend.review import clock, rules
+from backend.review.schemas import (
+    ColleagueOut,
+    FieldChoice,
+    NameOut,
+    ProcedureChoice,
+    ProcedureRef,
+    QueueChoicesOut,
+    QueueItemOut,
+    QueueOut,
+)
 
 
 def _item(
@@ -56,22 +67,76 @@ def _day(value: Any) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """The filters as the officer chose them: a field's code, a status of the list, an assignee (`me`, `none`
+    or a username), a procedure, a channel, a search."""
+
+    field: str | None = None
+    procedure: str | None = None
+    status: str | None = None
+    channel: str | None = None
+    assignee: str | None = None
+    q: str | None = None
+
+
+async def _filters(staff: Principal, name: str, chosen: Chosen) -> queue.Filters:
+    allowed = queue.LIST_STATUSES[name]
+    if chosen.status and chosen.status not in allowed:
+        raise rules.StatusNotInList(list=name, status=chosen.status, allowed=", ".join(sorted(allowed)))
+    procedures = None
+    if chosen.field:
+        codes = await catalogue.field_procedure_codes(chosen.field)
+        if codes is None:
+            raise rules.UnknownField(field=chosen.field)
+        procedures = tuple(codes)
+    assignee = {"me": staff.username, "none": ""}.get(chosen.assignee or "", chosen.assignee)
+    return queue.Filters(
+        unit=staff.agency_code,
+        procedure=chosen.procedure,
+        procedures=procedures,
+        channel=chosen.channel,
+        status=chosen.status,
+        assignee=assignee,
+        q=chosen.q,
+    )
+
+
 async def listing(
     staff: Principal,
     name: str,
-    filters: dict[str, str | None],
+    chosen: Chosen,
     after: str | None,
     limit: int,
     *,
     now: dt.datetime,
     tz: ZoneInfo,
+    intake: catalogue.IntakeCatalogue,
 ) -> QueueOut:
+    """The counts of every list and one page of `name`, all under the same filters."""
+    filters = await _filters(staff, name, chosen)
     cal = await catalogue.working_calendar(tz, now)
     office = cal.office_hours(staff.agency_code)
     overdue, soon = clock.cutoffs(now, cal, office)
     cut = queue.Cutoffs(overdue=overdue, soon=soon, today=now.astimezone(tz).date())
-    chosen = queue.Filters(unit=staff.agency_code, **filters)
-    counts = await queue.counts(chosen, cut)
-    rows, next_ = await queue.page(name, chosen, cut, after, limit)
-    procedures = await catalogue.procedures_by_code([r["procedure_code"] for r in rows])
+    counts = await queue.counts(filters, cut)
+    rows, next_ = await queue.page(name, filters, cut, after, limit)
+    procedures = await intake.procedures([r["procedure_code"] for r in rows])
     return QueueOut(counts=counts, items=[_item(r, procedures, now, cal, office) for r in rows], next=next_)
+
+
+async def choices(staff: Principal) -> QueueChoicesOut:
+    """What the queue's filters offer this staff member: every field with its procedures (a centre receives
+    any procedure of the province), and the colleagues of the same agency."""
+    fields = await catalogue.fields_with_procedures()
+    return QueueChoicesOut(
+        fields=[
+            FieldChoice(
+                code=f.code,
+                name=NameOut(vi=f.name.vi, en=f.name.en),
+                procedures=[ProcedureChoice(code=c, name=NameOut(vi=n.vi, en=n.en)) for c, n in f.procedures],
+            )
+            for f in fields
+        ],
+        staff=[ColleagueOut(u, n, r.value) for u, n, r in await accounts.colleagues(staff.agency_code)],
+    )

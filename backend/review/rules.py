@@ -61,6 +61,20 @@ class PaperNotFound(DomainError):
     message_en = "This paper was not issued for the dossier."
 
 
+class StatusNotInList(DomainError):
+    status = 422
+    code = "status_not_in_list"
+    message_vi = "Danh sách «{list}» không có hồ sơ ở trạng thái «{status}»; hãy chọn: {allowed}."
+    message_en = "The list “{list}” holds no dossier in status “{status}”; choose one of: {allowed}."
+
+
+class UnknownField(DomainError):
+    status = 422
+    code = "unknown_field"
+    message_vi = "Không có lĩnh vực «{field}» trong danh mục thủ tục."
+    message_en = "There is no field “{field}” in the catalogue of procedures."
+
+
 def place_name(committee_name: str) -> str:
     """The place of a paper's date line, from the People's Committee's name."""
     return _COMMITTEE.sub("", committee_name.strip(), count=1)

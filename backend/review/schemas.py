@@ -140,6 +140,35 @@ class QueueOut(msgspec.Struct):
     next: str | None
 
 
+class NameOut(msgspec.Struct, frozen=True):
+    vi: str
+    en: str
+
+
+class ProcedureChoice(msgspec.Struct, frozen=True):
+    code: str
+    name: NameOut
+
+
+class FieldChoice(msgspec.Struct, frozen=True):
+    code: str
+    name: NameOut
+    procedures: list[ProcedureChoice]
+
+
+class ColleagueOut(msgspec.Struct, frozen=True, rename="camel"):
+    username: str
+    full_name: str
+    role: str
+
+
+class QueueChoicesOut(msgspec.Struct, frozen=True):
+    """What the queue's filters offer: the fields with their procedures, and the unit's staff."""
+
+    fields: list[FieldChoice]
+    staff: list[ColleagueOut]
+
+
 class CounterIntakeIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     """A dossier brought to the counter: the procedure's own form, the scans uploaded first by this session
     (PUT /api/staff/scans/{sha256}), and an id made by the browser so that a double submit makes one dossier."""

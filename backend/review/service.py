@@ -3,6 +3,7 @@ check step's three actions, each one transaction with its paper, and reading an 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,12 @@ from backend.review.schemas import (
 
 def _actor(staff: Principal) -> moves.Actor:
     return moves.Actor(staff.username, staff.role.value, staff.agency_code)
+
+
+def _taken(move: moves.Move, staff: Principal) -> moves.Move:
+    """The officer who acts at the counter holds the dossier from then on (the queue's assignee), until it is
+    handed to a specialist of the competent agency."""
+    return dataclasses.replace(move, changes={**move.changes, "assignee": staff.username})
 
 
 async def visible(code: str, staff: Principal) -> dict[str, Any]:
@@ -153,7 +160,7 @@ async def accept(
     move = dossiers.received(
         due, now, internal_note=body.note, paper=None if data is None else ("01", data), action=action
     )
-    return _out(await moves.apply(row["code"], body.version, move, _actor(staff), now), "01", data, now)
+    return _out(await moves.apply(row["code"], body.version, _taken(move, staff), _actor(staff), now), "01", data, now)
 
 
 async def request_corrections(
@@ -192,7 +199,7 @@ async def request_corrections(
         internal_note=body.internal_note,
         paper=("02", data),
     )
-    return _out(await moves.apply(row["code"], body.version, move, _actor(staff), now), "02", data, now)
+    return _out(await moves.apply(row["code"], body.version, _taken(move, staff), _actor(staff), now), "02", data, now)
 
 
 async def refuse(
@@ -214,7 +221,7 @@ async def refuse(
         internal_note=body.internal_note,
         paper=("03", data),
     )
-    return _out(await moves.apply(row["code"], body.version, move, _actor(staff), now), "03", data, now)
+    return _out(await moves.apply(row["code"], body.version, _taken(move, staff), _actor(staff), now), "03", data, now)
 
 
 async def opened(code: str, staff: Principal, now: dt.datetime) -> dict[str, Any]:

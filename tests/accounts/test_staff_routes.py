@@ -133,6 +133,7 @@ ROUTES: dict[tuple[str, str], Row] = {
     ("PATCH", "/api/staff/accounts/{username:str}"): Row(frozenset({Role.ADMIN}), {"fullName": "Đổi Tên"}),
     ("POST", "/api/staff/accounts/{username:str}/password-reset"): Row(frozenset({Role.ADMIN})),
     ("GET", "/api/staff/queue"): Row(READERS),  # filtered by the staff member's own agency, no record read
+    ("GET", "/api/staff/queue/choices"): Row(READERS),  # the staff of the member's own agency only
     ("GET", STAFF_DOSSIER): _dossier_row(DOSSIER_READERS),
     ("GET", STAFF_DOSSIER + "/files/{sha256:str}"): _dossier_row(DOSSIER_READERS, "/files/{sha256:str}"),
     ("GET", STAFF_DOSSIER + "/papers/{kind:str}"): _dossier_row(DOSSIER_READERS, "/papers/{kind:str}"),

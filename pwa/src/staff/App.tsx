@@ -188,7 +188,7 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       return (
         <>
           {me.role === "officer" && <IntakeLink lang={lang} />}
-          <QueuePage lang={lang} />
+          <QueuePage lang={lang} me={me.username} />
         </>
       );
     case "intake":

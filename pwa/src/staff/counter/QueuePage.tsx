@@ -1,42 +1,53 @@
-/** The queue (/staff/ho-so): the six lists with their counts as tabs, a search and a channel filter, the
- * dossiers as a table with their clock (text and a colour band), "Xem thêm" with the server's cursor. */
+/** The queue (/staff/ho-so): the six lists with their counts as tabs, a search and the filters (kept in the
+ * page's query string), the dossiers as a table with their clock (text and a colour band), "Xem thêm" with
+ * the server's cursor. */
 
 import { useEffect, useState } from "preact/hooks";
+import { StaffApiError } from "../api";
 import type { Lang } from "../i18n";
 import { followLink, href } from "../route";
-import { LISTS, readQueue, type ListName, type Queue, type QueueItem } from "./api";
+import { LISTS, readChoices, readQueue, type Queue, type QueueChoices, type QueueItem } from "./api";
+import { FILTER_TEXT } from "./filterText";
+import { QueueFilters } from "./QueueFilters";
+import { filterParams, onList, readFilter, type QueueFilter } from "./queueQuery";
 import { COUNTER_TEXT, dateTime, day, type CounterText } from "./text";
 import "./counter.css";
 
-interface Filter {
-  list: ListName;
-  q: string;
-  channel: string;
-}
-
-export function QueuePage({ lang }: { lang: Lang }) {
+export function QueuePage({ lang, me }: { lang: Lang; me: string }) {
   const t = COUNTER_TEXT[lang];
-  const [filter, setFilter] = useState<Filter>({ list: "to_check", q: "", channel: "" });
-  const [typed, setTyped] = useState("");
+  const [filter, setFilter] = useState<QueueFilter>(() => readFilter(location.search));
+  const [typed, setTyped] = useState(filter.q);
   const [queue, setQueue] = useState<Queue | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [choices, setChoices] = useState<QueueChoices | null>(null);
+  const [choicesFailed, setChoicesFailed] = useState(false);
+  const [failed, setFailed] = useState<StaffApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = (after?: string): void => {
     setBusy(true);
-    readQueue({ ...filter, after }).then(
+    readQueue(filter.list, filterParams(filter), after).then(
       (page) => {
-        setFailed(false);
+        setFailed(null);
         setQueue((before) => (after && before ? { ...page, items: [...before.items, ...page.items] } : page));
         setBusy(false);
       },
-      () => {
-        setFailed(true);
+      (error: unknown) => {
+        setFailed(error instanceof StaffApiError ? error : new StaffApiError(0, "network", null));
+        if (!after) setQueue(null); // no list under filters the server refused
         setBusy(false);
       },
     );
   };
-  useEffect(() => load(), [filter]);
+  useEffect(() => {
+    // The address says what is shown: a reload, the back button or a shared link finds the same list.
+    const query = filterParams(filter).toString();
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}`);
+    setTyped(filter.q);
+    load();
+  }, [filter]);
+  useEffect(() => {
+    readChoices().then(setChoices, () => setChoicesFailed(true));
+  }, []);
 
   return (
     <section class="queue" aria-labelledby="queue-title">
@@ -50,7 +61,7 @@ export function QueuePage({ lang }: { lang: Lang }) {
             type="button"
             class="tab"
             aria-pressed={filter.list === list}
-            onClick={() => setFilter({ ...filter, list })}
+            onClick={() => setFilter(onList(filter, list))}
           >
             {t.lists[list]} <span class="count">{queue?.counts[list] ?? "…"}</span>
           </button>
@@ -61,23 +72,12 @@ export function QueuePage({ lang }: { lang: Lang }) {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          setFilter({ ...filter, q: typed });
+          setFilter({ ...filter, q: typed.trim() });
         }}
       >
         <label>
           {t.search}
           <input type="search" value={typed} aria-describedby="search-hint" onInput={(e) => setTyped(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t.channel}
-          <select value={filter.channel} onChange={(e) => setFilter({ ...filter, channel: e.currentTarget.value })}>
-            <option value="">{t.anyChannel}</option>
-            {Object.entries(t.channels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
         </label>
         <button type="submit" class="button">
           {t.find}
@@ -86,9 +86,11 @@ export function QueuePage({ lang }: { lang: Lang }) {
           {t.searchHint}
         </p>
       </form>
+      <QueueFilters filter={filter} choices={choices} me={me} lang={lang} onChange={setFilter} />
+      {choicesFailed && <p class="error-box">{FILTER_TEXT[lang].choicesFailed}</p>}
       {failed && (
         <p role="alert" class="error-box">
-          {t.failed}
+          {failed.messages?.[lang] ?? t.failed}
         </p>
       )}
       <h2 class="visually-hidden">{t.lists[filter.list]}</h2>

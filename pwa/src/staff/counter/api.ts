@@ -1,5 +1,5 @@
-/** The counter's requests (README "The counter"): the queue, one dossier, the three actions and the
- * papers; the procedure's form comes from the public catalogue API for the answers' labels. */
+/** The counter's requests (README "The counter"): the queue and its filters' choices, one dossier, the three
+ * actions and the papers; the procedure's form comes from the public catalogue API for the answers' labels. */
 
 import type { Procedure } from "../../shared/types";
 import { call, readPublic } from "../api";
@@ -31,11 +31,15 @@ export interface Queue {
   next: string | null;
 }
 
-export interface QueueQuery {
-  list: ListName;
-  q: string;
-  channel: string;
-  after?: string | undefined;
+export interface Named {
+  code: string;
+  name: { vi: string; en: string };
+}
+
+/** What the queue's filters offer (GET /api/staff/queue/choices): fields with their procedures, the unit's staff. */
+export interface QueueChoices {
+  fields: (Named & { procedures: Named[] })[];
+  staff: { username: string; fullName: string; role: string }[];
 }
 
 export interface Paper {
@@ -109,13 +113,15 @@ export interface ActionAnswer {
 
 const path = (code: string): string => `/dossiers/${encodeURIComponent(code)}`;
 
-export function readQueue(query: QueueQuery): Promise<Queue> {
-  const params = new URLSearchParams({ list: query.list });
-  if (query.q.trim()) params.set("q", query.q.trim());
-  if (query.channel) params.set("channel", query.channel);
-  if (query.after) params.set("after", query.after);
-  return call<Queue>("GET", `/queue?${params.toString()}`);
+/** One page of a list: `params` names the list and the filters (queueQuery.ts), `after` the page. */
+export function readQueue(list: ListName, params: URLSearchParams, after?: string): Promise<Queue> {
+  const query = new URLSearchParams(params);
+  query.set("list", list);
+  if (after) query.set("after", after);
+  return call<Queue>("GET", `/queue?${query.toString()}`);
 }
+
+export const readChoices = (): Promise<QueueChoices> => call<QueueChoices>("GET", "/queue/choices");
 
 export const readDossier = (code: string): Promise<Dossier> => call<Dossier>("GET", path(code));
 export const readPaper = (code: string, kind: PaperKind): Promise<Paper> => call<Paper>("GET", `${path(code)}/papers/${kind}`);
