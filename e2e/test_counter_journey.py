@@ -29,11 +29,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 from staff import officer_at_the_counter, open_queue, row_of, tick_the_name_and_the_photo
 
 # The server's clock stands still on Friday 4 December 2026 at 10:20 in Vietnam, so every deadline can be
-# worked out by hand. The demo counters open 07:30-11:30 and 13:30-17:00, Monday to Friday.
+# worked out by hand. The demo counters open 07:30-12:00 and 13:30-17:00, Monday to Friday.
 FRIDAY_10_20 = "2026-12-04T10:20:00+07:00"
-# 8 working hours (480 min) from Friday 10:20: 70 min to lunch, 210 min in the afternoon (280); Saturday and
-# Sunday do not count; Monday from 07:30, the 200 minutes left end at 10:50.
-CHECK_DUE = "hạn 07/12/2026 10:50"
+# 8 working hours (480 min) from Friday 10:20: 100 min to lunch, 210 min in the afternoon (310); Saturday and
+# Sunday do not count; Monday from 07:30, the 170 minutes left end at 10:20.
+CHECK_DUE = "hạn 07/12/2026 10:20"
 # A birth registration is settled within the day of receipt: accepted on Friday at 10:20, due that Friday.
 APPOINTMENT = "04/12/2026"
 NEW_NAME = "Nguyễn Minh Khanh"  # the child's name as the citizen corrects it

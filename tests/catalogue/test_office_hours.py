@@ -30,7 +30,7 @@ def _demo_with_calendar(tmp_path: Path, text: str) -> Path:
 
 def test_the_demo_calendar_gives_a_lunch_break_and_no_agency_of_its_own() -> None:
     hours = demo_catalogue().calendar.office_hours
-    assert (hours.opens, hours.lunch_starts, hours.lunch_ends, hours.closes) == ("07:30", "11:30", "13:30", "17:00")
+    assert (hours.opens, hours.lunch_starts, hours.lunch_ends, hours.closes) == ("07:30", "12:00", "13:30", "17:00")
     assert hours.by_agency == {}
 
 
@@ -70,7 +70,7 @@ async def test_agency_hours_are_stored_published_and_a_change_bumps_the_version(
     body = (await client.get("/api/calendar")).json()
     assert body["officeHours"] == {
         "opens": "07:30",
-        "lunchStarts": "11:30",
+        "lunchStarts": "12:00",
         "lunchEnds": "13:30",
         "closes": "17:00",
         "byAgency": {AGENCY: {"opens": "07:00", "lunchStarts": "11:00", "lunchEnds": "13:00", "closes": "16:30"}},
@@ -103,7 +103,7 @@ async def test_the_staff_side_gets_the_calendar_with_each_agencys_hours_from_the
     default = calendar.office_hours()
     assert (default.opens, default.lunch, default.closes) == (
         dt.time(7, 30),
-        (dt.time(11, 30), dt.time(13, 30)),
+        (dt.time(12), dt.time(13, 30)),
         dt.time(17),
     )
     assert calendar.covers(dt.date(2025, 1, 1)) and calendar.covers(dt.date(2028, 12, 31))

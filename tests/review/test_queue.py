@@ -1,5 +1,5 @@
 """The counter's queue: the counts of every list, the 8-working-hour clock of each dossier to check (by
-the centre's office hours: 07:30-11:30, 13:30-17:00), search without diacritics, keyset pages."""
+the centre's office hours: 07:30-12:00, 13:30-17:00), search without diacritics, keyset pages."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from tests.review.desk import MARITAL, dossier, officer
 
 pytestmark = pytest.mark.usefixtures("db", "clock")
 VN = dt.timezone(dt.timedelta(hours=7))
-# Arrived Monday 23 Nov 09:00: 360 working minutes left that day, Tuesday 24 a holiday, the last 120 on
-# Wednesday from 07:30.
-DUE = dt.datetime(2026, 11, 25, 9, 30, tzinfo=VN)
+# Arrived Monday 23 Nov 09:00: 390 working minutes left that day (180 before lunch, 210 after), Tuesday 24 a
+# holiday, the last 90 on Wednesday from 07:30.
+DUE = dt.datetime(2026, 11, 25, 9, 0, tzinfo=VN)
 
 
 async def _queue(client: httpx.AsyncClient, me: Session, **params: Any) -> dict[str, Any]:
@@ -47,20 +47,20 @@ async def test_counts_and_the_check_clock_as_time_passes(client: httpx.AsyncClie
     assert dt.datetime.fromisoformat(item["checkDueAt"]) == DUE
     assert (item["minutesLeft"], item["band"], item["openedLate"]) == (480, "ok", False)
 
-    clock.at = dt.datetime(2026, 11, 25, 8, 0, tzinfo=VN)  # Wednesday, 90 working minutes left
+    clock.at = dt.datetime(2026, 11, 25, 8, 0, tzinfo=VN)  # Wednesday, 60 working minutes left
     me = await sign_in(client, "tiep.nhan")
     morning = await _queue(client, me)
     assert (morning["counts"]["due_soon"], morning["counts"]["overdue"]) == (2, 0)
     item = morning["items"][0]
-    assert (item["minutesLeft"], item["band"], item["openedLate"]) == (90, "today", True)
+    assert (item["minutesLeft"], item["band"], item["openedLate"]) == (60, "today", True)
 
     clock.at = dt.datetime(2026, 11, 25, 10, 0, tzinfo=VN)
     me = await sign_in(client, "tiep.nhan")
     late = await _queue(client, me, list="overdue")
     assert (late["counts"]["due_soon"], late["counts"]["overdue"]) == (0, 2)
     assert [(i["code"], i["band"], i["minutesLeft"]) for i in late["items"]] == [
-        (codes[0], "overdue", -30),
-        (codes[1], "overdue", -30),
+        (codes[0], "overdue", -60),
+        (codes[1], "overdue", -60),
     ]
 
 
