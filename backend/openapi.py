@@ -45,6 +45,7 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"GET {STAFF_DOSSIER}": (401, 403, 404),
     f"GET {STAFF_DOSSIER}/files/{{sha256}}": (400, 401, 403, 404),
     f"GET {STAFF_DOSSIER}/papers/{{kind}}": (400, 401, 403, 404),
+    f"GET {STAFF_DOSSIER}/handling": (401, 403, 404),
     f"POST {STAFF_DOSSIER}/accept": (400, 401, 403, 404, 409, 413, 422),
     f"POST {STAFF_DOSSIER}/request-corrections": (400, 401, 403, 404, 409, 413, 422),
     f"POST {STAFF_DOSSIER}/refuse": (400, 401, 403, 404, 409, 413, 422),

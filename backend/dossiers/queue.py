@@ -34,7 +34,27 @@ LISTS: dict[str, tuple[str, str]] = {
     ),
     "ready": ("status = 'ready'", "appointment_date"),
 }
+# The deciding agency's lists (the competent agency's head and handlers, wherever the dossier was received):
+# read by competent_agency_code, not by the receiving unit.
+HANDLED = "'in_progress', 'supplement_proposed', 'appraisal_supplement', 'awaiting_approval', 'approved'"
+# No result yet and not waiting for the citizen (whose completion restarts the count): what may be late.
+UNRESOLVED = "'received', 'in_progress', 'supplement_proposed', 'awaiting_approval', 'approved'"
+AGENCY_OPEN = f"'received', {HANDLED}"
+AGENCY_LISTS: dict[str, tuple[str, str]] = {
+    "to_assign": ("status = 'received'", "appointment_date"),
+    "to_handle": ("status IN ('in_progress', 'approved')", "appointment_date"),
+    "assigned": (f"status IN ({HANDLED})", "appointment_date"),
+    "to_approve": ("status = 'awaiting_approval'", "appointment_date"),
+    # Forecast late without Mẫu 04 (Art 19(6)): declared so, or due by {late_day}; flagged until it has one.
+    "late_warning": (
+        f"status IN ({UNRESOLVED}) AND apologies = 0 "
+        "AND (late_declared_at IS NOT NULL OR appointment_date <= {late_day})",
+        "appointment_date",
+    ),
+}
+ALL_LISTS = {**LISTS, **AGENCY_LISTS}
 # The statuses each list may hold (the conditions above): a status filter names one of its list's.
+_HANDLED = frozenset({"in_progress", "supplement_proposed", "appraisal_supplement", "awaiting_approval", "approved"})
 LIST_STATUSES: dict[str, frozenset[str]] = {
     "to_check": frozenset({"submitted"}),
     "waiting_citizen": frozenset({"supplement_requested"}),
@@ -42,12 +62,17 @@ LIST_STATUSES: dict[str, frozenset[str]] = {
     "due_soon": frozenset({"submitted", "received", "in_progress"}),
     "overdue": frozenset({"submitted", "received", "in_progress"}),
     "ready": frozenset({"ready"}),
+    "to_assign": frozenset({"received"}),
+    "to_handle": frozenset({"in_progress", "approved"}),
+    "assigned": _HANDLED,
+    "to_approve": frozenset({"awaiting_approval"}),
+    "late_warning": (_HANDLED - {"appraisal_supplement"}) | {"received"},
 }
 PHONE = re.compile(r"^0[0-9]{9}$")  # as the forms' phone fields, once tidied
 ID_NUMBER = re.compile(r"^[0-9]{12}$")  # a citizen's personal identification number (CCCD)
 COLUMNS = (
     "id, code, procedure_code, answers, channel, status, submitted_at, checking_since, opened_at, version, "
-    "appointment_date, received_at"
+    "appointment_date, received_at, assignee, apologies, late_declared_at"
 )
 
 
@@ -58,6 +83,7 @@ class Cutoffs:
     overdue: dt.datetime
     soon: dt.datetime
     today: dt.date
+    late_day: dt.date  # a dossier due by this day is forecast late (Art 19(6))
 
 
 @dataclass(frozen=True)
@@ -108,8 +134,13 @@ def _search(q: str, parts: list[str], args: list[Any]) -> None:
         args.append(f"%{word}%")
 
 
-def _where(filters: Filters, args: list[Any]) -> str:
-    parts = ["receiving_unit_code = {}"]
+def side(name: str) -> str:
+    """Whose list `name` is: the receiving unit's counter, or the deciding agency's."""
+    return "competent_agency_code" if name in AGENCY_LISTS else "receiving_unit_code"
+
+
+def _where(filters: Filters, args: list[Any], owner: str = "receiving_unit_code") -> str:
+    parts = [f"{owner} = {{}}"]
     args.append(filters.unit)
     equal = [(c, v) for c, v in (("procedure_code", filters.procedure), ("channel", filters.channel)) if v]
     equal += [("status", filters.status)] if filters.status else []
@@ -126,17 +157,24 @@ def _where(filters: Filters, args: list[Any]) -> str:
     return " AND ".join(parts)
 
 
-async def counts(filters: Filters, cut: Cutoffs) -> dict[str, int]:
-    """The size of every list, in one query."""
+async def counts(filters: Filters, cut: Cutoffs, names: tuple[str, ...] = tuple(LISTS)) -> dict[str, int]:
+    """The size of every list in `names`: one query for the counter's, one for the deciding agency's."""
+    found: dict[str, int] = {}
+    for lists, open_ in ((LISTS, OPEN), (AGENCY_LISTS, AGENCY_OPEN)):
+        wanted = {name: cond for name, (cond, _) in lists.items() if name in names}
+        if wanted:
+            found |= await _count(wanted, open_, side(next(iter(wanted))), filters, cut)
+    return {name: found[name] for name in names}
+
+
+async def _count(lists: dict[str, str], open_: str, column: str, filters: Filters, cut: Cutoffs) -> dict[str, int]:
     args: list[Any] = []
-    columns = ", ".join(
-        f"COUNT(*) FILTER (WHERE {_bind(cond, cut, args)}) AS {name}" for name, (cond, _) in LISTS.items()
-    )
+    columns = ", ".join(f"COUNT(*) FILTER (WHERE {_bind(cond, cut, args)}) AS {name}" for name, cond in lists.items())
     # Every list is of open dossiers: said once more so the count reads only those (the index on unit and status)
     # and not the unit's years of closed ones.
-    where = f"{_where(filters, args)} AND status IN ({OPEN})"
+    where = f"{_where(filters, args, column)} AND status IN ({open_})"
     [row] = await Dossier.raw(f"SELECT {columns} FROM dossier WHERE {where}", *args)  # noqa: S608 (fixed texts)
-    return {name: int(row[name] or 0) for name in LISTS}
+    return {name: int(row[name] or 0) for name in lists}
 
 
 def _cursor(key: Any, row_id: int) -> str:
@@ -157,10 +195,11 @@ async def page(
     name: str, filters: Filters, cut: Cutoffs, after: str | None, limit: int
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page of the list `name` and the cursor of the next (None: the last page)."""
-    cond, column = LISTS[name]
+    cond, column = ALL_LISTS[name]
     args: list[Any] = []
     # Fixed texts only; every value is a parameter.
-    sql = f"SELECT {COLUMNS} FROM dossier WHERE {_bind(cond, cut, args)} AND {_where(filters, args)}"  # noqa: S608
+    where = f"{_bind(cond, cut, args)} AND {_where(filters, args, side(name))}"
+    sql = f"SELECT {COLUMNS} FROM dossier WHERE {where}"  # noqa: S608
     if after:
         key, row_id = _after(after, column)
         sql += f" AND ({column}, id) > ({{}}, {{}})"

@@ -113,6 +113,7 @@ class CorrectionRequestOut(msgspec.Struct, rename="camel"):
     version: int
     items: list[RequestItemOut]
     message: TextOut | None = None
+    stage: str = "receipt"  # or "appraisal" (Art 19(5)): completing it restarts the count of days
 
 
 class HistoryOut(msgspec.Struct):
@@ -152,6 +153,15 @@ class ReceiptOut(msgspec.Struct, rename="camel"):
     qr: QrOut
 
 
+class AppointmentChangeOut(msgspec.Struct, rename="camel"):
+    """Why the appointment is not the receipt's: restarted after a supplement (Art 19(5)) or moved by the
+    apology (Mẫu 04, Art 19(6)); `previous` is the date it replaced."""
+
+    kind: str
+    previous: dt.date
+    reason: str
+
+
 class DossierView(msgspec.Struct, rename="camel"):
     """A dossier as its own phone sees it."""
 
@@ -176,6 +186,7 @@ class DossierView(msgspec.Struct, rename="camel"):
     refusal_reasons: list[str] = msgspec.field(default_factory=list)
     # The answers as kept, only while a correction is asked for: the phone resends them corrected.
     answers: dict[str, Any] | None = None
+    appointment_change: AppointmentChangeOut | None = None
 
 
 class MineIn(msgspec.Struct, forbid_unknown_fields=True):

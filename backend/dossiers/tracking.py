@@ -12,6 +12,7 @@ import msgspec
 from backend.catalogue import service as catalogue
 from backend.dossiers import receipt, rules
 from backend.dossiers.schemas import (
+    AppointmentChangeOut,
     AttachmentOut,
     CorrectionRequestOut,
     DossierView,
@@ -23,7 +24,7 @@ from backend.dossiers.schemas import (
     TextOut,
     TrackingOut,
 )
-from backend.dossiers.tables import Dossier, DossierAudit, DossierEvent
+from backend.dossiers.tables import Dossier, DossierAudit, DossierDeadline, DossierEvent, DossierPaper
 from backend.errors import DomainError
 from backend.limits.rules import Backoff, LimitReached, counter_key
 from backend.limits.service import Counters
@@ -130,6 +131,41 @@ async def _refusal_reasons(dossier_ids: list[Any]) -> dict[Any, list[str]]:
     return {r["dossier"]: [line.strip() for line in r["reason_for_citizen"].splitlines() if line.strip()] for r in rows}
 
 
+async def _appraisal_refusals(dossier_ids: list[Any]) -> dict[Any, list[str]]:
+    """Why each dossier refused after appraisal was (Art 19(3)), until it is handed back and after: the
+    reasons its refusal paper printed."""
+    if not dossier_ids:
+        return {}
+    rows = await (
+        DossierPaper.select(DossierPaper.dossier, DossierPaper.data)
+        .where(DossierPaper.dossier.is_in(dossier_ids), DossierPaper.kind == "03")
+        .order_by(DossierPaper._meta.primary_key)
+        .output(load_json=True)
+    )
+    return {r["dossier"]: [str(reason) for reason in r["data"].get("reasons", [])] for r in rows}
+
+
+async def _appointment_changes(dossier_ids: list[Any]) -> dict[Any, AppointmentChangeOut]:
+    """The last change of each dossier's appointment, with why and the date it replaced (none: the receipt's)."""
+    if not dossier_ids:
+        return {}
+    rows = await (
+        DossierDeadline.select(
+            DossierDeadline.dossier, DossierDeadline.kind, DossierDeadline.due_date, DossierDeadline.reason
+        )
+        .where(DossierDeadline.dossier.is_in(dossier_ids))
+        .order_by(DossierDeadline._meta.primary_key)
+    )
+    dates: dict[Any, list[dict[str, Any]]] = {}
+    for r in rows:
+        dates.setdefault(r["dossier"], []).append(r)
+    return {
+        key: AppointmentChangeOut(kind=given[-1]["kind"], previous=given[-2]["due_date"], reason=given[-1]["reason"])
+        for key, given in dates.items()
+        if len(given) > 1 and given[-1]["kind"] != "original"
+    }
+
+
 def _correction_request(row: dict[str, Any]) -> CorrectionRequestOut | None:
     """The open request for corrections, exactly as the officer made it (kept in its wire shape)."""
     request = row["correction_request"]
@@ -153,6 +189,8 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
         return []
     history, procedures, agencies = await _context(rows)
     refusals = await _refusal_reasons([r["id"] for r in rows if r["status"] == rules.Status.REFUSED])
+    refusals |= await _appraisal_refusals([r["id"] for r in rows if r["result_kind"] == "refused"])
+    changes = await _appointment_changes([r["id"] for r in rows if r["received_at"] is not None])
     views = []
     for r in rows:
         procedure = procedures.get(r["procedure_code"])
@@ -179,6 +217,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
                 correction_request=(request := _correction_request(r)),
                 answers=r["answers"] if request else None,
                 refusal_reasons=refusals.get(r["id"], []),
+                appointment_change=changes.get(r["id"]),
             )
         )
     return views

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, post
+from litestar import Controller, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from backend.accounts.guard import staff_required
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
-from backend.handling import returning, service
+from backend.handling import outlook, returning, service
 from backend.handling.schemas import (
     ApologyIn,
     AssignIn,
     ForApprovalIn,
+    HandlingOut,
     RefuseAfterAppraisalIn,
     ResultIn,
     ReturnIn,
@@ -26,7 +27,7 @@ from backend.handling.schemas import (
     StopIn,
     SupplementProposalIn,
 )
-from backend.review.api import NO_STORE
+from backend.review.api import DOSSIER_READERS, NO_STORE
 from backend.review.schemas import ActionOut
 from backend.settings import Settings
 
@@ -34,6 +35,7 @@ LEADER = staff_required(Role.LEADER)
 HANDLER = staff_required(Role.SPECIALIST)
 AGENCY = staff_required(Role.SPECIALIST, Role.LEADER)  # the handler, or a leader in their place
 COUNTER = staff_required(Role.OFFICER)
+READERS = staff_required(*DOSSIER_READERS)
 Staff = NamedDependency[Principal]
 Clock = NamedDependency[Settings]
 Intake = NamedDependency[IntakeCatalogue]
@@ -47,6 +49,10 @@ class HandlingController(Controller):
     path = "/api/staff/dossiers"
     tags = ("staff",)
     cache_control = NO_STORE
+
+    @get("/{code:str}/handling", guards=[READERS], summary="Its handling: holder, due dates with why, hand-overs")
+    async def handling(self, code: FromPath[str], staff: Staff, settings: Clock) -> HandlingOut:
+        return await outlook.handling(code, staff, now=settings.now(), tz=settings.tz)
 
     @post("/{code:str}/assign", status_code=200, guards=[LEADER], summary="Assign or reassign a specialist")
     async def assign(self, code: FromPath[str], data: JSONBody[AssignIn], staff: Staff, settings: Clock) -> ActionOut:

@@ -4,7 +4,7 @@ is the check step's (code, status, version and the paper issued, if any)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -74,3 +74,60 @@ class ApologyIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     new_date: dt.date
     reason: Text
     internal_note: Note = ""
+
+
+class DeadlineOut(msgspec.Struct, rename="camel"):
+    kind: str  # original | restarted | extended
+    due_date: dt.date
+    counted_from: dt.datetime
+    set_at: dt.datetime
+    reason: str
+    actor: str
+
+
+class WaitOut(msgspec.Struct, rename="camel"):
+    reason: str
+    started_at: dt.datetime
+    ended_at: dt.datetime
+    outcome: str
+
+
+class HandoverOut(msgspec.Struct, rename="camel"):
+    at: dt.datetime
+    step: str
+    from_unit: str
+    from_user: str
+    to_unit: str
+    to_user: str
+    medium: str
+    note: str
+
+
+class PersonOut(msgspec.Struct, rename="camel"):
+    username: str
+    full_name: str
+
+
+class HandlingOut(msgspec.Struct, rename="camel"):
+    """A dossier's handling for its staff page: the kept rows, and the dates the rules give it now (None:
+    the step is not open to it)."""
+
+    assignee: str
+    draft_result: dict[str, Any] | None
+    supplement_proposal: dict[str, Any] | None
+    appraisal_supplements: int
+    result_kind: str
+    result_at: dt.datetime | None
+    result_note: str
+    return_method: str
+    tracking_number: str
+    late_declared_at: dt.datetime | None
+    apologies: int
+    forecast_late: bool
+    apology_last_day: dt.date | None
+    supplement_last_day: dt.date | None
+    close_last_day: dt.date | None
+    deadlines: list[DeadlineOut]
+    waits: list[WaitOut]
+    handovers: list[HandoverOut]
+    specialists: list[PersonOut]

@@ -34,7 +34,7 @@ from backend.review.schemas import (
 from backend.settings import Settings
 
 NO_STORE = CacheControlHeader(no_store=True)
-READERS = (Role.OFFICER, Role.LEADER)  # who may look at the queue of their unit
+READERS = (Role.OFFICER, Role.SPECIALIST, Role.LEADER)  # who may look at the queue of their unit or agency
 # Who may look at a dossier their agency received or decides: its handler (chuyên viên) too.
 DOSSIER_READERS = (Role.OFFICER, Role.SPECIALIST, Role.LEADER)
 Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
@@ -116,7 +116,19 @@ class StaffDossierController(Controller):
         return _action(await service.refuse(code, data, staff, now=settings.now(), tz=settings.tz, intake=intake))
 
 
-ListName = Literal["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"]
+ListName = Literal[
+    "to_check",
+    "waiting_citizen",
+    "received",
+    "due_soon",
+    "overdue",
+    "ready",
+    "to_assign",
+    "to_handle",
+    "assigned",
+    "to_approve",
+    "late_warning",
+]
 Limit = Annotated[int, QueryParameter(ge=1, le=100)]
 Short = Annotated[str | None, QueryParameter(max_length=60)]
 Assignee = Annotated[
@@ -129,14 +141,14 @@ class QueueController(Controller):
     tags = ("staff",)
     cache_control = NO_STORE
 
-    @get("/", guards=[staff_required(*READERS)], summary="The counter's lists: counts, one page, each with its clock")
+    @get("/", guards=[staff_required(*READERS)], summary="The role's lists: counts, one page, each with its clock")
     async def queue(
         self,
         *,
         staff: NamedDependency[Principal],
         settings: NamedDependency[Settings],
         intake: NamedDependency[IntakeCatalogue],
-        list_: Annotated[ListName, QueryParameter(name="list")] = "to_check",
+        list_: Annotated[ListName | None, QueryParameter(name="list", description="default: the role's first")] = None,
         field: Short = None,
         procedure: Short = None,
         status: Annotated[str | None, QueryParameter(max_length=24, description="one its list may hold")] = None,

@@ -9,6 +9,7 @@ from typing import Literal
 
 from backend.catalogue import workhours
 from backend.catalogue.workdays import OfficeHours, WorkCalendar
+from backend.handling.rules import forecast_late
 
 CHECK = workhours.ONLINE_CHECK_MINUTES
 SOON_MINUTES = CHECK // workhours.SOON_SHARE  # the last fifth of the clock is "soon"
@@ -64,3 +65,14 @@ def cutoffs(now: dt.datetime, calendar: WorkCalendar, office: OfficeHours) -> tu
     end_of_day = workhours.end_of_working_day(now, calendar, office)
     soon_limit = max(end_of_day, workhours.add_working_minutes(now, SOON_MINUTES, calendar, office))
     return overdue, latest_start(soon_limit, now, calendar, office)
+
+
+def last_late_day(now: dt.datetime, calendar: WorkCalendar, office: OfficeHours) -> dt.date:
+    """The latest due date forecast late now (at most one working day of office time left, Art 19(6)): the
+    forecast only grows with an earlier date, so the queue compares the stored date with this one."""
+    day = now.astimezone(calendar.tz).date()
+    if not forecast_late(now, day, calendar, office):
+        return day - dt.timedelta(days=1)
+    while forecast_late(now, (following := calendar.next_working_day(day)), calendar, office):
+        day = following
+    return day

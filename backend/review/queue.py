@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from backend.accounts import service as accounts
-from backend.accounts.rules import Principal
+from backend.accounts.rules import Principal, Role
 from backend.catalogue import service as catalogue
 from backend.catalogue.workdays import OfficeHours, WorkCalendar
 from backend.dossiers import queue
@@ -26,6 +26,25 @@ from backend.review.schemas import (
     QueueOut,
 )
 
+# Which lists each role works from: the counter's, the deciding agency's, or both (a leader of a centre).
+ROLE_LISTS: dict[Role, tuple[str, ...]] = {
+    Role.OFFICER: tuple(queue.LISTS),
+    Role.SPECIALIST: ("to_handle", "assigned", "late_warning"),
+    Role.LEADER: ("to_assign", "to_approve", "late_warning", *queue.LISTS),
+}
+
+
+def lists_of(staff: Principal) -> tuple[str, ...]:
+    return ROLE_LISTS.get(staff.role, ())
+
+
+def _late(row: dict[str, Any], cut: queue.Cutoffs) -> bool:
+    """Forecast late without Mẫu 04 (the late_warning list's condition, row by row)."""
+    if row["status"] not in queue.LIST_STATUSES["late_warning"] or row["apologies"]:
+        return False
+    due = _day(row["appointment_date"]) if row["appointment_date"] is not None else None
+    return row["late_declared_at"] is not None or (due is not None and due <= cut.late_day)
+
 
 def _item(
     row: dict[str, Any],
@@ -33,6 +52,8 @@ def _item(
     now: dt.datetime,
     cal: WorkCalendar,
     office: OfficeHours,
+    *,
+    cut: queue.Cutoffs,
 ) -> QueueItemOut:
     procedure = names.get(row["procedure_code"])
     path = procedure.contact.name if procedure and procedure.contact else None
@@ -46,6 +67,8 @@ def _item(
         opened_at=_instant(row["opened_at"]) if row["opened_at"] else None,
         version=row["version"],
         band="ok",
+        assignee=row["assignee"],
+        late_without_apology=_late(row, cut),
     )
     if row["status"] == "submitted":
         tick = clock.check_clock(
@@ -81,6 +104,8 @@ class Chosen:
 
 
 async def _filters(staff: Principal, name: str, chosen: Chosen) -> queue.Filters:
+    if name not in lists_of(staff):
+        raise rules.ListNotYours(list=name, lists=", ".join(lists_of(staff)))
     allowed = queue.LIST_STATUSES[name]
     if chosen.status and chosen.status not in allowed:
         raise rules.StatusNotInList(list=name, status=chosen.status, allowed=", ".join(sorted(allowed)))
@@ -91,6 +116,8 @@ async def _filters(staff: Principal, name: str, chosen: Chosen) -> queue.Filters
             raise rules.UnknownField(field=chosen.field)
         procedures = tuple(codes)
     assignee = {"me": staff.username, "none": ""}.get(chosen.assignee or "", chosen.assignee)
+    if staff.role == Role.SPECIALIST:  # a handler's lists are of their own dossiers, whatever was chosen
+        assignee = staff.username
     return queue.Filters(
         unit=staff.agency_code,
         procedure=chosen.procedure,
@@ -104,7 +131,7 @@ async def _filters(staff: Principal, name: str, chosen: Chosen) -> queue.Filters
 
 async def listing(
     staff: Principal,
-    name: str,
+    name: str | None,
     chosen: Chosen,
     after: str | None,
     limit: int,
@@ -113,16 +140,20 @@ async def listing(
     tz: ZoneInfo,
     intake: catalogue.IntakeCatalogue,
 ) -> QueueOut:
-    """The counts of every list and one page of `name`, all under the same filters."""
+    """The counts of every list of the staff member's role and one page of `name` (None: the role's first),
+    all under the same filters."""
+    name = name or lists_of(staff)[0]
     filters = await _filters(staff, name, chosen)
     cal = await catalogue.working_calendar(tz, now)
     office = cal.office_hours(staff.agency_code)
     overdue, soon = clock.cutoffs(now, cal, office)
-    cut = queue.Cutoffs(overdue=overdue, soon=soon, today=now.astimezone(tz).date())
-    counts = await queue.counts(filters, cut)
+    late_day = clock.last_late_day(now, cal, office)
+    cut = queue.Cutoffs(overdue=overdue, soon=soon, today=now.astimezone(tz).date(), late_day=late_day)
+    counts = await queue.counts(filters, cut, lists_of(staff))
     rows, next_ = await queue.page(name, filters, cut, after, limit)
     procedures = await intake.procedures([r["procedure_code"] for r in rows])
-    return QueueOut(counts=counts, items=[_item(r, procedures, now, cal, office) for r in rows], next=next_)
+    items = [_item(r, procedures, now, cal, office, cut=cut) for r in rows]
+    return QueueOut(counts=counts, items=items, next=next_)
 
 
 async def choices(staff: Principal) -> QueueChoicesOut:

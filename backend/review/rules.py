@@ -61,6 +61,13 @@ class PaperNotFound(DomainError):
     message_en = "This paper was not issued for the dossier."
 
 
+class ListNotYours(DomainError):
+    status = 422
+    code = "list_not_for_role"
+    message_vi = "Danh sách «{list}» không dành cho vai trò của bạn; hãy chọn: {lists}."
+    message_en = "The list “{list}” is not one of your role's; choose one of: {lists}."
+
+
 class StatusNotInList(DomainError):
     status = 422
     code = "status_not_in_list"

@@ -132,6 +132,8 @@ class QueueItemOut(msgspec.Struct, rename="camel"):
     minutes_left: int | None = None
     opened_late: bool | None = None
     appointment_date: dt.date | None = None
+    assignee: str = ""
+    late_without_apology: bool = False  # forecast late (Art 19(6)) and no Mẫu 04 yet
 
 
 class QueueOut(msgspec.Struct):

@@ -52,7 +52,7 @@ class Row:
 # Dossiers made by `_dossiers` on the test's clock (23 Nov 2026): the first of the day of each centre.
 OWN, FOREIGN = "H12.41.01-261123-0001", "H12.42.01-261123-0001"
 PHOTO = sha256(jpeg_bytes(0))  # the first photo `submitted` attaches
-READERS = frozenset({Role.OFFICER, Role.LEADER})
+READERS = frozenset({Role.OFFICER, Role.SPECIALIST, Role.LEADER})
 DOSSIER_READERS = frozenset({Role.OFFICER, Role.SPECIALIST, Role.LEADER})
 OFFICERS = frozenset({Role.OFFICER})
 STAFF_DOSSIER = "/api/staff/dossiers/{code:str}"
@@ -132,11 +132,12 @@ ROUTES: dict[tuple[str, str], Row] = {
     ),
     ("PATCH", "/api/staff/accounts/{username:str}"): Row(frozenset({Role.ADMIN}), {"fullName": "Đổi Tên"}),
     ("POST", "/api/staff/accounts/{username:str}/password-reset"): Row(frozenset({Role.ADMIN})),
-    ("GET", "/api/staff/queue"): Row(READERS),  # filtered by the staff member's own agency, no record read
+    ("GET", "/api/staff/queue"): Row(READERS),  # the role's lists of the member's own agency, no record read
     ("GET", "/api/staff/queue/choices"): Row(READERS),  # the staff of the member's own agency only
     ("GET", STAFF_DOSSIER): _dossier_row(DOSSIER_READERS),
     ("GET", STAFF_DOSSIER + "/files/{sha256:str}"): _dossier_row(DOSSIER_READERS, "/files/{sha256:str}"),
     ("GET", STAFF_DOSSIER + "/papers/{kind:str}"): _dossier_row(DOSSIER_READERS, "/papers/{kind:str}"),
+    ("GET", STAFF_DOSSIER + "/handling"): _dossier_row(DOSSIER_READERS, "/handling"),
     ("POST", STAFF_DOSSIER + "/accept"): _dossier_row(OFFICERS, "/accept", {"version": 1}),
     ("POST", STAFF_DOSSIER + "/request-corrections"): _dossier_row(
         OFFICERS,
