@@ -226,9 +226,17 @@ export type DossierStatus =
   | "supplement_requested"
   | "refused"
   | "in_progress"
+  | "supplement_proposed"
+  | "appraisal_supplement"
+  | "awaiting_approval"
+  | "approved"
+  | "result_issued"
+  | "appraisal_refused"
   | "ready"
   | "returned"
-  | "withdrawn";
+  | "withdrawn"
+  | "stopped"
+  | "closed";
 
 /** A photo of the dossier, named by the document slot it answers and its content's SHA-256 (hex). */
 export interface AttachmentRef {
@@ -323,6 +331,8 @@ export interface DossierView {
   refusalReasons?: string[];
   /** The answers as kept, only while a correction is asked for: the correction starts from them. */
   answers?: Answers | null;
+  /** Why the appointment is not the receipt's: restarted after a supplement, or moved by an apology. */
+  appointmentChange?: { kind: "restarted" | "extended"; previous: string; reason: string } | null;
 }
 
 /** One item an officer asked to correct (Mẫu 02): a field of the form or the photo of a document. */
@@ -333,6 +343,8 @@ export type CorrectionItem =
 export interface CorrectionRequest {
   requestedAt: string;
   version: number;
+  /** "appraisal": asked during handling (Art 19(5)); completing it restarts the count of days. */
+  stage?: "receipt" | "appraisal";
   message?: Bilingual | null;
   items: CorrectionItem[];
 }

@@ -118,7 +118,7 @@ function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       <a href={href.home()} aria-current={current("home")}>
         {m.navHome}
       </a>
-      {(me.role === "officer" || me.role === "leader") && (
+      {me.role !== "admin" && (
         <a href={href.queue()} aria-current={counter ? "page" : undefined}>
           {m.navQueue}
         </a>
@@ -188,7 +188,7 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       return (
         <>
           {me.role === "officer" && <IntakeLink lang={lang} />}
-          <QueuePage lang={lang} me={me.username} />
+          <QueuePage lang={lang} me={me.username} role={me.role} />
         </>
       );
     case "intake":

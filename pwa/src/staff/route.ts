@@ -3,7 +3,8 @@
 
 import { useEffect, useState } from "preact/hooks";
 
-export type PaperKind = "01" | "02" | "03";
+export type PaperKind = "01" | "02" | "03" | "04" | "05";
+const PAPER_KINDS: readonly string[] = ["01", "02", "03", "04", "05"];
 
 export type Route =
   | { page: "home" }
@@ -27,16 +28,16 @@ export const href = {
   paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
 };
 
-/** ho-so, ho-so/{code}, ho-so/{code}/in/{01|02|03}. */
+/** ho-so, ho-so/{code}, ho-so/{code}/in/{01|…|05}. */
 function counterRoute(rest: string): Route | null {
   const parts = rest.split("/");
   if (parts[0] !== "ho-so") return null;
   if (parts.length === 1) return { page: "queue" };
   const code = decodeURIComponent(parts[1] ?? "");
   if (parts.length === 2 && code) return { page: "dossier", code };
-  const kind = parts[3];
-  if (parts.length === 4 && parts[2] === "in" && (kind === "01" || kind === "02" || kind === "03")) {
-    return { page: "paper", code, kind };
+  const kind = parts[3] ?? "";
+  if (parts.length === 4 && parts[2] === "in" && PAPER_KINDS.includes(kind)) {
+    return { page: "paper", code, kind: kind as PaperKind };
   }
   return null;
 }

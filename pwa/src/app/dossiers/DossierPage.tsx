@@ -71,6 +71,7 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
         </p>
         <CorrectionNotice dossier={dossier} lang={lang} />
         <RefusalNotice dossier={dossier} lang={lang} />
+        <ReadyNotice dossier={dossier} lang={lang} t={t} />
         <DossierFacts dossier={dossier} lang={lang} t={t} />
         <Freshness state={state} online={online} t={t} />
         <History dossier={dossier} t={t} />
@@ -102,7 +103,35 @@ function DossierFacts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang
   rows.push([t.submittedAt, formatVietnamTime(dossier.submittedAt)]);
   if (view?.receivedAt) rows.push([t.receivedAt, formatVietnamTime(view.receivedAt)]);
   if (view?.appointmentDate) rows.push([t.appointment, formatDay(view.appointmentDate, m)]);
-  return <Facts rows={rows} />;
+  const change = view?.appointmentChange;
+  return (
+    <>
+      <Facts rows={rows} />
+      {change && (
+        <p class="dossier-hint" data-testid="new-date-why">
+          {t.newDateWhy[change.kind](formatDay(change.previous, m))}
+          {change.kind === "extended" && change.reason && (
+            <>
+              {" "}
+              <span lang="vi">{change.reason}</span>
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Where to collect a result that is ready, and what to bring. */
+function ReadyNotice({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang; t: DossierText }) {
+  if (dossier.status !== "ready" || !dossier.view) return null;
+  return (
+    <section class="dossier-notice" aria-labelledby="ready-title" data-testid="ready">
+      <h3 id="ready-title">{t.readyTitle}</h3>
+      <p>{t.readyWhere(dossier.view.agencyName[lang])}</p>
+      <p>{t.readyBring}</p>
+    </section>
+  );
 }
 
 function History({ dossier, t }: { dossier: StoredDossier; t: DossierText }) {

@@ -12,6 +12,8 @@ export interface CorrectionText {
   edit: string;
   continueEdit: string;
   refusedTitle: string;
+  appraisalRefusedTitle: string;
+  appraisalNote: string;
   pageTitle: string;
   pageIntro: string;
   retakeHint: string;
@@ -36,6 +38,8 @@ export const CORRECTION_TEXT: Record<Lang, CorrectionText> = {
     edit: "Sửa hồ sơ",
     continueEdit: "Tiếp tục sửa hồ sơ",
     refusedTitle: "Lý do từ chối tiếp nhận",
+    appraisalRefusedTitle: "Lý do không giải quyết",
+    appraisalNote: "Hồ sơ đang được giải quyết và cần bổ sung. Khi ông/bà bổ sung đủ, thời hạn giải quyết được tính lại từ đầu và có ngày hẹn mới.",
     pageTitle: "Sửa, bổ sung hồ sơ",
     pageIntro: "Chỉ cần sửa những mục cán bộ yêu cầu. Mọi thay đổi được lưu ngay trên điện thoại, kể cả khi không có mạng.",
     retakeHint: "Vui lòng chụp lại ảnh giấy tờ này.",
@@ -58,6 +62,8 @@ export const CORRECTION_TEXT: Record<Lang, CorrectionText> = {
     edit: "Correct the dossier",
     continueEdit: "Continue correcting",
     refusedTitle: "Why it was not accepted",
+    appraisalRefusedTitle: "Why it was not granted",
+    appraisalNote: "Your dossier is being decided and needs more. Once it is complete, the time counts again from the start, with a new date.",
     pageTitle: "Correct the dossier",
     pageIntro: "Only the items the officer asked for need changing. Every change is saved on the phone at once, offline too.",
     retakeHint: "Please take a new photo of this document.",

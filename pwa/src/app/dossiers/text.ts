@@ -63,6 +63,10 @@ export interface DossierText {
   needsNetwork: string;
   serverError: string;
   resultTitle: string;
+  newDateWhy: Record<"restarted" | "extended", (previous: string) => string>;
+  readyTitle: string;
+  readyWhere: (place: string) => string;
+  readyBring: string;
   seconds: (n: number) => string;
   minutes: (n: number) => string;
   hours: (n: number) => string;
@@ -74,9 +78,17 @@ const STATUSES_VI: Record<DossierStatus, string> = {
   supplement_requested: "Cần bổ sung hồ sơ",
   refused: "Từ chối tiếp nhận",
   in_progress: "Đang giải quyết",
+  supplement_proposed: "Đang giải quyết",
+  appraisal_supplement: "Cần bổ sung hồ sơ",
+  awaiting_approval: "Đang chờ lãnh đạo ký duyệt",
+  approved: "Đã duyệt, đang ban hành kết quả",
+  result_issued: "Đã có kết quả, đang chuyển về nơi nộp",
+  appraisal_refused: "Không được giải quyết",
   ready: "Có kết quả, chờ nhận",
   returned: "Đã trả kết quả",
   withdrawn: "Đã rút hồ sơ",
+  stopped: "Đã dừng giải quyết",
+  closed: "Đã kết thúc (không bổ sung đúng hạn)",
 };
 
 const vi: DossierText = {
@@ -137,6 +149,13 @@ const vi: DossierText = {
   needsNetwork: "Cần kết nối mạng để tra cứu. Hãy bật dữ liệu di động hoặc Wi-Fi rồi thử lại.",
   serverError: "Hệ thống đang gặp lỗi. Vui lòng thử lại sau.",
   resultTitle: "Kết quả tra cứu",
+  newDateWhy: {
+    restarted: (d) => `Hẹn lại vì hồ sơ đã được bổ sung: thời hạn tính lại từ đầu (hẹn cũ ${d}).`,
+    extended: (d) => `Cơ quan giải quyết xin lỗi vì chưa kịp trả ngày ${d} và hẹn lại ngày mới.`,
+  },
+  readyTitle: "Mời ông/bà đến nhận kết quả",
+  readyWhere: (place) => `Nơi nhận: ${place}.`,
+  readyBring: "Mang theo giấy tiếp nhận hồ sơ (hoặc mã hồ sơ) và căn cước của người nộp.",
   seconds: (n) => `${n} giây`,
   minutes: (n) => `${n} phút`,
   hours: (n) => `${n} giờ`,
@@ -179,9 +198,17 @@ const en: DossierText = {
     supplement_requested: "More documents needed",
     refused: "Not accepted",
     in_progress: "Being processed",
+    supplement_proposed: "Being processed",
+    appraisal_supplement: "More documents needed",
+    awaiting_approval: "Waiting for the head's signature",
+    approved: "Approved, the result is being issued",
+    result_issued: "Result issued, on its way to where you applied",
+    appraisal_refused: "Not granted",
     ready: "Result ready to collect",
     returned: "Result handed over",
     withdrawn: "Withdrawn",
+    stopped: "Stopped",
+    closed: "Closed (documents not added in time)",
   },
   notFound: "This dossier is not on this phone",
   notFoundHint: "A dossier submitted from another phone can be tracked with its code and phone number.",
@@ -209,6 +236,13 @@ const en: DossierText = {
   needsNetwork: "Tracking needs a connection. Turn on mobile data or Wi-Fi, then try again.",
   serverError: "The server ran into a problem. Please try again later.",
   resultTitle: "Result",
+  newDateWhy: {
+    restarted: (d) => `A new date because the documents were added: the time counts again from the start (was ${d}).`,
+    extended: (d) => `The agency apologises for missing ${d} and has set a new date.`,
+  },
+  readyTitle: "Your result is ready to collect",
+  readyWhere: (place) => `Where: ${place}.`,
+  readyBring: "Bring the receipt (or the dossier code) and the applicant's ID card.",
   seconds: (n) => `${n} ${n === 1 ? "second" : "seconds"}`,
   minutes: (n) => `${n} ${n === 1 ? "minute" : "minutes"}`,
   hours: (n) => `${n} ${n === 1 ? "hour" : "hours"}`,

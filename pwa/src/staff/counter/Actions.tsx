@@ -1,13 +1,13 @@
 /** The officer's three answers to a submitted dossier: Tiếp nhận, Yêu cầu bổ sung (every answer and
  * document to correct, a note each), Từ chối (reasons); each sends the version loaded, once. */
 
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Procedure } from "../../shared/types";
-import { StaffApiError } from "../api";
 import type { Lang } from "../i18n";
 import type { PaperKind } from "../route";
 import { accept, refuse, requestCorrections, type ActionAnswer, type CorrectionItem, type Dossier } from "./api";
 import { COUNTER_TEXT, type CounterText } from "./text";
+import { useSending } from "./useSending";
 
 type Mode = "none" | "accept" | "corrections" | "refuse";
 
@@ -22,30 +22,12 @@ interface Props {
 export function Actions({ dossier, procedure, lang, onDone, onStale }: Props) {
   const t = COUNTER_TEXT[lang];
   const [mode, setMode] = useState<Mode>("none");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
-  // A ref as well as the state: a second click before the re-render must not send a second request.
-  const sending = useRef(false);
-
-  const run = (kind: PaperKind, request: () => Promise<ActionAnswer>): void => {
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    setError("");
-    request().then(
-      () => onDone(kind),
-      (failure: unknown) => {
-        sending.current = false;
-        setBusy(false);
-        if (failure instanceof StaffApiError && failure.code === "stale_version") {
-          setMode("none");
-          onStale();
-        } else {
-          setError(failure instanceof StaffApiError && failure.messages ? failure.messages[lang] : t.failed);
-        }
-      },
-    );
+  const stale = (): void => {
+    setMode("none");
+    onStale();
   };
+  const { busy, error, run: send } = useSending(lang, t.failed, stale);
+  const run = (kind: PaperKind, request: () => Promise<ActionAnswer>): void => send(request, () => onDone(kind));
   const props = { t, busy, onCancel: () => setMode("none") };
 
   return (
@@ -85,13 +67,13 @@ export function Actions({ dossier, procedure, lang, onDone, onStale }: Props) {
   );
 }
 
-interface FormProps {
+export interface FormProps {
   t: CounterText;
   busy: boolean;
   onCancel: () => void;
 }
 
-function Buttons({ t, busy, onCancel }: FormProps) {
+export function Buttons({ t, busy, onCancel }: FormProps) {
   return (
     <div class="action-buttons">
       <button type="submit" class="button" disabled={busy}>
@@ -126,7 +108,7 @@ function AcceptForm(props: FormProps & { onSend: (note: string) => void }) {
 
 type Ticked = Record<string, { item: CorrectionItem; label: string } | undefined>;
 
-function CorrectionsForm(props: FormProps & { procedure: Procedure; lang: Lang; onSend: (items: CorrectionItem[], message: string) => void }) {
+export function CorrectionsForm(props: FormProps & { procedure: Procedure; lang: Lang; onSend: (items: CorrectionItem[], message: string) => void }) {
   const { t, procedure, lang } = props;
   const [ticked, setTicked] = useState<Ticked>({});
   const [message, setMessage] = useState("");

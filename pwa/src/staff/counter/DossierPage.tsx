@@ -1,11 +1,16 @@
 /** One dossier (/staff/ho-so/{code}): its facts, the answers under the form's own labels, the files, the
- * citizen's history and the internal audit trail; an officer acts on a submitted dossier from here. */
+ * citizen's history and the internal audit trail, its handling (due dates, hand-overs); an officer checks a
+ * submitted dossier from here, and each role takes its handling steps. */
 
 import { useEffect, useState } from "preact/hooks";
 import type { Procedure, UiField } from "../../shared/types";
 import { StaffApiError, type StaffMe } from "../api";
 import type { Lang } from "../i18n";
 import { followLink, go, href, type PaperKind } from "../route";
+import { readHandling, type Handling } from "../handling/api";
+import { Outlook } from "../handling/Outlook";
+import { Steps } from "../handling/Steps";
+import { HANDLING_TEXT } from "../handling/text";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
@@ -18,11 +23,14 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
   const t = COUNTER_TEXT[lang];
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [procedure, setProcedure] = useState<Procedure | null>(null);
+  const [handling, setHandling] = useState<Handling | null>(null);
   const [notice, setNotice] = useState("");
 
   const load = (): void => {
-    readDossier(code).then(
-      (dossier) => {
+    // Both answers, then one render: a step's buttons never show against the other answer's version.
+    Promise.all([readDossier(code), readHandling(code)]).then(
+      ([dossier, kept]) => {
+        setHandling(kept);
         setLoaded({ state: "ready", dossier });
         if (procedure?.code !== dossier.procedureCode) readProcedure(dossier.procedureCode).then(setProcedure, () => undefined);
       },
@@ -36,6 +44,10 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
     setNotice(t.stale);
     load();
   };
+  const stepped = (): void => {
+    setNotice(HANDLING_TEXT[lang].done);
+    load();
+  };
 
   return (
     <section class="dossier" aria-labelledby="dossier-title">
@@ -47,7 +59,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
       </h1>
       <IntakeDone code={code} lang={lang} />
       {notice && (
-        <p role="alert" class="notice" data-testid="stale">
+        <p role="alert" class="notice" data-testid="notice">
           {notice}
         </p>
       )}
@@ -62,6 +74,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
         <div class="dossier-layout">
           <div>
             <Facts dossier={loaded.dossier} t={t} />
+            {handling && <Outlook handling={handling} status={loaded.dossier.status} lang={lang} />}
             <Answers dossier={loaded.dossier} procedure={procedure} lang={lang} t={t} />
             <Files dossier={loaded.dossier} procedure={procedure} t={t} />
             <Trail dossier={loaded.dossier} t={t} />
@@ -69,6 +82,18 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
           <div>
             {me.role === "officer" && loaded.dossier.status === "submitted" && (
               <Actions dossier={loaded.dossier} procedure={procedure} lang={lang} onDone={done} onStale={stale} />
+            )}
+            {handling && (
+              <Steps
+                me={me}
+                dossier={loaded.dossier}
+                handling={handling}
+                procedure={procedure}
+                lang={lang}
+                onPaper={done}
+                onDone={stepped}
+                onStale={stale}
+              />
             )}
             <PaperLinks dossier={loaded.dossier} t={t} />
           </div>

@@ -1,5 +1,6 @@
-/** A paper as issued (/staff/ho-so/{code}/in/{01|02|03}), laid out as an A4 sheet: the agency header, the
- * national motto, the place and date, the title, its facts and both signature blocks; "In" prints it alone. */
+/** A paper as issued (/staff/ho-so/{code}/in/{01|…|05}), laid out as an A4 sheet: the agency header, the
+ * national motto, the form's number, the place and date, the title, its facts or text as the server kept
+ * them, the legal basis and both signature blocks; "In" prints it alone. */
 
 import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../i18n";
@@ -61,6 +62,7 @@ function Sheet({ data }: { data: PaperData }) {
           <p class="strong underline">{COUNTER_TEXT.vi.motto}</p>
         </div>
       </header>
+      {data.form && <p class="sheet-form">{data.form}</p>}
       <p class="sheet-date">{data.placeDate}</p>
       <h1 id="paper-title" tabIndex={-1} class="sheet-title">
         {data.title}
@@ -69,7 +71,8 @@ function Sheet({ data }: { data: PaperData }) {
         <Row term={COUNTER_TEXT.vi.code} value={data.code} />
         <Row term={COUNTER_TEXT.vi.applicant} value={data.applicant} />
         <Row term={COUNTER_TEXT.vi.procedure} value={data.procedure.name} />
-        {data.appointmentDate && <Row term={COUNTER_TEXT.vi.appointmentLine} value={day(data.appointmentDate)} />}
+        {data.appointmentDate && !data.newDate && <Row term={COUNTER_TEXT.vi.appointmentLine} value={day(data.appointmentDate)} />}
+        {data.newDate && <Row term={COUNTER_TEXT.vi.newAppointmentLine} value={day(data.newDate)} />}
       </dl>
       <Body data={data} />
       <div class="sheet-signatures">
@@ -77,12 +80,20 @@ function Sheet({ data }: { data: PaperData }) {
           <div key={signature.title}>
             <p class="strong">{signature.title}</p>
             <p class="sign-hint">{COUNTER_TEXT.vi.signHint}</p>
-            <p class="sign-name">{index === 1 ? data.officer : data.applicant}</p>
+            <p class="sign-name">{signer(data, signature.title, index)}</p>
           </div>
         ))}
       </div>
     </article>
   );
+}
+
+/** Whose name stands under a signature block: the applicant's and the officer's on the counter's papers;
+ * none under an agency's (Mẫu 04's head signs and seals by hand). */
+function signer(data: PaperData, title: string, index: number): string {
+  if (title === COUNTER_TEXT.vi.applicantSigns) return data.applicant;
+  if (title === COUNTER_TEXT.vi.officerSigns || (index === 1 && !data.body)) return data.officer;
+  return "";
 }
 
 function Row({ term, value }: { term: string; value: string }) {
@@ -98,7 +109,8 @@ function Body({ data }: { data: PaperData }) {
   const vi = COUNTER_TEXT.vi;
   return (
     <>
-      {data.documents.length > 0 && data.kind !== "03" && (
+      {data.body && <p class="sheet-body">{data.body}</p>}
+      {data.documents.length > 0 && (data.kind === "01" || (data.kind === "02" && data.stage !== "appraisal")) && (
         <>
           <h2>{vi.documentsReceived}</h2>
           <ol>
@@ -127,6 +139,16 @@ function Body({ data }: { data: PaperData }) {
               <li key={reason}>{reason}</li>
             ))}
           </ol>
+        </>
+      )}
+      {data.legalBasis && data.legalBasis.length > 0 && (
+        <>
+          <h2>{vi.legalBasis}</h2>
+          <ul class="sheet-basis">
+            {data.legalBasis.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </>
       )}
     </>

@@ -6,16 +6,17 @@ import { useEffect, useState } from "preact/hooks";
 import { StaffApiError } from "../api";
 import type { Lang } from "../i18n";
 import { followLink, href } from "../route";
-import { LISTS, readChoices, readQueue, type Queue, type QueueChoices, type QueueItem } from "./api";
+import { listsOf, readChoices, readQueue, type Queue, type QueueChoices, type QueueItem } from "./api";
 import { FILTER_TEXT } from "./filterText";
 import { QueueFilters } from "./QueueFilters";
 import { filterParams, onList, readFilter, type QueueFilter } from "./queueQuery";
 import { COUNTER_TEXT, dateTime, day, type CounterText } from "./text";
 import "./counter.css";
 
-export function QueuePage({ lang, me }: { lang: Lang; me: string }) {
+export function QueuePage({ lang, me, role }: { lang: Lang; me: string; role: string }) {
   const t = COUNTER_TEXT[lang];
-  const [filter, setFilter] = useState<QueueFilter>(() => readFilter(location.search));
+  const lists = listsOf(role);
+  const [filter, setFilter] = useState<QueueFilter>(() => readFilter(location.search, lists));
   const [typed, setTyped] = useState(filter.q);
   const [queue, setQueue] = useState<Queue | null>(null);
   const [choices, setChoices] = useState<QueueChoices | null>(null);
@@ -25,7 +26,7 @@ export function QueuePage({ lang, me }: { lang: Lang; me: string }) {
 
   const load = (after?: string): void => {
     setBusy(true);
-    readQueue(filter.list, filterParams(filter), after).then(
+    readQueue(filter.list, filterParams(filter, lists[0]), after).then(
       (page) => {
         setFailed(null);
         setQueue((before) => (after && before ? { ...page, items: [...before.items, ...page.items] } : page));
@@ -40,7 +41,7 @@ export function QueuePage({ lang, me }: { lang: Lang; me: string }) {
   };
   useEffect(() => {
     // The address says what is shown: a reload, the back button or a shared link finds the same list.
-    const query = filterParams(filter).toString();
+    const query = filterParams(filter, lists[0]).toString();
     history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}`);
     setTyped(filter.q);
     load();
@@ -55,7 +56,7 @@ export function QueuePage({ lang, me }: { lang: Lang; me: string }) {
         {t.queueTitle}
       </h1>
       <nav class="tabs" aria-label={t.listsLabel}>
-        {LISTS.map((list) => (
+        {lists.map((list) => (
           <button
             key={list}
             type="button"
@@ -133,6 +134,11 @@ function Table({ items, t }: { items: QueueItem[]; t: CounterText }) {
               <td>{dateTime(item.submittedAt)}</td>
               <td>
                 <Clock item={item} t={t} />
+                {item.lateWithoutApology && (
+                  <span class="late" data-testid="late-flag">
+                    {t.lateWithoutApology}
+                  </span>
+                )}
               </td>
             </tr>
           ))}

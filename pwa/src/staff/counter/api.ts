@@ -5,8 +5,17 @@ import type { Procedure } from "../../shared/types";
 import { call, readPublic } from "../api";
 import type { PaperKind } from "../route";
 
-export type ListName = "to_check" | "waiting_citizen" | "received" | "due_soon" | "overdue" | "ready";
-export const LISTS: readonly ListName[] = ["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"];
+export type CounterList = "to_check" | "waiting_citizen" | "received" | "due_soon" | "overdue" | "ready";
+export type AgencyList = "to_assign" | "to_handle" | "assigned" | "to_approve" | "late_warning";
+export type ListName = CounterList | AgencyList;
+export const LISTS: readonly CounterList[] = ["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"];
+/** The lists of each role (backend/review/queue.py ROLE_LISTS), the first shown by default. */
+export const ROLE_LISTS: Record<string, readonly ListName[]> = {
+  officer: LISTS,
+  specialist: ["to_handle", "assigned", "late_warning"],
+  leader: ["to_assign", "to_approve", "late_warning", ...LISTS],
+};
+export const listsOf = (role: string): readonly ListName[] => ROLE_LISTS[role] ?? LISTS;
 export type Band = "ok" | "soon" | "today" | "overdue";
 
 export interface QueueItem {
@@ -23,10 +32,12 @@ export interface QueueItem {
   minutesLeft?: number | null;
   openedLate?: boolean | null;
   appointmentDate?: string | null;
+  assignee?: string;
+  lateWithoutApology?: boolean;
 }
 
 export interface Queue {
-  counts: Record<ListName, number>;
+  counts: Partial<Record<ListName, number>>;
   items: QueueItem[];
   next: string | null;
 }
@@ -63,6 +74,12 @@ export interface PaperData {
   items?: { kind: string; label: string; note: string }[];
   message?: { vi: string; en: string } | null;
   reasons?: string[];
+  /** Handling's papers (02 during appraisal, 04, 05): the form's number, its text and legal basis. */
+  form?: string;
+  body?: string;
+  legalBasis?: string[];
+  newDate?: string;
+  stage?: string;
 }
 
 export interface Attachment {
@@ -82,6 +99,7 @@ export interface Dossier {
   applicantName: string;
   channel: string;
   receivingUnitCode: string;
+  competentAgencyCode: string;
   submittedAt: string;
   openedAt: string | null;
   receivedAt: string | null;

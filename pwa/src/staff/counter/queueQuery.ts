@@ -26,23 +26,29 @@ export const LIST_STATUSES: Record<ListName, readonly string[]> = {
   due_soon: ["submitted", "received", "in_progress"],
   overdue: ["submitted", "received", "in_progress"],
   ready: ["ready"],
+  to_assign: ["received"],
+  to_handle: ["in_progress", "approved"],
+  assigned: ["in_progress", "supplement_proposed", "appraisal_supplement", "awaiting_approval", "approved"],
+  to_approve: ["awaiting_approval"],
+  late_warning: ["received", "in_progress", "supplement_proposed", "awaiting_approval", "approved"],
 };
 
-/** The filter a query string names; an unknown list is the first one, a status its list cannot hold is dropped. */
-export function readFilter(search: string): QueueFilter {
+/** The filter a query string names; a list not among `lists` (the role's) is the first of them, a status
+ * its list cannot hold is dropped. */
+export function readFilter(search: string, lists: readonly ListName[] = LISTS): QueueFilter {
   const params = new URLSearchParams(search);
   const asked = params.get("list");
-  const list = LISTS.find((name) => name === asked) ?? "to_check";
+  const list = lists.find((name) => name === asked) ?? lists[0] ?? "to_check";
   const filter: QueueFilter = { ...NO_FILTER, list };
   for (const key of CHOSEN) filter[key] = (params.get(key) ?? "").trim();
   if (!LIST_STATUSES[list].includes(filter.status)) filter.status = "";
   return filter;
 }
 
-/** The query string of a filter: only what was chosen (the first list is the default). */
-export function filterParams(filter: QueueFilter): URLSearchParams {
+/** The query string of a filter: only what was chosen (`first`, the role's first list, is the default). */
+export function filterParams(filter: QueueFilter, first: ListName = NO_FILTER.list): URLSearchParams {
   const params = new URLSearchParams();
-  if (filter.list !== NO_FILTER.list) params.set("list", filter.list);
+  if (filter.list !== first) params.set("list", filter.list);
   for (const key of CHOSEN) if (filter[key].trim()) params.set(key, filter[key].trim());
   return params;
 }

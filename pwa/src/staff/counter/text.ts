@@ -6,6 +6,8 @@ import type { ListName } from "./api";
 
 export interface CounterText {
   queueTitle: string;
+  agencyQueueTitle: string;
+  lateWithoutApology: string;
   lists: Record<ListName, string>;
   listsLabel: string;
   search: string;
@@ -71,6 +73,10 @@ export interface CounterText {
   procedure: string;
   documentsReceived: string;
   appointmentLine: string;
+  newAppointmentLine: string;
+  legalBasis: string;
+  applicantSigns: string;
+  officerSigns: string;
   itemsToCorrect: string;
   reasonsLine: string;
   signHint: string;
@@ -84,6 +90,8 @@ const duration = (minutes: number, hour: string, minute: string): string => {
 
 const vi: CounterText = {
   queueTitle: "Hồ sơ tại quầy",
+  agencyQueueTitle: "Hồ sơ cần giải quyết",
+  lateWithoutApology: "Sắp trễ hạn, chưa có văn bản xin lỗi",
   lists: {
     to_check: "Cần kiểm tra",
     waiting_citizen: "Chờ công dân bổ sung",
@@ -91,6 +99,11 @@ const vi: CounterText = {
     due_soon: "Sắp đến hạn",
     overdue: "Quá hạn",
     ready: "Chờ trả kết quả",
+    to_assign: "Chờ phân công",
+    to_handle: "Cần xử lý",
+    assigned: "Được giao cho tôi",
+    to_approve: "Chờ phê duyệt",
+    late_warning: "Sắp trễ hạn",
   },
   listsLabel: "Danh sách hồ sơ",
   search: "Tìm hồ sơ",
@@ -118,9 +131,17 @@ const vi: CounterText = {
     supplement_requested: "Chờ công dân bổ sung",
     refused: "Từ chối tiếp nhận",
     in_progress: "Đang giải quyết",
+    supplement_proposed: "Chuyên viên đề nghị bổ sung",
+    appraisal_supplement: "Chờ công dân bổ sung (thẩm định)",
+    awaiting_approval: "Chờ lãnh đạo phê duyệt",
+    approved: "Đã phê duyệt, chờ ban hành",
+    result_issued: "Đã có kết quả, chuyển về Một cửa",
+    appraisal_refused: "Từ chối giải quyết sau thẩm định",
     ready: "Chờ trả kết quả",
     returned: "Đã trả kết quả",
     withdrawn: "Đã rút",
+    stopped: "Dừng giải quyết",
+    closed: "Kết thúc (không bổ sung đúng hạn)",
   },
   auditActions: {
     open: "Mở hồ sơ",
@@ -128,6 +149,21 @@ const vi: CounterText = {
     request_corrections: "Yêu cầu bổ sung",
     refuse: "Từ chối",
     resubmit: "Công dân nộp lại",
+    assign: "Phân công",
+    reassign: "Giao lại",
+    propose_supplement: "Đề nghị bổ sung",
+    issue_supplement: "Ra phiếu bổ sung (Mẫu 02)",
+    close: "Kết thúc hồ sơ",
+    submit_for_approval: "Trình phê duyệt",
+    approve: "Phê duyệt",
+    send_back: "Trả lại chuyên viên",
+    issue_result: "Ban hành kết quả",
+    refuse_after_appraisal: "Từ chối sau thẩm định",
+    ready: "Báo có kết quả",
+    return: "Trả kết quả",
+    stop: "Dừng giải quyết (Mẫu 05)",
+    declare_late: "Báo có thể trễ hạn",
+    apologise: "Xin lỗi, hẹn lại (Mẫu 04)",
   },
   facts: "Thông tin hồ sơ",
   status: "Trạng thái",
@@ -142,7 +178,7 @@ const vi: CounterText = {
   internalNote: "Ghi chú nội bộ",
   forCitizen: "Gửi công dân",
   papers: "Phiếu đã in",
-  paperNames: { "01": "Mẫu 01", "02": "Mẫu 02", "03": "Mẫu 03" },
+  paperNames: { "01": "Mẫu 01", "02": "Mẫu 02", "03": "Mẫu 03", "04": "Mẫu 04", "05": "Mẫu 05" },
   actions: "Xử lý hồ sơ",
   accept: "Tiếp nhận",
   acceptNote: "Ghi chú nội bộ (không bắt buộc)",
@@ -171,6 +207,10 @@ const vi: CounterText = {
   procedure: "Thủ tục",
   documentsReceived: "Thành phần hồ sơ",
   appointmentLine: "Ngày hẹn trả kết quả",
+  newAppointmentLine: "Ngày hẹn trả kết quả mới",
+  legalBasis: "Căn cứ",
+  applicantSigns: "NGƯỜI NỘP HỒ SƠ",
+  officerSigns: "NGƯỜI TIẾP NHẬN HỒ SƠ",
   itemsToCorrect: "Nội dung cần bổ sung, hoàn thiện",
   reasonsLine: "Lý do từ chối",
   signHint: "(Ký, ghi rõ họ tên)",
@@ -179,6 +219,8 @@ const vi: CounterText = {
 const en: CounterText = {
   ...vi,
   queueTitle: "Dossiers at the counter",
+  agencyQueueTitle: "Dossiers to decide",
+  lateWithoutApology: "Late soon, no apology yet",
   lists: {
     to_check: "To check",
     waiting_citizen: "Waiting for the citizen",
@@ -186,6 +228,11 @@ const en: CounterText = {
     due_soon: "Due soon",
     overdue: "Overdue",
     ready: "Ready to return",
+    to_assign: "To assign",
+    to_handle: "To handle",
+    assigned: "Assigned to me",
+    to_approve: "To approve",
+    late_warning: "Late soon",
   },
   listsLabel: "Dossier lists",
   search: "Find a dossier",
@@ -213,9 +260,17 @@ const en: CounterText = {
     supplement_requested: "Waiting for the citizen",
     refused: "Refused",
     in_progress: "In progress",
+    supplement_proposed: "Supplement proposed",
+    appraisal_supplement: "Waiting for the citizen (appraisal)",
+    awaiting_approval: "Awaiting approval",
+    approved: "Approved, to issue",
+    result_issued: "Result issued, sent to the counter",
+    appraisal_refused: "Refused after appraisal",
     ready: "Ready to return",
     returned: "Returned",
     withdrawn: "Withdrawn",
+    stopped: "Stopped",
+    closed: "Closed (supplement not completed)",
   },
   auditActions: {
     open: "Opened",
@@ -223,6 +278,21 @@ const en: CounterText = {
     request_corrections: "Asked for corrections",
     refuse: "Refused",
     resubmit: "Resubmitted by the citizen",
+    assign: "Assigned",
+    reassign: "Reassigned",
+    propose_supplement: "Proposed a supplement",
+    issue_supplement: "Issued the supplement request (form 02)",
+    close: "Closed",
+    submit_for_approval: "Submitted for approval",
+    approve: "Approved",
+    send_back: "Sent back",
+    issue_result: "Issued the result",
+    refuse_after_appraisal: "Refused after appraisal",
+    ready: "Result ready",
+    return: "Returned",
+    stop: "Stopped (form 05)",
+    declare_late: "Reported a likely delay",
+    apologise: "Apologised, new date (form 04)",
   },
   facts: "Dossier facts",
   status: "Status",
