@@ -20,9 +20,12 @@ DESKTOP = {"width": 1366, "height": 768}
 THIEN_LOC_CENTRE = "H12.42.01"
 
 
-def create_officer(server: AppServer, agency: str, username: str = "lan.nt", full_name: str = "Nguyễn Thị Lan") -> None:
+def create_officer(
+    server: AppServer, agency: str, username: str = "lan.nt", full_name: str = "Nguyễn Thị Lan", role: str = "officer"
+) -> None:
+    """A staff account made with `motcua create-staff` (an officer unless `role` says otherwise)."""
     command = [sys.executable, "-m", "backend.cli", "create-staff", "--username", username, "--full-name"]
-    command += [full_name, "--role", "officer", "--agency", agency, "--password-stdin"]
+    command += [full_name, "--role", role, "--agency", agency, "--password-stdin"]
     subprocess.run(command, env=server.env, cwd=ROOT, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
 
 

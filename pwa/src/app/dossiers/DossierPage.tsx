@@ -109,7 +109,7 @@ function DossierFacts({ dossier, lang, t }: { dossier: StoredDossier; lang: Lang
       <Facts rows={rows} />
       {change && (
         <p class="dossier-hint" data-testid="new-date-why">
-          {t.newDateWhy[change.kind](formatDay(change.previous, m))}
+          {t.newDateWhy[change.kind](change.previous.split("-").reverse().join("/"))}
           {change.kind === "extended" && change.reason && (
             <>
               {" "}
