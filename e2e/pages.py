@@ -180,6 +180,18 @@ def submit(page: Page) -> None:
     expect(page.get_by_test_id("outbox-entry").or_(page.get_by_test_id("dossier-item")).first).to_be_visible()
 
 
+def send_birth_registration(page: Page, url: str, data_dir: Path) -> str:
+    """A birth registration drafted and sent from the app already open, until the server confirms it (the only
+    dossier of that server); its code."""
+    page.goto(f"{url}/#/thu-tuc/{BIRTH_REGISTRATION}")
+    begin_birth_registration(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: small_photo((200, 180, 160))})
+    submit(page)
+    expect(page.get_by_test_id("dossier-item")).to_have_attribute("data-status", "submitted", timeout=30_000)
+    [dossier] = server_dossiers(data_dir)
+    return str(dossier["code"])
+
+
 def server_dossiers(data_dir: Path) -> list[dict[str, Any]]:
     """The dossiers as a test server stored them, read straight from its SQLite file."""
     with sqlite3.connect(data_dir / "motcua.sqlite") as db:
