@@ -51,6 +51,23 @@ def idb_all(page: Page, store: str) -> list[dict[str, Any]]:
     return page.evaluate(_READ_STORE, [store, False])
 
 
+_KEEP_DOSSIER = """(dossier) => new Promise((resolve, reject) => {
+    const open = indexedDB.open("motcua");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+        const tx = open.result.transaction("dossiers", "readwrite");
+        tx.objectStore("dossiers").put(dossier);
+        tx.oncomplete = () => { open.result.close(); resolve(true); };
+        tx.onerror = () => reject(tx.error);
+    };
+})"""
+
+
+def keep_dossier(page: Page, dossier: dict[str, Any]) -> None:
+    """One more of "my dossiers" on the phone, as the app keeps a confirmed one (the app already opened)."""
+    page.evaluate(_KEEP_DOSSIER, dossier)
+
+
 def photo_with_gps(width: int = 3000, height: int = 2000) -> bytes:
     """A camera-like photo of a printed page, rotated by EXIF (orientation 6) and tagged with a GPS position."""
     image = Image.new("RGB", (width, height), (250, 248, 240))
