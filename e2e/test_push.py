@@ -7,6 +7,7 @@ routing opens the dossier at the items asked for."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +16,9 @@ from typing import Any
 import httpx
 import pytest
 from conftest import ROOT, AppServer
-from pages import BIRTH_CERTIFICATE, open_app, records, send_birth_registration, wait_until
+from pages import BIRTH_CERTIFICATE, keep_dossier, open_app, records, send_birth_registration, wait_until
 from playwright.sync_api import BrowserContext, Page, expect
-from staff import staff_api
+from staff import accepted_from_a_phone, staff_api
 
 sys.path.insert(0, str(ROOT))  # the push-service emulator lives with the unit tests
 from tests.factories import submission
@@ -27,9 +28,10 @@ SHOWN = """async () => (await (await navigator.serviceWorker.ready).getNotificat
     title: n.title, body: n.body, tag: n.tag, icon: n.icon, badge: n.badge, data: n.data}))"""
 
 # PushManager as in a browser whose push service is the emulator: `subscribe` hands out the emulator's
-# subscription (keys the emulator decrypts with) and records the applicationServerKey it was given; the
-# browser keeps it across reloads (here in localStorage) until `unsubscribe`.
+# subscriptions in turn (keys the emulator decrypts with) and records the applicationServerKey it was given;
+# the browser keeps the subscription across reloads (here in localStorage) until `unsubscribe`.
 STUB_PUSH = """(made) => {
+  let next = 0;
   const KEY = "e2e.pushSubscription";
   const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
     .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
@@ -46,7 +48,7 @@ STUB_PUSH = """(made) => {
     return build(JSON.parse(localStorage.getItem(KEY) || "null"));
   };
   PushManager.prototype.subscribe = async function (options) {
-    const kept = { ...made, key: b64(options.applicationServerKey) };
+    const kept = { ...made[Math.min(next++, made.length - 1)], key: b64(options.applicationServerKey) };
     localStorage.setItem(KEY, JSON.stringify(kept));
     return build(kept);
   };
@@ -145,7 +147,7 @@ def test_a_citizen_who_says_yes_is_told_of_a_supplement_and_the_tap_opens_the_it
     url = push_server.url
     key = httpx.get(f"{url}/api/push/key").json()["publicKey"]
     with PushEmulator(key) as push:
-        page.add_init_script(f"({STUB_PUSH})({json.dumps(push.subscription())})")
+        page.add_init_script(f"({STUB_PUSH})({json.dumps([push.subscription()])})")
         context.grant_permissions(["notifications"], origin=url)
         open_app(page, url, "/#/da-nop")
         expect(page.get_by_role("heading", name="Hồ sơ của bạn")).to_be_visible()
@@ -193,3 +195,41 @@ def test_a_citizen_who_says_yes_is_told_of_a_supplement_and_the_tap_opens_the_it
     expect(items.nth(0)).to_contain_text("Tên viết sai dấu")
     expect(items.nth(1)).to_contain_text("Ảnh bị mờ, chụp lại")
     assert page.evaluate(SHOWN) == []  # the tapped notice is gone from the tray
+
+
+def _server_subscriptions(server: AppServer) -> list[tuple[str, str]]:
+    with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
+        return [(str(e), str(k)) for e, k in db.execute("SELECT endpoint, vapid_key FROM push_subscription")]
+
+
+def test_a_rotated_key_makes_the_phone_subscribe_again_on_its_next_open(
+    page: Page, context: BrowserContext, push_server: AppServer
+) -> None:
+    url = push_server.url
+    dossier = accepted_from_a_phone(push_server)
+    old_key = httpx.get(f"{url}/api/push/key").json()["publicKey"]
+    with PushEmulator(old_key) as push:
+        first, second = push.subscription(), push.subscription()
+        page.add_init_script(f"({STUB_PUSH})({json.dumps([first, second])})")
+        context.grant_permissions(["notifications"], origin=url)
+        open_app(page, url)
+        keep_dossier(page, dossier)
+        page.goto(f"{url}/#/da-nop")
+        page.reload()
+        page.get_by_role("button", name="Có, nhận thông báo").click()
+        expect(page.get_by_test_id("notice-offer")).to_contain_text("Đã bật thông báo")
+        assert _server_subscriptions(push_server) == [(first["endpoint"], old_key)]
+
+        push_server.stop()
+        (push_server.data_dir / "push" / "vapid-private.pem").unlink()  # the operator rotates the key
+        push_server.start()
+        new_key = httpx.get(f"{url}/api/push/key").json()["publicKey"]
+        assert new_key != old_key
+        new_one = second["endpoint"]
+        with page.expect_request(lambda r: r.method == "PUT" and r.post_data_json["endpoint"] == new_one) as put:
+            page.reload()  # the app opens: the server answers resubscribe, the phone subscribes with the new key
+        assert put.value.post_data_json["previousEndpoint"] == first["endpoint"]
+        assert put.value.post_data_json["vapidKey"] == new_key
+        assert wait_until(lambda: _server_subscriptions(push_server) == [(second["endpoint"], new_key)])
+        kept = page.evaluate("JSON.parse(localStorage.getItem('e2e.pushSubscription'))")
+        assert (kept["endpoint"], kept["key"]) == (second["endpoint"], new_key)
