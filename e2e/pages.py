@@ -51,6 +51,23 @@ def idb_all(page: Page, store: str) -> list[dict[str, Any]]:
     return page.evaluate(_READ_STORE, [store, False])
 
 
+_KEEP_DOSSIER = """(dossier) => new Promise((resolve, reject) => {
+    const open = indexedDB.open("motcua");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+        const tx = open.result.transaction("dossiers", "readwrite");
+        tx.objectStore("dossiers").put(dossier);
+        tx.oncomplete = () => { open.result.close(); resolve(true); };
+        tx.onerror = () => reject(tx.error);
+    };
+})"""
+
+
+def keep_dossier(page: Page, dossier: dict[str, Any]) -> None:
+    """One more of "my dossiers" on the phone, as the app keeps a confirmed one (the app already opened)."""
+    page.evaluate(_KEEP_DOSSIER, dossier)
+
+
 def photo_with_gps(width: int = 3000, height: int = 2000) -> bytes:
     """A camera-like photo of a printed page, rotated by EXIF (orientation 6) and tagged with a GPS position."""
     image = Image.new("RGB", (width, height), (250, 248, 240))
@@ -178,6 +195,18 @@ def submit(page: Page) -> None:
     """Taps "Nộp hồ sơ" on the check page: the dossier shows in the outbox, or already among those sent."""
     page.get_by_test_id("submit-dossier").click()
     expect(page.get_by_test_id("outbox-entry").or_(page.get_by_test_id("dossier-item")).first).to_be_visible()
+
+
+def send_birth_registration(page: Page, url: str, data_dir: Path) -> str:
+    """A birth registration drafted and sent from the app already open, until the server confirms it (the only
+    dossier of that server); its code."""
+    page.goto(f"{url}/#/thu-tuc/{BIRTH_REGISTRATION}")
+    begin_birth_registration(page)
+    complete_birth_registration(page, {BIRTH_CERTIFICATE: small_photo((200, 180, 160))})
+    submit(page)
+    expect(page.get_by_test_id("dossier-item")).to_have_attribute("data-status", "submitted", timeout=30_000)
+    [dossier] = server_dossiers(data_dir)
+    return str(dossier["code"])
 
 
 def server_dossiers(data_dir: Path) -> list[dict[str, Any]]:

@@ -14,6 +14,9 @@ import httpx
 from conftest import ROOT, AppServer
 from playwright.sync_api import Browser, Locator, Page, expect
 
+sys.path.insert(0, str(ROOT))  # the factories live with the unit tests
+from tests.factories import submission
+
 PASSWORD = "Quầy-một-cửa-2026"
 DESKTOP = {"width": 1366, "height": 768}
 # The demo's public service centre of Thiên Lộc: it receives the dossiers citizens send to the commune.
@@ -108,3 +111,25 @@ def staff_api(server: AppServer) -> Iterator[StaffApi]:
         yield api
     finally:
         api.close()
+
+
+def accepted_from_a_phone(server: AppServer) -> dict[str, Any]:
+    """A marriage-status dossier sent to xã Thiên Lộc from a phone (over HTTP) and accepted by its officer, which
+    makes one notice; returned as the phone's "my dossiers" keeps it (pwa/src/data/db.ts StoredDossier)."""
+    body = submission("1.004873", "H12.42")
+    sent = httpx.post(f"{server.url}/api/submissions", json=body)
+    assert sent.status_code == 201, sent.text
+    code = sent.json()["code"]
+    with staff_api(server) as officer:
+        officer.accept(code)
+    return {
+        "code": code,
+        "accessToken": body["accessToken"],
+        "submissionId": body["submissionId"],
+        "procedureCode": "1.004873",
+        "agencyCode": sent.json()["agencyCode"],
+        "status": "submitted",
+        "submittedAt": sent.json()["submittedAt"],
+        "view": None,
+        "fetchedAt": None,
+    }

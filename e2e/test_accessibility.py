@@ -7,9 +7,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pages import BIRTH_CERTIFICATE, BIRTH_REGISTRATION, begin_birth_registration, complete_birth_registration, open_app
+from conftest import AppServer
+from pages import (
+    BIRTH_CERTIFICATE,
+    BIRTH_REGISTRATION,
+    begin_birth_registration,
+    complete_birth_registration,
+    keep_dossier,
+    open_app,
+)
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
+from staff import accepted_from_a_phone
 
 AXE = Path(__file__).resolve().parent.parent / "pwa" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -40,6 +49,7 @@ def _violations(page: Page) -> list[str]:
         ("/#/ho-so", "Hồ sơ đang soạn"),
         ("/#/da-nop", "Hồ sơ đã nộp"),
         ("/#/tra-cuu", "Tra cứu hồ sơ"),
+        ("/#/thong-bao", "Chưa có thông báo nào"),
     ],
 )
 def test_main_pages_have_no_serious_violations(axe_page: Page, live_server: str, path: str, ready: str) -> None:
@@ -64,7 +74,7 @@ def test_the_english_pages_have_no_serious_violations(axe_page: Page, live_serve
     assert _violations(axe_page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/#/thu-tuc/1.004873", "/#/ho-so", "/#/da-nop", "/#/tra-cuu"])
+@pytest.mark.parametrize("path", ["/", "/#/thu-tuc/1.004873", "/#/ho-so", "/#/da-nop", "/#/tra-cuu", "/#/thong-bao"])
 def test_pages_fit_a_small_phone_with_the_font_size_doubled(axe_page: Page, live_server: str, path: str) -> None:
     open_app(axe_page, live_server)
     axe_page.goto(live_server + path)
@@ -86,3 +96,26 @@ def test_a_dossier_waiting_to_be_sent_has_no_serious_violations(axe_page: Page, 
     axe_page.get_by_test_id("submit-dossier").click()
     expect(axe_page.get_by_test_id("outbox-entry")).to_have_attribute("data-state", "waiting")
     assert _violations(axe_page) == []
+
+
+def _overflow(page: Page) -> int:
+    return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+def test_the_offer_of_notices_and_the_inbox_have_no_serious_violations(axe_page: Page, server: AppServer) -> None:
+    dossier = accepted_from_a_phone(server)
+    open_app(axe_page, server.url)
+    keep_dossier(axe_page, dossier)
+    axe_page.goto(f"{server.url}/#/da-nop")
+    axe_page.reload()
+    expect(axe_page.get_by_role("heading", name="Nhận thông báo khi có kết quả?")).to_be_visible()
+    assert _violations(axe_page) == []
+    axe_page.get_by_test_id("nav-inbox").click()
+    expect(axe_page.get_by_test_id("notice")).to_contain_text("Hồ sơ đã được tiếp nhận")
+    assert _violations(axe_page) == []
+    axe_page.get_by_role("button", name="English").click()
+    expect(axe_page.get_by_test_id("notice")).to_contain_text("Your dossier was accepted")
+    expect(axe_page.get_by_role("heading", name="Be notified when there is news?")).to_be_visible()
+    assert _violations(axe_page) == []
+    axe_page.add_style_tag(content="html { font-size: 200% !important; }")
+    assert _overflow(axe_page) <= 0

@@ -1,5 +1,6 @@
 """A new version of the app is deployed: the citizen is told and chooses when to reload, and nothing
-drafted under the old version is lost. The drafts also outlive closing the browser."""
+drafted under the old version is lost, nor the inbox; a phone whose database predates the inbox keeps every
+draft and dossier. The drafts also outlive closing the browser."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from pages import (
     open_app,
     photo_with_gps,
 )
-from playwright.sync_api import BrowserType, Page, expect
+from playwright.sync_api import BrowserContext, BrowserType, Page, expect
+from staff import accepted_from_a_phone
 
 VERSION = json.loads((ROOT / "pwa" / "package.json").read_text())["version"]
 
@@ -35,7 +37,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture
 def deployment(builds: dict[str, Path], tmp_path: Path) -> Iterator[tuple[str, Any]]:
-    """A server whose app folder can be switched from one build to another while it runs."""
+    """A server whose app folder can be switched from one build to another while it runs (`deploy.server`)."""
     served = tmp_path / "served"
     shutil.copytree(builds["A"], served)
 
@@ -45,6 +47,7 @@ def deployment(builds: dict[str, Path], tmp_path: Path) -> Iterator[tuple[str, A
         shutil.copytree(builds[label], served, dirs_exist_ok=True)
 
     with serving(served, tmp_path / "data") as server:
+        deploy.server = server
         yield server.url, deploy
 
 
@@ -163,3 +166,67 @@ def test_no_update_takes_over_while_a_dossier_waits_to_be_sent(page: Page, deplo
     banner.get_by_role("button", name="Cập nhật ngay").click()
     expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
     assert idb_all(page, "outbox") == [] and len(idb_all(page, "dossiers")) == 1
+
+
+# The app's database as version 2 made it, before the inbox (pwa/src/data/db.ts, `oldVersion < 2`), holding
+# a draft and a dossier: what a phone that used the app before this version carries.
+VERSION_2 = """([draft, dossier]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open("motcua", 2);
+    open.onupgradeneeded = () => {
+        const db = open.result;
+        db.createObjectStore("catalogue");
+        db.createObjectStore("calendar");
+        db.createObjectStore("drafts", { keyPath: "id" }).createIndex("byUpdated", "updatedAt");
+        db.createObjectStore("photos", { keyPath: ["draftId", "slot"] }).createIndex("byDraft", "draftId");
+        db.createObjectStore("outbox", { keyPath: "submissionId" }).createIndex("byCreated", "createdAt");
+        db.createObjectStore("dossiers", { keyPath: "code" }).createIndex("bySubmitted", "submittedAt");
+    };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+        const tx = open.result.transaction(["drafts", "dossiers"], "readwrite");
+        tx.objectStore("drafts").put(draft);
+        tx.objectStore("dossiers").put(dossier);
+        tx.oncomplete = () => { open.result.close(); resolve(true); };
+        tx.onerror = () => reject(tx.error);
+    };
+})"""
+
+
+def test_a_database_from_before_the_inbox_keeps_drafts_and_dossiers_and_the_inbox_outlives_updates(
+    page: Page, context: BrowserContext, deployment: tuple[str, Any]
+) -> None:
+    url, deploy = deployment
+    dossier = accepted_from_a_phone(deploy.server)
+    draft = {
+        "id": "nhap-truoc-hop-thu",
+        "procedureCode": "1.001193",
+        "procedureVersion": 1,
+        "agencyCode": "H12.42",
+        "answers": {"child": {"full_name": "Nguyễn Minh Khang"}},
+        "createdAt": "2026-11-30T08:00:00.000Z",
+        "updatedAt": "2026-11-30T08:05:00.000Z",
+    }
+    page.goto(f"{url}/api/health")  # the app's origin, before the app has ever run there
+    page.evaluate(VERSION_2, [draft, dossier])
+
+    open_app(page, url)  # version A upgrades the database to the inbox's version
+    assert idb_all(page, "drafts") == [draft]
+    assert [d["accessToken"] for d in idb_all(page, "dossiers")] == [dossier["accessToken"]]
+    nav = page.get_by_test_id("nav-inbox")
+    expect(nav).to_contain_text("1 thông báo chưa đọc")
+    [notice] = idb_all(page, "notices")
+    assert notice["code"] == dossier["code"] and notice["title"]["vi"] == "Hồ sơ đã được tiếp nhận"
+
+    deploy("B")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    page.get_by_role("alert").get_by_role("button", name="Cập nhật ngay").click()
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
+    assert idb_all(page, "drafts") == [draft]
+    assert idb_all(page, "notices") == [notice]
+    expect(nav).to_contain_text("1 thông báo chưa đọc")
+
+    context.set_offline(True)
+    page.reload()
+    nav.click()
+    expect(page.get_by_test_id("notice")).to_contain_text("Hồ sơ đã được tiếp nhận")
+    assert idb_all(page, "drafts") == [draft] and idb_all(page, "notices") == [notice]

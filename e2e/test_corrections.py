@@ -10,14 +10,12 @@ from pages import (
     BIRTH_CERTIFICATE,
     BIRTH_REGISTRATION,
     add_photo,
-    begin_birth_registration,
-    complete_birth_registration,
     open_app,
     records,
+    send_birth_registration,
     server_dossier,
     server_dossiers,
     small_photo,
-    submit,
     wait_until,
 )
 from playwright.sync_api import BrowserContext, Page, Request, expect
@@ -33,12 +31,7 @@ ASKED = [
 
 def _submitted(page: Page, server: AppServer) -> str:
     open_app(page, server.url, f"/#/thu-tuc/{BIRTH_REGISTRATION}")
-    begin_birth_registration(page)
-    complete_birth_registration(page, {BIRTH_CERTIFICATE: small_photo((200, 180, 160))})
-    submit(page)
-    expect(page.get_by_test_id("dossier-item")).to_have_attribute("data-status", "submitted", timeout=30_000)
-    [dossier] = server_dossiers(server.data_dir)
-    return str(dossier["code"])
+    return send_birth_registration(page, server.url, server.data_dir)
 
 
 def test_a_dossier_sent_back_is_corrected_offline_and_resubmitted_once(

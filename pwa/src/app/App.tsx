@@ -9,6 +9,7 @@ import { useOutbox } from "./outboxRunner";
 import { ProcedurePage } from "./ProcedurePage";
 import { go, href, useRoute } from "./route";
 import { SearchPage } from "./SearchPage";
+import { useUnread } from "./notices/useUnread";
 import { registerServiceWorker, type Update } from "./update";
 import type { Catalogue } from "../shared/types";
 
@@ -18,9 +19,10 @@ const SubmittedPage = lazyComponent(() => import("./dossiers/SubmittedPage").the
 const DossierPage = lazyComponent(() => import("./dossiers/DossierPage").then((module) => module.DossierPage), "…");
 const CorrectionPage = lazyComponent(() => import("./dossiers/CorrectionPage").then((module) => module.CorrectionPage), "…");
 const TrackingPage = lazyComponent(() => import("./dossiers/TrackingPage").then((module) => module.TrackingPage), "…");
+const InboxPage = lazyComponent(() => import("./notices/InboxPage").then((module) => module.InboxPage), "…");
 
 /** Pages that do not need the catalogue: they work from "my dossiers" or from the network alone. */
-const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking"]);
+const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox"]);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
@@ -30,6 +32,7 @@ export function App() {
   const catalogue = useCatalogue(online);
   const draftCount = useDraftCount(location.hash);
   const outboxCount = useOutbox();
+  const unread = useUnread(online, lang);
   const [update, setUpdate] = useState<Update | null>(null);
   const [lastOpened, setLastOpened] = useState<string | null>(null);
   // Opened from the list: "back" is a real history step, so the phone's back button agrees with ours.
@@ -86,15 +89,14 @@ export function App() {
           </a>
           <a href={href.submitted()} aria-current={route.page === "submitted" || route.page === "dossier" || route.page === "correction" ? "page" : undefined}>
             {m.navSubmitted}
-            {outboxCount > 0 && (
-              <span class="nav-count">
-                <span aria-hidden="true">{outboxCount}</span>
-                <span class="visually-hidden">{m.navWaiting(outboxCount)}</span>
-              </span>
-            )}
+            {outboxCount > 0 && <Count shown={outboxCount} said={m.navWaiting(outboxCount)} />}
           </a>
           <a href={href.tracking()} aria-current={route.page === "tracking" ? "page" : undefined}>
             {m.navTracking}
+          </a>
+          <a href={href.inbox()} aria-current={route.page === "inbox" ? "page" : undefined} data-testid="nav-inbox">
+            {m.navInbox}
+            {unread > 0 && <Count shown={unread} said={m.navUnread(unread)} />}
           </a>
         </nav>
       </header>
@@ -175,7 +177,18 @@ function DossierPages({ route, lang, online, catalogue }: DossierPagesProps) {
   if (route.page === "submitted") return <SubmittedPage catalogue={catalogue} lang={lang} online={online} />;
   if (route.page === "dossier") return <DossierPage key={route.code} code={route.code} catalogue={catalogue} lang={lang} online={online} />;
   if (route.page === "tracking") return <TrackingPage key={route.code ?? ""} code={route.code} lang={lang} online={online} />;
+  if (route.page === "inbox") return <InboxPage lang={lang} online={online} />;
   return null;
+}
+
+/** A count beside a navigation link: the figure shown, the words read out. */
+function Count({ shown, said }: { shown: number; said: string }) {
+  return (
+    <span class="nav-count">
+      <span aria-hidden="true">{shown}</span>
+      <span class="visually-hidden">{said}</span>
+    </span>
+  );
 }
 
 function Freshness({ catalogue, m }: { catalogue: ReturnType<typeof useCatalogue>; m: Messages }) {

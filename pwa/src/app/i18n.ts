@@ -69,6 +69,9 @@ export interface Messages {
   /** Read after the "Hồ sơ đã nộp" link when the outbox holds submissions. */
   navWaiting: (count: number) => string;
   navTracking: string;
+  navInbox: string;
+  /** Read after the "Thông báo" link when notices are unread. */
+  navUnread: (count: number) => string;
   updateReady: string;
   updateNow: string;
   /** Shown instead of "update now" while submissions wait in the outbox. */
@@ -143,6 +146,8 @@ const vi: Messages = {
   navSubmitted: "Hồ sơ đã nộp",
   navWaiting: (count) => `${count} hồ sơ chờ gửi`,
   navTracking: "Tra cứu",
+  navInbox: "Thông báo",
+  navUnread: (count) => `${count} thông báo chưa đọc`,
   updateReady: "Đã có phiên bản mới của ứng dụng.",
   updateNow: "Cập nhật ngay",
   updateAfterSending: "Ứng dụng sẽ cập nhật sau khi gửi xong hồ sơ.",
@@ -217,6 +222,8 @@ const en: Messages = {
   navSubmitted: "Submitted dossiers",
   navWaiting: (count) => `${count} waiting to be sent`,
   navTracking: "Track",
+  navInbox: "Notices",
+  navUnread: (count) => `${count} unread`,
   updateReady: "A new version of the app is ready.",
   updateNow: "Update now",
   updateAfterSending: "The app will update once your dossiers have been sent.",

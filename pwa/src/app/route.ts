@@ -1,7 +1,7 @@
 /** Navigation state, kept in the address so a reload (or an update) reopens the same page:
  * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft,
  * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them (`/sua`: correcting it), `#/tra-cuu[/<code>]` public tracking
- * (the receipt's QR code opens `#/tra-cuu/<code>`). */
+ * (the receipt's QR code opens `#/tra-cuu/<code>`), `#/thong-bao` the inbox. */
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -13,7 +13,8 @@ export type Route =
   | { page: "submitted" }
   | { page: "dossier"; code: string }
   | { page: "correction"; code: string }
-  | { page: "tracking"; code: string | null };
+  | { page: "tracking"; code: string | null }
+  | { page: "inbox" };
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -42,6 +43,7 @@ export function parseRoute(hash: string): Route {
     return code ? { page: "dossier", code } : { page: "submitted" };
   }
   if (head === "tra-cuu") return { page: "tracking", code: decode(first) };
+  if (head === "thong-bao") return { page: "inbox" };
   return { page: "search" };
 }
 
@@ -55,6 +57,7 @@ export const href = {
   dossier: (code: string): string => `#/da-nop/${encodeURIComponent(code)}`,
   correction: (code: string): string => `#/da-nop/${encodeURIComponent(code)}/sua`,
   tracking: (code?: string): string => (code ? `#/tra-cuu/${encodeURIComponent(code)}` : "#/tra-cuu"),
+  inbox: (): string => "#/thong-bao",
 };
 
 /** Goes to `hash`; `replace` leaves no history entry (the phone's back button skips it). */

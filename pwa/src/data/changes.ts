@@ -1,9 +1,11 @@
-/** Tells every open page, and the service worker, that the outbox or "my dossiers" changed, and how far
- * an upload has got: a BroadcastChannel across contexts, plain callbacks within this one. */
+/** Tells every open page, and the service worker, that the outbox, "my dossiers" or the inbox changed, and
+ * how far an upload has got: a BroadcastChannel across contexts, plain callbacks within this one. */
 
 export type Change =
   | { kind: "outbox" }
   | { kind: "dossiers" }
+  /** The inbox: notices arrived or were read. */
+  | { kind: "notices" }
   /** Live upload progress; not stored on every step (the stored `bytesSent` moves file by file). */
   | { kind: "progress"; submissionId: string; bytesSent: number; bytesTotal: number };
 

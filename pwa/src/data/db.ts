@@ -138,6 +138,21 @@ export interface StoredDossier {
   fetchedAt: string | null;
 }
 
+/** A notice about one of my dossiers (thông báo), as POST /api/push/inbox gave it: kept on the phone so the
+ * inbox reads offline; `read` is the phone's own (0 unread, 1 read: a boolean cannot be an index key). */
+export interface StoredNotice {
+  /** The server's id: the same notice fetched again is the same record. */
+  id: number;
+  code: string;
+  kind: string;
+  title: Bilingual;
+  body: Bilingual;
+  /** Where a tap leads in the app: "/#/da-nop/<code>", or ".../sua" for a correction request. */
+  url: string;
+  createdAt: string;
+  read: 0 | 1;
+}
+
 export interface MotcuaDB extends DBSchema {
   catalogue: { key: "current"; value: StoredCatalogue };
   calendar: { key: "current"; value: StoredCalendar };
@@ -145,10 +160,11 @@ export interface MotcuaDB extends DBSchema {
   photos: { key: [string, string]; value: Photo; indexes: { byDraft: string } };
   outbox: { key: string; value: OutboxEntry; indexes: { byCreated: string } };
   dossiers: { key: string; value: StoredDossier; indexes: { bySubmitted: string } };
+  notices: { key: number; value: StoredNotice; indexes: { byRead: number; byCode: string } };
 }
 
 export const DB_NAME = "motcua";
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Opens the database and runs `read` on it without ever creating or upgrading it: for the service
  * worker's checks, which must not change the schema under a page of another app version. Null when the
@@ -191,6 +207,11 @@ export function db(): Promise<IDBPDatabase<MotcuaDB>> {
         outbox.createIndex("byCreated", "createdAt");
         const dossiers = database.createObjectStore("dossiers", { keyPath: "code" });
         dossiers.createIndex("bySubmitted", "submittedAt");
+      }
+      if (oldVersion < 3) {
+        const notices = database.createObjectStore("notices", { keyPath: "id" });
+        notices.createIndex("byRead", "read");
+        notices.createIndex("byCode", "code");
       }
     },
     // A newer app version in another tab wants to upgrade: let it, and reopen on next use.

@@ -33,11 +33,13 @@ function useCorrectionDraft(code: string, online: boolean) {
   const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
   const [photos, setPhotos] = useState<Photo[]>([]);
   const opened = useRef(false);
+  // Opened from a notice, the phone's copy may predate the request: look again once the refresh brings it.
   useEffect(() => {
     if (state.dossiers === null || opened.current) return;
-    opened.current = true;
     if (!dossier) return setDraft(null);
     void openCorrectionDraft(dossier).then(async (found) => {
+      if (opened.current) return;
+      opened.current = found !== null;
       setDraft(found);
       if (found) setPhotos(await listPhotos(found.id));
     });

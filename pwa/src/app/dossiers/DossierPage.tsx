@@ -3,6 +3,7 @@
 
 import { useEffect } from "preact/hooks";
 import type { StoredDossier } from "../../data/db";
+import { markDossierRead } from "../../data/notices";
 import type { Catalogue } from "../../shared/types";
 import { formatBytes } from "../drafts/text";
 import { formatDay, MESSAGES, type Lang } from "../i18n";
@@ -31,6 +32,10 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
   useEffect(() => {
     document.title = `${code} — ${t.title}`;
   }, [code, t]);
+  // What the dossier's notices said is on the screen now (a notice arriving meanwhile is read too).
+  useEffect(() => {
+    if (dossier) void markDossierRead(code);
+  }, [dossier?.fetchedAt, dossier !== undefined]);
 
   if (state.dossiers === null) {
     return (

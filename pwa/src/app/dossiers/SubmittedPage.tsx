@@ -5,6 +5,7 @@ import { useEffect } from "preact/hooks";
 import type { StoredDossier } from "../../data/db";
 import type { Catalogue } from "../../shared/types";
 import { formatDay, formatTime, MESSAGES, type Lang } from "../i18n";
+import { NoticeOffer } from "../notices/NoticeOffer";
 import { href } from "../route";
 import { OutboxItem } from "./OutboxItem";
 import { formatVietnamTime } from "./format";
@@ -47,6 +48,7 @@ export function SubmittedPage({ catalogue, lang, online }: Props) {
   return (
     <section class="dossiers">
       <h2>{t.title}</h2>
+      {state.dossiers && state.dossiers.length > 0 && <NoticeOffer lang={lang} where="submitted" />}
       {state.outbox === null && (
         <p class="status" role="status">
           {t.loading}

@@ -35,7 +35,7 @@ export function useMyDossiers(online: boolean): MyDossiers {
     const stop = listen((change) => {
       if (change.kind === "outbox") readOutbox();
       else if (change.kind === "dossiers") readDossiers();
-      else setLive((known) => ({ ...known, [change.submissionId]: change.bytesSent }));
+      else if (change.kind === "progress") setLive((known) => ({ ...known, [change.submissionId]: change.bytesSent }));
     });
     return () => {
       active = false;

@@ -1,0 +1,12 @@
+/** What the app's navigation needs at once, without loading the inbox's code: how many notices are unread,
+ * and whether the phone holds a dossier that notices could be about at all. */
+
+import { db } from "./db";
+
+export async function countUnread(): Promise<number> {
+  return (await db()).countFromIndex("notices", "byRead", 0);
+}
+
+export async function countDossiers(): Promise<number> {
+  return (await db()).count("dossiers");
+}

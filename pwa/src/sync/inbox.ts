@@ -1,0 +1,16 @@
+/** Brings the inbox up to date: the tokens of every dossier on the phone go to POST /api/push/inbox (never in
+ * a URL) and the notices come back into IndexedDB. Every notice arrives this way, pushed or not. */
+
+import { listDossiers } from "../data/dossiers";
+import { saveNotices } from "../data/notices";
+import { fetchInbox } from "../data/push";
+
+const TOKENS_PER_REQUEST = 100;
+
+/** Throws ApiError when the server cannot be reached: the stored notices are then all there is. */
+export async function refreshInbox(): Promise<void> {
+  const tokens = (await listDossiers()).map((dossier) => dossier.accessToken);
+  for (let start = 0; start < tokens.length; start += TOKENS_PER_REQUEST) {
+    await saveNotices(await fetchInbox(tokens.slice(start, start + TOKENS_PER_REQUEST)));
+  }
+}
