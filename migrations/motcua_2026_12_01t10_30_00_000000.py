@@ -1,6 +1,6 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-ID = "2026-12-02T08:00:00:000000"
+ID = "2026-12-01T10:30:00:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "The deciding agency's queue: its lists and counts read by competent agency and status"
 
