@@ -67,8 +67,18 @@ STATUSES: dict[str, tuple[int, ...]] = {
             "stop",
             "declare-late",
             "apology",
+            "paper-handover",
+            "paper-received",
+            "referral",
+            "part-return",
         )
     },
+    f"GET {STAFF_DOSSIER}/parts": (401, 403, 404),
+    "GET /api/staff/parts": (401, 403),
+    # Mẫu 06 and 07: 422 for a period that ends before it starts, lasts over 92 days or holds over 10,000 dossiers.
+    f"GET {STAFF_DOSSIER}/control-slip": (401, 403, 404),
+    "GET /api/staff/register": (400, 401, 403, 422),
+    "GET /api/staff/register.csv": (400, 401, 403, 422),
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),

@@ -123,6 +123,15 @@ async def colleagues(agency_code: str) -> list[tuple[str, str, Role]]:
     return [(r["username"], r["full_name"], Role(r["role"])) for r in rows]
 
 
+async def full_names(usernames: list[str]) -> dict[str, str]:
+    """Full names by username (accounts since disabled too: the papers they signed still name them)."""
+    wanted = sorted({u for u in usernames if u})
+    if not wanted:
+        return {}
+    rows = await Staff.select(Staff.username, Staff.full_name).where(Staff.username.is_in(wanted))
+    return {r["username"]: r["full_name"] for r in rows}
+
+
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
     return await verify_password(row["password_hash"] if row else None, password)

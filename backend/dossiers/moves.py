@@ -36,6 +36,8 @@ class Move:
     # Rows of this dossier written in the same transaction (due dates, waits, hand-overs); `apply` sets
     # their `dossier` key.
     records: tuple[Table, ...] = ()
+    # Updates of such rows, awaited in the same transaction after the records (a part returned, Art 20).
+    updates: tuple[Any, ...] = ()
 
 
 async def current(code: str) -> dict[str, Any]:
@@ -106,6 +108,8 @@ async def _record(
     for record in move.records:
         record.dossier = dossier_id  # type: ignore[attr-defined]
         await type(record).insert(record)
+    for update in move.updates:
+        await update
 
 
 async def mark_opened(code: str, actor: Actor, now: dt.datetime) -> dict[str, Any]:

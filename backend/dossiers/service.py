@@ -15,7 +15,7 @@ from anyio import CapacityLimiter, to_thread
 from backend.catalogue import organisation
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, hold, writing
-from backend.dossiers import files, moves, pdfs, rules, search
+from backend.dossiers import files, moves, pdfs, rules, search, timeline
 from backend.dossiers.errors import (
     AgencyNotAccepted,
     AgencyNotCompetent,
@@ -376,17 +376,19 @@ async def appointment(procedure_code: str, receiving_unit: str, now: dt.datetime
     return await catalogue.appointment_date(now, procedure.working_days, tz, receiving_unit, procedure.cutoff)
 
 
-def received(due: dt.date, now: dt.datetime, **more: Any) -> moves.Move:
-    """The move of accepting a dossier (tiếp nhận): received now, due on `due` (its original due date)."""
+def received(due: dt.date, now: dt.datetime, row: dict[str, Any], by: str, **more: Any) -> moves.Move:
+    """The move of accepting a dossier (tiếp nhận) `row` by staff member `by`: received now, due on `due` (its
+    original due date), its electronic file handed to the competent agency at once (Art 18)."""
     original = DossierDeadline(
         kind="original", due_date=due, counted_from=now, set_at=now, reason="Ngày hẹn trên giấy tiếp nhận"
     )
+    transfer = timeline.transfer_at_receipt(row["receiving_unit_code"], row["competent_agency_code"], by, now)
     return moves.Move(
         action=more.pop("action", "accept"),
         target=Status.RECEIVED,
         changes={"received_at": now, "appointment_date": due, "clock_started_at": now},
         reason_for_citizen=f"Hẹn trả kết quả ngày {due:%d/%m/%Y}.",
-        records=(original,),
+        records=(original, *transfer),
         **more,
     )
 
@@ -402,7 +404,9 @@ async def receive(
     due = await appointment(row["procedure_code"], row["receiving_unit_code"], now, tz)
     who = actor if isinstance(actor, moves.Actor) else moves.Actor(actor)
     try:
-        await moves.apply(code, row["version"] if version is None else version, received(due, now), who, now)
+        await moves.apply(
+            code, row["version"] if version is None else version, received(due, now, row, who.username), who, now
+        )
     except rules.StaleVersion:
         if version is not None:
             raise

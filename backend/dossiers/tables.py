@@ -137,6 +137,23 @@ class DossierHandover(Table, tablename="dossier_handover"):
     note = Text(default="")
 
 
+class DossierPart(Table, tablename="dossier_part"):
+    """A part of a dossier the lead (competent) agency sent to another agency by a Phiếu chuyển xử lý (liên
+    thông, Decree 118/2025 Art 20): its task and deadline and, once that agency returns it, when, who and what."""
+
+    dossier = ForeignKey(references=Dossier, on_delete=OnDelete.cascade, index=True)
+    agency_code = Varchar(length=40, index=True)  # who does the part (and may see the dossier meanwhile)
+    lead_agency_code = Varchar(length=40)
+    task = Text()
+    working_days = Integer()
+    sent_at = Timestamptz()
+    sent_by = Varchar(length=80)
+    due_at = Timestamptz()
+    returned_at = Timestamptz(null=True, default=None)
+    returned_by = Varchar(length=80, default="")
+    result = Text(default="")  # what the agency sends back: its opinion, its finding, its paper's number
+
+
 class DossierCorrection(Table, tablename="dossier_correction"):
     """A citizen's correction applied to a dossier, under the id the phone made: a retry finds it here
     (exactly once) and is answered as the first time; other content under the same id is refused."""
@@ -178,6 +195,7 @@ TABLES = (
     DossierDeadline,
     DossierWait,
     DossierHandover,
+    DossierPart,
     DossierCorrection,
     DailySequence,
     Upload,

@@ -4,21 +4,26 @@ on its own steps (else 403)."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from backend.accounts.guard import staff_required
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
-from backend.handling import outlook, returning, service
+from backend.handling import liaison, outlook, returning, service, slips, transfer
 from backend.handling.schemas import (
     ApologyIn,
     AssignIn,
     ForApprovalIn,
     HandlingOut,
+    PaperHandoverIn,
+    PartReturnIn,
+    PartsOut,
+    ReferralIn,
     RefuseAfterAppraisalIn,
     ResultIn,
     ReturnIn,
@@ -28,7 +33,7 @@ from backend.handling.schemas import (
     SupplementProposalIn,
 )
 from backend.review.api import DOSSIER_READERS, NO_STORE
-from backend.review.schemas import ActionOut
+from backend.review.schemas import ActionOut, PaperOut
 from backend.settings import Settings
 
 LEADER = staff_required(Role.LEADER)
@@ -36,6 +41,7 @@ HANDLER = staff_required(Role.SPECIALIST)
 AGENCY = staff_required(Role.SPECIALIST, Role.LEADER)  # the handler, or a leader in their place
 COUNTER = staff_required(Role.OFFICER)
 READERS = staff_required(*DOSSIER_READERS)
+KEEPER = staff_required(Role.OFFICER, Role.LEADER)  # who keeps the unit's register
 Staff = NamedDependency[Principal]
 Clock = NamedDependency[Settings]
 Intake = NamedDependency[IntakeCatalogue]
@@ -112,7 +118,7 @@ class HandlingController(Controller):
     async def hand_back(
         self, code: FromPath[str], data: JSONBody[ReturnIn], staff: Staff, settings: Clock
     ) -> ActionOut:
-        return _out(await returning.hand_back(code, data, staff, settings.now()))
+        return _out(await returning.hand_back(code, data, staff, now=settings.now(), tz=settings.tz))
 
     @post("/{code:str}/stop", status_code=200, guards=[COUNTER], summary="Stop at the citizen's request (Mẫu 05)")
     async def stop(
@@ -133,4 +139,76 @@ class HandlingController(Controller):
         return _out(await returning.apologise(code, data, staff, now=settings.now(), tz=settings.tz, intake=intake))
 
 
-HANDLING_CONTROLLERS = (HandlingController,)
+class HandOverController(Controller):
+    """The dossier between agencies: the paper transfer at receipt (Art 18) and liên thông (Art 20)."""
+
+    path = "/api/staff"
+    tags = ("staff",)
+    cache_control = NO_STORE
+
+    @post("/dossiers/{code:str}/paper-handover", status_code=200, guards=[COUNTER], summary="Paper handed over")
+    async def paper_handover(
+        self, code: FromPath[str], data: JSONBody[PaperHandoverIn], staff: Staff, settings: Clock
+    ) -> ActionOut:
+        return _out(await transfer.hand_over_paper(code, data, staff, now=settings.now(), tz=settings.tz))
+
+    @post("/dossiers/{code:str}/paper-received", status_code=200, guards=[AGENCY], summary="Paper received")
+    async def paper_received(
+        self, code: FromPath[str], data: JSONBody[StepIn], staff: Staff, settings: Clock
+    ) -> ActionOut:
+        return _out(await transfer.acknowledge_paper(code, data, staff, settings.now()))
+
+    @post("/dossiers/{code:str}/referral", status_code=200, guards=[AGENCY], summary="Phiếu chuyển xử lý")
+    async def referral(
+        self, code: FromPath[str], data: JSONBody[ReferralIn], staff: Staff, settings: Clock
+    ) -> ActionOut:
+        return _out(await liaison.refer(code, data, staff, now=settings.now(), tz=settings.tz))
+
+    @post("/dossiers/{code:str}/part-return", status_code=200, guards=[AGENCY], summary="Return this agency's part")
+    async def part_return(
+        self, code: FromPath[str], data: JSONBody[PartReturnIn], staff: Staff, settings: Clock
+    ) -> ActionOut:
+        return _out(await liaison.return_part(code, data, staff, settings.now()))
+
+    @get("/dossiers/{code:str}/parts", guards=[READERS], summary="The parts sent to other agencies")
+    async def parts(self, code: FromPath[str], staff: Staff, settings: Clock) -> PartsOut:
+        return await liaison.parts_of(code, staff, now=settings.now(), tz=settings.tz)
+
+    @get("/parts", guards=[AGENCY], summary="The parts this agency has to return")
+    async def open_parts(self, staff: Staff, settings: Clock) -> PartsOut:
+        return await liaison.open_parts(staff, now=settings.now(), tz=settings.tz)
+
+
+Start = Annotated[dt.date, QueryParameter(name="from", description="The first day of receipt (YYYY-MM-DD)")]
+End = Annotated[dt.date, QueryParameter(name="to", description="The last day of receipt, included (at most 92 days)")]
+
+
+class FormsController(Controller):
+    """Mẫu 06 and 07 (Circular 03/2025 Annex I), printed live from what the dossiers keep."""
+
+    path = "/api/staff"
+    tags = ("staff",)
+    cache_control = NO_STORE
+
+    @get("/dossiers/{code:str}/control-slip", guards=[READERS], summary="Mẫu 06: every hand-over")
+    async def control_slip(self, code: FromPath[str], staff: Staff, settings: Clock, intake: Intake) -> PaperOut:
+        return await slips.control_slip(code, staff, now=settings.now(), tz=settings.tz, intake=intake)
+
+    @get("/register", guards=[KEEPER], summary="Mẫu 07: the unit's dossiers received in a period")
+    async def register(self, staff: Staff, settings: Clock, intake: Intake, start: Start, end: End) -> PaperOut:
+        return await slips.register(staff, start, end, now=settings.now(), tz=settings.tz, intake=intake)
+
+    @get("/register.csv", guards=[KEEPER], summary="Mẫu 07 as CSV (UTF-8 with a BOM, for Excel)")
+    async def register_csv(
+        self, staff: Staff, settings: Clock, intake: Intake, start: Start, end: End
+    ) -> Response[bytes]:
+        paper = await slips.register(staff, start, end, now=settings.now(), tz=settings.tz, intake=intake)
+        name = f"so-theo-doi-{staff.agency_code}-{start:%Y%m%d}-{end:%Y%m%d}.csv"
+        return Response(
+            slips.register_csv(paper),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+
+HANDLING_CONTROLLERS = (HandlingController, HandOverController, FormsController)

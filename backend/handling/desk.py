@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
 from backend.catalogue.workdays import WorkCalendar
-from backend.dossiers import moves
+from backend.dossiers import moves, timeline
 from backend.dossiers.errors import UnknownProcedure
 from backend.dossiers.rules import StaleVersion, Status, ensure_transition
-from backend.handling import rules
+from backend.handling import handovers, rules
 from backend.review import rules as review_rules
 from backend.review import service as review
 from backend.review.schemas import PaperOut
@@ -51,6 +51,41 @@ async def handled(code: str, staff: Principal, version: int, target: Status | No
 async def at_counter(code: str, staff: Principal, version: int, target: Status | None) -> dict[str, Any]:
     """The dossier for a step of its receiving unit's counter (the competent agency may not act: 403)."""
     return _checked(await review.at_counter(code, staff), version, target)
+
+
+async def taking_part(code: str, staff: Principal, version: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dossier and the part the staff member's agency still holds (liên thông, Art 20): an agency that was
+    sent none may not act (403); one that returned it already is told so (409)."""
+    row = _checked(await review.visible(code, staff), version, None)
+    mine = [p for p in await timeline.parts(row["id"]) if p["agency_code"] == staff.agency_code]
+    if not mine:
+        raise review_rules.NotThisAgencysStep()
+    held = [p for p in mine if p["returned_at"] is None]
+    if not held:
+        raise handovers.PartAlreadyReturned()
+    return row, held[0]
+
+
+async def agency_name(code: str) -> str:
+    names = await catalogue.agency_names([code])
+    return names[code].vi if code in names else code
+
+
+async def ensure_parts_back(row: dict[str, Any]) -> None:
+    """Nothing is lost between agencies: no result while a part sent to another agency is still out (409)."""
+    out = [p["agency_code"] for p in await timeline.parts(row["id"]) if p["returned_at"] is None]
+    if out:
+        names = await catalogue.agency_names(out)
+        raise handovers.PartsOutstanding(agencies=", ".join(names[c].vi if c in names else c for c in out))
+
+
+async def appointment_due(row: dict[str, Any], tz: ZoneInfo, now: dt.datetime) -> dt.datetime | None:
+    """The instant the dossier's appointment date ends (the receiving unit's closing time): the deadline the
+    result's hand-over to the counter, and its return, are judged by on the control slip."""
+    if row["appointment_date"] is None:
+        return None
+    cal = await calendar(tz, now)
+    return rules.deadline_instant(row["appointment_date"], cal, cal.office_hours(row["receiving_unit_code"]))
 
 
 async def calendar(tz: ZoneInfo, now: dt.datetime) -> WorkCalendar:

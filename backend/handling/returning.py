@@ -39,9 +39,11 @@ async def ready(code: str, body: StepIn, staff: Principal, *, now: dt.datetime, 
     return await desk.apply(row, body.version, move, staff, now)
 
 
-async def hand_back(code: str, body: ReturnIn, staff: Principal, now: dt.datetime) -> dict[str, Any]:
-    """Trả kết quả: at the counter (originals handed back) or posted with its tracking number."""
+async def hand_back(code: str, body: ReturnIn, staff: Principal, *, now: dt.datetime, tz: ZoneInfo) -> dict[str, Any]:
+    """Trả kết quả: at the counter (originals handed back) or posted with its tracking number (judged on the
+    control slip against the appointment)."""
     row = await desk.at_counter(code, staff, body.version, Status.RETURNED)
+    due = await desk.appointment_due(row, tz, now)
     number = body.tracking_number.strip()
     if body.method == "post" and not number:
         raise rules.TrackingNumberRequired()
@@ -55,7 +57,9 @@ async def hand_back(code: str, body: ReturnIn, staff: Principal, now: dt.datetim
         changes={"returned_at": now, "return_method": body.method, "tracking_number": number},
         reason_for_citizen=text,
         internal_note=body.internal_note,
-        records=(timeline.Handover("returned", staff.agency_code, staff.username, medium="paper").row(now),),
+        records=(
+            timeline.Handover("returned", staff.agency_code, staff.username, medium="paper", due_at=due).row(now),
+        ),
     )
     return await desk.apply(row, body.version, move, staff, now)
 

@@ -131,3 +131,55 @@ class HandlingOut(msgspec.Struct, rename="camel"):
     waits: list[WaitOut]
     handovers: list[HandoverOut]
     specialists: list[PersonOut]
+
+
+class PaperHandoverIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """The counter logs when it handed the paper dossier over (now, unless it says an earlier time) and to whom."""
+
+    version: Version
+    handed_at: dt.datetime | None = None
+    recipient: Annotated[str, msgspec.Meta(max_length=120)] = ""  # who signed for it at the agency
+    internal_note: Note = ""
+
+
+AgencyCode = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+
+
+class PartIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    agency: AgencyCode
+    task: Text
+    working_days: Annotated[int, msgspec.Meta(ge=1, le=60)]
+
+
+class ReferralIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """Phiếu chuyển xử lý (Art 20): the lead agency sends parts of the dossier to other agencies."""
+
+    version: Version
+    parts: Annotated[list[PartIn], msgspec.Meta(min_length=1, max_length=10)]
+    internal_note: Note = ""
+
+
+class PartReturnIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: Version
+    result: Text  # the agency's answer: its opinion, finding or the number of its paper
+    internal_note: Note = ""
+
+
+class PartOut(msgspec.Struct, rename="camel"):
+    code: str
+    agency: str
+    agency_name: str
+    lead_agency: str
+    task: str
+    working_days: int
+    sent_at: dt.datetime
+    sent_by: str
+    due_at: dt.datetime
+    returned_at: dt.datetime | None
+    returned_by: str
+    result: str
+    verdict: str | None  # early, on_time or late once returned (overdue while still out: "late")
+
+
+class PartsOut(msgspec.Struct, rename="camel"):
+    items: list[PartOut]

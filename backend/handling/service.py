@@ -29,9 +29,11 @@ from backend.review import service as review
 SUPPLEMENT = "appraisal_supplement"
 
 
-def _pass(step: str, to_unit: str, to_user: str, staff: Principal, note: str = "") -> Any:
+def _pass(
+    step: str, to_unit: str, to_user: str, staff: Principal, *, note: str = "", due_at: dt.datetime | None = None
+) -> Any:
     """The hand-over of this step, from the acting staff member (the control slip's line)."""
-    return timeline.Handover(step, staff.agency_code, staff.username, to_unit, to_user, note=note)
+    return timeline.Handover(step, staff.agency_code, staff.username, to_unit, to_user, due_at=due_at, note=note)
 
 
 async def assign(code: str, body: AssignIn, staff: Principal, now: dt.datetime) -> dict[str, Any]:
@@ -85,11 +87,6 @@ async def propose_supplement(
     return await desk.apply(row, body.version, move, staff, now)
 
 
-async def _agency_name(code: str) -> str:
-    names = await catalogue.agency_names([code])
-    return names[code].vi if code in names else code
-
-
 async def issue_supplement(
     code: str, body: StepIn, staff: Principal, *, now: dt.datetime, tz: ZoneInfo, intake: catalogue.IntakeCatalogue
 ) -> dict[str, Any]:
@@ -109,7 +106,7 @@ async def issue_supplement(
         **facts,
         **papers.filled(
             "02",
-            agency=await _agency_name(row["competent_agency_code"]),
+            agency=await desk.agency_name(row["competent_agency_code"]),
             applicant=facts["applicant"],
             code=row["code"],
             procedure=facts["procedure"]["name"],
@@ -197,7 +194,7 @@ async def send_back(code: str, body: SendBackIn, staff: Principal, now: dt.datet
         changes={"draft_result": None},
         reason_for_citizen="Hồ sơ đang được tiếp tục giải quyết.",
         internal_note=reason,
-        records=(_pass("sent_back", row["competent_agency_code"], row["assignee"], staff, reason).row(now),),
+        records=(_pass("sent_back", row["competent_agency_code"], row["assignee"], staff, note=reason).row(now),),
     )
     return await desk.apply(row, body.version, move, staff, now)
 
@@ -221,6 +218,8 @@ async def issue_result(
     """The result is issued as approved and goes back to the receiving counter (Art 20, 22)."""
     row = await desk.handled(code, staff, body.version, Status.RESULT_ISSUED)
     _approved_as(row, "granted")
+    await desk.ensure_parts_back(row)
+    due = await desk.appointment_due(row, tz, now)
     move = moves.Move(
         action="issue_result",
         target=Status.RESULT_ISSUED,
@@ -228,7 +227,7 @@ async def issue_result(
         reason_for_citizen="Đã có kết quả giải quyết; Bộ phận Một cửa sẽ báo khi ông/bà có thể nhận."
         + _early(row, now, tz),
         internal_note=body.internal_note,
-        records=(_pass("result_to_counter", row["receiving_unit_code"], "", staff).row(now),),
+        records=(_pass("result_to_counter", row["receiving_unit_code"], "", staff, due_at=due).row(now),),
     )
     return await desk.apply(row, body.version, move, staff, now)
 
@@ -246,6 +245,8 @@ async def refuse_after_appraisal(
     the counter with its reasons (the refusal paper)."""
     row = await desk.handled(code, staff, body.version, Status.APPRAISAL_REFUSED)
     _approved_as(row, "refused")
+    await desk.ensure_parts_back(row)
+    due = await desk.appointment_due(row, tz, now)
     reasons = [r.strip() for r in body.reasons if r.strip()]
     if not reasons:
         raise review_rules.ReasonsRequired()
@@ -258,6 +259,6 @@ async def refuse_after_appraisal(
         reason_for_citizen="Hồ sơ không được giải quyết. Lý do:\n" + "\n".join(reasons),
         internal_note=body.internal_note,
         paper=("03", data),
-        records=(_pass("result_to_counter", row["receiving_unit_code"], "", staff).row(now),),
+        records=(_pass("result_to_counter", row["receiving_unit_code"], "", staff, due_at=due).row(now),),
     )
     return await desk.apply(row, body.version, move, staff, now)

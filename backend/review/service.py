@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
-from backend.dossiers import moves
+from backend.dossiers import moves, timeline
 from backend.dossiers import rules as dossier_rules
 from backend.dossiers import service as dossiers
 from backend.dossiers.errors import DossierNotFound, UnknownProcedure
@@ -40,13 +40,15 @@ def _taken(move: moves.Move, staff: Principal) -> moves.Move:
 
 
 async def visible(code: str, staff: Principal) -> dict[str, Any]:
-    """The dossier if the staff member's agency received it or decides it; any other agency's answers as a
-    missing one."""
+    """The dossier if the staff member's agency received it, decides it, or was sent a part of it (liên thông,
+    Art 20); any other agency's answers as a missing one."""
     try:
         row = await moves.current(dossier_rules.normalise_code(code))
     except DossierNotFound:
         raise DossierNotFound(code=code) from None
-    if staff.agency_code not in (row["receiving_unit_code"], row["competent_agency_code"]):
+    if staff.agency_code in (row["receiving_unit_code"], row["competent_agency_code"]):
+        return row
+    if not await timeline.takes_part(row["id"], staff.agency_code):
         raise DossierNotFound(code=code)
     return row
 
@@ -89,6 +91,15 @@ async def _header(receiving: str, intake: catalogue.IntakeCatalogue) -> dict[str
         "committee": committee_name,
         "unit": names[receiving].vi if receiving in names else receiving,
         "place": rules.place_name(committee_name),
+    }
+
+
+async def letterhead(unit: str, day: dt.date, intake: catalogue.IntakeCatalogue) -> dict[str, Any]:
+    """The header and date line of a paper a unit prints about itself, not about one dossier (the register)."""
+    header = await _header(unit, intake)
+    return {
+        "agencyHeader": {"committee": header["committee"], "unit": header["unit"]},
+        "placeDate": rules.date_line(header["place"], day),
     }
 
 
@@ -157,9 +168,8 @@ async def accept(
             **await paper_facts("01", row, staff, now=now, tz=tz, intake=intake),
             "appointmentDate": due.isoformat(),
         }
-    move = dossiers.received(
-        due, now, internal_note=body.note, paper=None if data is None else ("01", data), action=action
-    )
+    paper = None if data is None else ("01", data)
+    move = dossiers.received(due, now, row, staff.username, internal_note=body.note, paper=paper, action=action)
     return _out(await moves.apply(row["code"], body.version, _taken(move, staff), _actor(staff), now), "01", data, now)
 
 

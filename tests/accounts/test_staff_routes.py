@@ -4,8 +4,9 @@ a new route without a row fails here."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,11 +17,12 @@ from asgi_lifespan import LifespanManager
 from litestar import Litestar, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
+from piccolo.table import Table
 
 from backend.accounts.guard import ensure_same_agency, staff_required
 from backend.accounts.rules import Principal, Role
 from backend.app import create_app
-from backend.dossiers.tables import Dossier, DossierPaper
+from backend.dossiers.tables import Dossier, DossierHandover, DossierPaper, DossierPart
 from backend.errors import NotFound
 from backend.settings import Settings
 from tests.accounts.staffing import AGENCY, OTHER_AGENCY, PASSWORD, Session, sign_in, staff
@@ -44,6 +46,8 @@ class Row:
     content: bytes | None = None  # a file's bytes sent instead of JSON
     agency: str = AGENCY  # where the accounts signed in work (the competent agency for its steps)
     prepare: dict[str, Any] = field(default_factory=dict)  # columns set on both dossiers first (their status)
+    records: Callable[[str, int], list[Table]] | None = None  # rows a dossier keeps, by its code and id
+    query: str = ""  # the query string the route needs
 
     def send(self) -> dict[str, Any]:
         return {"json": self.body} if self.content is None else {"content": self.content}
@@ -120,6 +124,50 @@ HANDLING_ROUTES: dict[tuple[str, str], Row] = {
 }
 
 
+def _paper_handed(code: str, dossier: int) -> list[Table]:
+    """Both dossiers' paper handed over by their counter (the agency confirms it next)."""
+    return [DossierHandover(dossier=dossier, at=NOW, step="paper_transfer", medium="paper", due_at=NOW)]
+
+
+JUSTICE = "H12.02"  # the province's Department of Justice, sent a part of OWN only
+
+
+def _part_sent(code: str, dossier: int) -> list[Table]:
+    if code != OWN:
+        return []
+    return [
+        DossierPart(
+            dossier=dossier,
+            agency_code=JUSTICE,
+            lead_agency_code=COMPETENT,
+            task="Xác minh",
+            working_days=2,
+            sent_at=NOW,
+            sent_by="vai.specialist",
+            due_at=NOW + dt.timedelta(days=3),
+        )
+    ]
+
+
+PART = {"agency": JUSTICE, "task": "Xác minh", "workingDays": 2}
+HANDOVER_ROUTES: dict[tuple[str, str], Row] = {
+    ("POST", STAFF_DOSSIER + "/paper-handover"): _step(OFFICERS, "paper-handover", "received", channel="in_person"),
+    ("POST", STAFF_DOSSIER + "/paper-received"): dataclasses.replace(
+        _step(AGENCY_STAFF, "paper-received", "received", channel="in_person"), records=_paper_handed
+    ),
+    ("POST", STAFF_DOSSIER + "/referral"): _step(AGENCY_STAFF, "referral", "in_progress", {"parts": [PART]}),
+    ("POST", STAFF_DOSSIER + "/part-return"): dataclasses.replace(
+        _step(AGENCY_STAFF, "part-return", "in_progress", {"result": "Đã xác minh"}), agency=JUSTICE, records=_part_sent
+    ),
+    ("GET", STAFF_DOSSIER + "/parts"): _dossier_row(DOSSIER_READERS, "/parts"),
+    ("GET", "/api/staff/parts"): Row(AGENCY_STAFF),
+    ("GET", STAFF_DOSSIER + "/control-slip"): _dossier_row(DOSSIER_READERS, "/control-slip"),
+    # The unit's own register: filtered by the staff member's agency, no other agency's record named.
+    ("GET", "/api/staff/register"): Row(READERS, query="?from=2026-11-01&to=2026-11-30"),
+    ("GET", "/api/staff/register.csv"): Row(READERS, query="?from=2026-11-01&to=2026-11-30"),
+}
+
+
 ROUTES: dict[tuple[str, str], Row] = {
     ("POST", "/api/staff/session"): Row(PUBLIC, {"username": "ai.do", "password": PASSWORD}),
     ("GET", "/api/staff/session"): Row(ANYONE),
@@ -159,7 +207,7 @@ ROUTES: dict[tuple[str, str], Row] = {
         },
     ),
 }
-ROUTES |= HANDLING_ROUTES
+ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -176,7 +224,7 @@ def staff_routes(app: Litestar) -> set[tuple[str, str]]:
 def _url(path: str, row: Row) -> str:
     for name, value in row.params.items():
         path = path.replace(f"{{{name}:str}}", value)
-    return path
+    return path + row.query
 
 
 async def _sessions(client: httpx.AsyncClient, agency: str = AGENCY) -> dict[Role, Session]:
@@ -187,8 +235,11 @@ async def _sessions(client: httpx.AsyncClient, agency: str = AGENCY) -> dict[Rol
     return {role: await sign_in(client, await staff(f"vai.{role.value}", role, agency)) for role in Role}
 
 
-async def _dossiers(client: httpx.AsyncClient, prepare: dict[str, Any]) -> None:
-    """OWN and FOREIGN, both with photos and a receipt issued (the paper route reads it), with `prepare`."""
+async def _dossiers(
+    client: httpx.AsyncClient, prepare: dict[str, Any], records: Callable[[str, int], list[Table]] | None
+) -> None:
+    """OWN and FOREIGN, both with photos and a receipt issued (the paper route reads it), with `prepare` and
+    their `records`."""
     own = await submitted(client, "1.001193")
     foreign = await submitted(client, "1.001193", competent="H12.42")
     assert (own["dossier"]["code"], foreign["dossier"]["code"]) == (OWN, FOREIGN)
@@ -199,6 +250,8 @@ async def _dossiers(client: httpx.AsyncClient, prepare: dict[str, Any]) -> None:
             await Dossier.update({getattr(Dossier, name): value for name, value in prepare.items()}).where(
                 Dossier.code == code
             )
+        for record in records(code, row["id"]) if records else ():
+            await type(record).insert(record)
 
 
 def test_every_staff_route_has_a_row_in_the_table(settings: Settings) -> None:
@@ -213,7 +266,7 @@ async def test_a_staff_route_refuses_whoever_may_not_use_it(client: httpx.AsyncC
     url = _url(path, row)
     sessions = await _sessions(client, row.agency)
     if row.dossiers:
-        await _dossiers(client, row.prepare)
+        await _dossiers(client, row.prepare, row.records)
     anonymous = await client.request(method, url, **row.send())
     assert anonymous.status_code == 401 and anonymous.json()["code"] == "not_authenticated"
     for role in set(Role) - row.roles:

@@ -14,7 +14,7 @@ from backend.accounts.rules import Role
 from backend.dossiers import timeline
 from backend.dossiers.tables import Dossier
 from tests.accounts.staffing import Clock, Session, sign_in, staff
-from tests.factories import seeded
+from tests.factories import seeded, valid_answers
 from tests.review.desk import dossier, url
 
 COUNTER_UNIT, COMPETENT = "H12.41.01", "H12.41"
@@ -24,6 +24,9 @@ PEOPLE = {
     "specialist": (Role.SPECIALIST, COMPETENT),
     "other": (Role.SPECIALIST, COMPETENT),
     "stranger": (Role.LEADER, "H12.42"),
+    # Liên thông (Art 20): the province's Department of Justice and Police, sent parts of a dossier.
+    "justice": (Role.SPECIALIST, "H12.02"),
+    "police": (Role.LEADER, "H12.03"),
 }
 
 
@@ -63,6 +66,22 @@ class Desk:
         made = await self.received()
         await self.ok("leader", made, "assign", specialist="hs.specialist")
         return made
+
+
+async def paper_dossier(d: Desk) -> dict[str, Any]:
+    """A marital-status dossier brought in person to the centre's counter and received at once (its paper is
+    with the counter); shaped like `dossier` for the helpers."""
+    body = {
+        "procedureCode": "1.004873",
+        "competentAgencyCode": COMPETENT,
+        "channel": "in_person",
+        "answers": valid_answers("1.004873"),
+        "identityChecked": True,
+        "intakeId": str(uuid.uuid4()),
+    }
+    answer = await d.client.post("/api/staff/counter-intake", json=body, headers=d.sessions["officer"].headers())
+    assert answer.status_code == 201, answer.text
+    return {"dossier": {"code": answer.json()["code"]}}
 
 
 async def desk(client: httpx.AsyncClient, clock: Clock) -> Desk:

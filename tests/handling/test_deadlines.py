@@ -6,11 +6,9 @@ as tests/vectors/calendar.json has it). Every expected date below was counted on
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from backend.catalogue.workdays import DayNote, OfficeHours, build_calendar
 from backend.handling.rules import (
     ApologyAlreadyIssued,
     ApologyTooLate,
@@ -29,23 +27,7 @@ from backend.handling.rules import (
     supplement_in_time,
     supplement_window_last_day,
 )
-
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-OFFICE = OfficeHours(dt.time(7, 30), dt.time(17), (dt.time(11, 30), dt.time(13, 30)))  # 7.5 hours a day
-TET_2027 = [dt.date(2027, 2, day) for day in range(4, 11)]
-CAL = build_calendar(
-    public_holidays=[DayNote(dt.date(2027, 1, 1), "Tết Dương lịch"), *(DayNote(d, "Tết") for d in TET_2027)],
-    extra_days_off=[],
-    make_up_days=[],
-    years=(2026, 2027),
-    tz=VN,
-    hours=OFFICE,
-)
-
-
-def at(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text).replace(tzinfo=VN)
-
+from tests.handling.hand_calendar import CAL, OFFICE, VN, at
 
 D = dt.date
 

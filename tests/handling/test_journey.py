@@ -94,6 +94,7 @@ async def test_a_dossier_goes_from_the_counter_through_a_supplement_to_its_poste
     [wait] = rows["waits"]
     assert (wait["started_at"], wait["ended_at"], wait["outcome"]) == (NOW, now["clock_started_at"], "completed")
     assert [(h["step"], h["to_user"]) for h in rows["handovers"]] == [
+        ("transfer", ""),  # the centre H12.41.01 sends the electronic file to the commune H12.41 at receipt
         ("assign", "hs.other"),
         ("reassign", "hs.specialist"),
         ("supplement_proposed", ""),

@@ -28,4 +28,10 @@ async def test_the_receipt_keeps_the_original_due_date_and_the_start_of_the_coun
         ("original", dt.date(2026, 11, 27), NOW)
     ]
     assert row["clock_started_at"] == NOW and row["appointment_date"] == dt.date(2026, 11, 27)
-    assert kept["waits"] == [] and kept["handovers"] == []
+    assert kept["waits"] == [] and kept["parts"] == []
+    # The centre of xã Can Lộc received it; the commune's People's Committee decides it: the electronic file
+    # went to it at the moment of receipt, due at once (Decree 118/2025 Art 18).
+    [transfer] = kept["handovers"]
+    sent = ("transfer", "H12.41.01", "tiep.nhan", "H12.41", "electronic", NOW, NOW)
+    names = ("step", "from_unit", "from_user", "to_unit", "medium", "at", "due_at")
+    assert tuple(transfer[n] for n in names) == sent
