@@ -32,10 +32,10 @@ async def received_between(unit: str, start: dt.datetime, end: dt.datetime, limi
     """At most `limit` dossiers `unit` received or decides, received in [start, end)."""
     rows = await (
         Dossier.select(*COLUMNS)
+        # The period inside each side, so each reads its own index (dossier_register_receiving, _competent).
         .where(
-            (Dossier.receiving_unit_code == unit) | (Dossier.competent_agency_code == unit),
-            Dossier.received_at >= start,
-            Dossier.received_at < end,
+            ((Dossier.receiving_unit_code == unit) & (Dossier.received_at >= start) & (Dossier.received_at < end))
+            | ((Dossier.competent_agency_code == unit) & (Dossier.received_at >= start) & (Dossier.received_at < end))
         )
         .order_by(Dossier.received_at)
         .order_by(Dossier._meta.primary_key)
