@@ -31,8 +31,9 @@ SHOWN = """async () => (await (await navigator.serviceWorker.ready).getNotificat
 # subscriptions in turn (keys the emulator decrypts with) and records the applicationServerKey it was given;
 # the browser keeps the subscription across reloads (here in localStorage) until `unsubscribe`.
 STUB_PUSH = """(made) => {
-  let next = 0;
+  // As a browser, a new subscription after a reload is a new endpoint: the count outlives the page.
   const KEY = "e2e.pushSubscription";
+  const COUNT = KEY + ".made";
   const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
     .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "");
   const unb64 = (text) => Uint8Array.from(
@@ -48,7 +49,9 @@ STUB_PUSH = """(made) => {
     return build(JSON.parse(localStorage.getItem(KEY) || "null"));
   };
   PushManager.prototype.subscribe = async function (options) {
-    const kept = { ...made[Math.min(next++, made.length - 1)], key: b64(options.applicationServerKey) };
+    const next = Number(localStorage.getItem(COUNT) || 0);
+    localStorage.setItem(COUNT, String(next + 1));
+    const kept = { ...made[Math.min(next, made.length - 1)], key: b64(options.applicationServerKey) };
     localStorage.setItem(KEY, JSON.stringify(kept));
     return build(kept);
   };
