@@ -115,6 +115,14 @@ def _attach_file(page: Page, key: str, name: str, content: bytes, mime: str) -> 
     chooser.value.set_files(files=[{"name": name, "mimeType": mime, "buffer": content}])
 
 
+def _old_certificate_scanned(page: Page) -> bytes:
+    """The old certificate's scan chosen from a file and uploaded; its bytes."""
+    scan = _scan_jpeg()
+    _attach_file(page, "giay_xac_nhan_cu", "giay-xac-nhan-cu.jpg", scan, "image/jpeg")
+    expect(_slot(page, "giay_xac_nhan_cu").get_by_role("status")).to_have_text(re.compile("^Đã tải lên"))
+    return scan
+
+
 def _dossiers(server: AppServer) -> list[tuple[Any, ...]]:
     with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
         query = "SELECT code, status, channel, identity_checked, id_number, attachments FROM dossier"
@@ -136,9 +144,7 @@ def test_an_in_person_dossier_with_a_file_and_a_webcam_photo_is_received_and_its
 ) -> None:
     page, server = counter
     _filled_in(page)
-    scan = _scan_jpeg()
-    _attach_file(page, "giay_xac_nhan_cu", "giay-xac-nhan-cu.jpg", scan, "image/jpeg")
-    expect(_slot(page, "giay_xac_nhan_cu").get_by_role("status")).to_have_text(re.compile("^Đã tải lên"))
+    scan = _old_certificate_scanned(page)
     webcam = _slot(page, "van_ban_uy_quyen")
     webcam.get_by_role("button", name="Chụp bằng webcam").click()
     shutter = webcam.get_by_role("button", name="Chụp ảnh")
@@ -231,9 +237,7 @@ def test_a_session_that_ends_while_typing_loses_nothing_and_the_scan_is_sent_aga
 ) -> None:
     page, server = counter
     _filled_in(page)
-    scan = _scan_jpeg()
-    _attach_file(page, "giay_xac_nhan_cu", "giay-xac-nhan-cu.jpg", scan, "image/jpeg")
-    expect(_slot(page, "giay_xac_nhan_cu").get_by_role("status")).to_have_text(re.compile("^Đã tải lên"))
+    scan = _old_certificate_scanned(page)
     page.context.clear_cookies()  # the session is gone (idle too long, or signed out elsewhere)
     page.get_by_role("button", name="Tiếp nhận hồ sơ").click()
     page.get_by_label("Tên đăng nhập").fill("lan.nt")

@@ -78,14 +78,20 @@ def _answer(body: SubscriptionIn, key: VapidKey, followed: set[str]) -> Subscrip
     return SubscriptionOut(public_key=key.public, resubscribe=body.vapid_key != key.public, dossiers=len(followed))
 
 
-async def subscribe(
-    body: SubscriptionIn, key: VapidKey, services: list[str], now: dt.datetime
-) -> tuple[SubscriptionOut, bool]:
-    """The phone's subscription kept (or refreshed), following the dossiers its tokens open; True when new."""
+async def _followed(body: SubscriptionIn, services: list[str]) -> set[str]:
+    """The dossiers a checked subscription will follow: those its tokens open (422 when none does)."""
     _check(body, services)
     followed = await tracking.opened_by(body.tokens)
     if not followed:
         raise NoDossierToFollow()
+    return followed
+
+
+async def subscribe(
+    body: SubscriptionIn, key: VapidKey, services: list[str], now: dt.datetime
+) -> tuple[SubscriptionOut, bool]:
+    """The phone's subscription kept (or refreshed), following the dossiers its tokens open; True when new."""
+    followed = await _followed(body, services)
     async with writing(PushSubscription):
         existing = await _subscription_id(body.endpoint)
         if existing is None:
@@ -103,10 +109,7 @@ async def subscribe(
 async def update(body: SubscriptionIn, key: VapidKey, services: list[str], now: dt.datetime) -> SubscriptionOut:
     """The subscription as the phone has it now, replacing the one at `previousEndpoint` when the browser
     made a new one (queued notices follow it); 404 when the server holds neither."""
-    _check(body, services)
-    followed = await tracking.opened_by(body.tokens)
-    if not followed:
-        raise NoDossierToFollow()
+    followed = await _followed(body, services)
     async with writing(PushSubscription):
         current = await _subscription_id(body.endpoint)
         previous = await _subscription_id(body.previous_endpoint) if body.previous_endpoint else None
