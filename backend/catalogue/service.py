@@ -465,6 +465,17 @@ async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
     return {r["code"]: Bilingual(vi=r["name_vi"], en=r["name_en"]) for r in rows}
 
 
+async def agency_places(codes: list[str]) -> dict[str, Bilingual]:
+    """Where agencies are, by code, for a citizen to find them: the name, then the address when known."""
+    if not codes:
+        return {}
+    rows = await Agency.select(Agency.code, Agency.name_vi, Agency.name_en, Agency.address).where(
+        Agency.code.is_in(sorted(set(codes)))
+    )
+    at = {r["code"]: f", {r['address']}" if r["address"] else "" for r in rows}
+    return {r["code"]: Bilingual(vi=r["name_vi"] + at[r["code"]], en=r["name_en"] + at[r["code"]]) for r in rows}
+
+
 @dataclass(frozen=True)
 class AgencyEntry:
     code: str

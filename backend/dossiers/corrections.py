@@ -27,6 +27,7 @@ from backend.dossiers.errors import (
 from backend.dossiers.rules import Channel, Status
 from backend.dossiers.schemas import CorrectedOut, CorrectionIn, CorrectionOut
 from backend.dossiers.tables import Dossier, DossierAudit, DossierCorrection, DossierEvent
+from backend.push import outbox
 
 log = logging.getLogger(__name__)
 CITIZEN = "citizen"
@@ -45,6 +46,7 @@ class After:
     note: str = HISTORY_NOTE
     changes: dict[Column | str, Any] = field(default_factory=dict)
     records: tuple[Table, ...] = ()
+    notice: str = ""  # the notice the citizen gets (backend/push/rules KINDS), none when empty
 
 
 async def _after(row: dict[str, Any], now: dt.datetime, tz: ZoneInfo) -> After:
@@ -63,6 +65,7 @@ async def _after(row: dict[str, Any], now: dt.datetime, tz: ZoneInfo) -> After:
             timeline.deadline("restarted", due, counted_from=now, at=now, reason="Công dân đã bổ sung đủ hồ sơ"),
             timeline.wait("appraisal_supplement", row["waiting_since"] or now, now, "completed"),
         ),
+        notice="restarted",  # the new appointment date, on the phone too
     )
 
 
@@ -195,6 +198,8 @@ async def _apply(
             await type(record).insert(record)
         after = await Dossier.select().where(Dossier._meta.primary_key == row["id"]).output(load_json=True).first()
         assert after is not None, "updated just now, in this transaction"
+        if then.notice:
+            await outbox.notify(after, outbox.Told(then.notice, then.target.value, then.note), now)
     log.info("dossier corrected", extra={"code": row["code"], "version": version})
     return _out(after)
 

@@ -32,6 +32,9 @@ class Move:
     changes: dict[str, Any] = field(default_factory=dict)
     reason_for_citizen: str = ""  # shown in the citizen's history
     internal_note: str = ""  # staff only
+    # What the citizen's notice says besides the dossier's columns (a last day, a reason, where to collect);
+    # keys of backend/push/rules.facts, `<key>_en` for an English wording.
+    notice_facts: dict[str, str] = field(default_factory=dict)
     paper: tuple[str, dict[str, Any]] | None = None  # (kind, data) of the paper issued
     # Rows of this dossier written in the same transaction (due dates, waits, hand-overs); `apply` sets
     # their `dossier` key.

@@ -88,6 +88,18 @@ async def appointment_due(row: dict[str, Any], tz: ZoneInfo, now: dt.datetime) -
     return rules.deadline_instant(row["appointment_date"], cal, cal.office_hours(row["receiving_unit_code"]))
 
 
+async def where_to_collect(row: dict[str, Any], tz: ZoneInfo, now: dt.datetime) -> dict[str, str]:
+    """Where the citizen collects the result, for their notice: the receiving unit's name and address (both
+    languages) and its opening hours."""
+    unit = row["receiving_unit_code"]
+    place = (await catalogue.agency_places([unit])).get(unit)
+    hours = (await calendar(tz, now)).office_hours(unit)
+    said = {"hours": rules.hours_text(hours)}
+    if place is not None:
+        said |= {"place": place.vi, "place_en": place.en}
+    return said
+
+
 async def calendar(tz: ZoneInfo, now: dt.datetime) -> WorkCalendar:
     return await catalogue.working_calendar(tz, now)
 

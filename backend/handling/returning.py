@@ -35,6 +35,7 @@ async def ready(code: str, body: StepIn, staff: Principal, *, now: dt.datetime, 
         reason_for_citizen=text,
         internal_note=body.internal_note,
         records=(timeline.Handover("ready", staff.agency_code, staff.username).row(now),),
+        notice_facts={**await desk.where_to_collect(row, tz, now), "early": papers.dmy(due) if early else ""},
     )
     return await desk.apply(row, body.version, move, staff, now)
 
@@ -98,6 +99,7 @@ async def stop(
         internal_note=body.internal_note,
         paper=("05", data),
         records=tuple(records),
+        notice_facts={"reason": reason},
     )
     return await desk.apply(row, body.version, move, staff, now)
 
@@ -160,5 +162,6 @@ async def apologise(
         internal_note=body.internal_note,
         paper=("04", data),
         records=(extended,),
+        notice_facts={"reason": reason, "old_date": papers.dmy(due)},
     )
     return await desk.apply(row, body.version, move, staff, now)

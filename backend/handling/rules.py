@@ -145,6 +145,14 @@ class NewDateInvalid(DomainError):
     message_en = "The new date must be a working day after the current appointment ({due})."
 
 
+def hours_text(hours: OfficeHours) -> str:
+    """A counter's opening hours as a notice says them: "07:30–12:00, 13:30–17:00"."""
+    return ", ".join(
+        f"{start // 3600:02d}:{start % 3600 // 60:02d}–{end // 3600:02d}:{end % 3600 // 60:02d}"
+        for start, end in hours.periods()
+    )
+
+
 def _dmy(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 

@@ -133,6 +133,7 @@ async def issue_supplement(
         + f" Hạn bổ sung: đến hết ngày {papers.dmy(close_day)}.",
         internal_note=body.internal_note,
         paper=("02", data),
+        notice_facts={"until": papers.dmy(close_day)},
     )
     return await desk.apply(row, body.version, move, staff, now)
 
@@ -153,6 +154,7 @@ async def close(code: str, body: StepIn, staff: Principal, *, now: dt.datetime, 
         ),
         internal_note=body.internal_note,
         records=(timeline.wait(SUPPLEMENT, row["waiting_since"], now, "closed"),),
+        notice_facts={"until": papers.dmy(last)},
     )
     return await desk.apply(row, body.version, move, staff, now)
 
@@ -259,6 +261,7 @@ async def refuse_after_appraisal(
         reason_for_citizen="Hồ sơ không được giải quyết. Lý do:\n" + "\n".join(reasons),
         internal_note=body.internal_note,
         paper=("03", data),
+        notice_facts={"reasons": "; ".join(reasons)},
         records=(_pass("result_to_counter", row["receiving_unit_code"], "", staff, due_at=due).row(now),),
     )
     return await desk.apply(row, body.version, move, staff, now)

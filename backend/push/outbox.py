@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from backend.catalogue import service as catalogue
@@ -21,15 +22,38 @@ class Move(Protocol):
     def target(self) -> str | None: ...
     @property
     def reason_for_citizen(self) -> str: ...
+    @property
+    def notice_facts(self) -> Mapping[str, str]: ...
 
 
-async def _name(dossier: Mapping[str, Any]) -> rules.Text:
+@dataclass(frozen=True)
+class Told:
+    """A move made outside the dossiers' moves (a citizen's resubmission) that still tells the citizen."""
+
+    action: str
+    target: str | None
+    reason_for_citizen: str = ""
+    notice_facts: Mapping[str, str] = field(default_factory=dict)
+
+
+async def _facts(dossier: Mapping[str, Any], move: Move) -> dict[str, rules.Text]:
+    """What the notice may say: the dossier's name (procedure and person), its English labels, the originals."""
     code = dossier["procedure_code"]
     procedure = (await catalogue.procedures_by_code([code])).get(code)
     if procedure is None:
-        return rules.Text(code, code)
+        return rules.facts(rules.Text(code, code), dossier, move.reason_for_citizen, move.notice_facts)
     person = rules.subject_name(procedure.form, dossier["answers"])
-    return rules.dossier_name(rules.Text(procedure.name.vi, procedure.name.en), person)
+    name = rules.dossier_name(rules.Text(procedure.name.vi, procedure.name.en), person)
+    attached = {a["slot"] for a in dossier.get("attachments") or []}
+    documents = [(d.key, d.name, d.kind) for d in procedure.documents]
+    return rules.facts(
+        name,
+        dossier,
+        move.reason_for_citizen,
+        move.notice_facts,
+        labels_en=rules.field_labels_en(procedure.form),
+        originals=rules.originals_to_bring(documents, attached),
+    )
 
 
 async def notify(dossier: Mapping[str, Any], move: Move, now: dt.datetime) -> int | None:
@@ -38,7 +62,7 @@ async def notify(dossier: Mapping[str, Any], move: Move, now: dt.datetime) -> in
     kind = rules.kind_for(move.action, move.target)
     if kind is None:
         return None
-    title, body = rules.compose(kind, rules.facts(await _name(dossier), dossier, move.reason_for_citizen))
+    title, body = rules.compose(kind, await _facts(dossier, move))
     inserted = await PushNotice.insert(
         PushNotice(
             dossier_code=dossier["code"],

@@ -9,7 +9,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -41,25 +41,45 @@ class NoticeKind:
 
 
 # The moves that notify, by action name or by target status (an action wins). A new kind is one line here.
+_CORRECTIONS = NoticeKind(
+    "corrections",
+    Text("Hồ sơ cần bổ sung", "Your dossier needs corrections"),
+    Text(
+        "{name}: cần bổ sung, sửa lại: {items}.{until} Mở hồ sơ để sửa và gửi lại.",
+        "{name}: please add or correct: {items}.{until} Open the dossier to correct it and send it again.",
+    ),
+    opens="correction",
+)
 KINDS: dict[str, NoticeKind] = {
     "received": NoticeKind(
         "accepted",
         Text("Hồ sơ đã được tiếp nhận", "Your dossier was accepted"),
         Text(
-            "{name}: hẹn trả kết quả ngày {date}. Khi đến nhận, mang theo giấy tiếp nhận và bản chính các giấy tờ "
-            "đã nộp.",
-            "{name}: the result is due on {date}. When you come for it, bring the receipt and the originals of the "
-            "papers you sent.",
+            "{name}: hẹn trả kết quả ngày {date}. Khi đến nhận, mang theo giấy tiếp nhận và {originals}.",
+            "{name}: the result is due on {date}. When you come for it, bring the receipt and {originals}.",
         ),
     ),
-    "supplement_requested": NoticeKind(
-        "corrections",
-        Text("Hồ sơ cần bổ sung", "Your dossier needs corrections"),
+    "supplement_requested": _CORRECTIONS,  # at receipt (Art 17)
+    "appraisal_supplement": _CORRECTIONS,  # during appraisal, with its last day (Art 19(5))
+    "restarted": NoticeKind(
+        "new_date",
+        Text("Ngày hẹn trả kết quả mới", "A new date for your result"),
         Text(
-            "{name}: cần bổ sung, sửa lại: {items}. Mở hồ sơ để sửa và gửi lại.",
-            "{name}: please add or correct: {items}. Open the dossier to correct it and send it again.",
+            "{name}: đã nhận đủ hồ sơ bổ sung, thời hạn giải quyết được tính lại từ đầu. Hẹn trả kết quả ngày "
+            "{date}. Bạn chưa cần làm gì thêm.",
+            "{name}: your additions were received and the time to handle it starts again. The result is now due "
+            "on {date}. Nothing more is needed from you for now.",
         ),
-        opens="correction",
+    ),
+    "apologise": NoticeKind(
+        "new_date",
+        Text("Hẹn lại ngày trả kết quả", "Your result is delayed"),
+        Text(
+            "{name}: xin lỗi, hồ sơ chưa giải quyết kịp ngày hẹn {old_date}. Lý do: {reason} Ngày hẹn trả kết quả "
+            "mới: {date}. Bạn không cần làm gì thêm.",
+            "{name}: we are sorry, it could not be done by {old_date}. Reason: {reason} The result is now due "
+            "on {date}. Nothing is needed from you.",
+        ),
     ),
     "refused": NoticeKind(
         "refused",
@@ -69,14 +89,45 @@ KINDS: dict[str, NoticeKind] = {
             "{name}: {reasons}. See the reasons in the app; you may send a new dossier once they are resolved.",
         ),
     ),
+    "appraisal_refused": NoticeKind(
+        "refused",
+        Text("Hồ sơ không được giải quyết", "Your application was turned down"),
+        Text(
+            "{name}: {reasons}. Văn bản trả lời sẽ có tại nơi nộp hồ sơ; ứng dụng sẽ báo khi bạn có thể đến nhận.",
+            "{name}: {reasons}. The written answer will be where you sent the dossier; the app will tell you "
+            "when you can collect it.",
+        ),
+    ),
     "ready": NoticeKind(
         "ready",
         Text("Đã có kết quả", "Your result is ready"),
         Text(
-            "{name}: đã có kết quả. Mang theo giấy tiếp nhận và giấy tờ tùy thân đến nơi nộp hồ sơ để nhận.",
-            "{name}: the result is ready. Bring the receipt and your identity card to where you sent the dossier.",
+            "{name}: đã có kết quả{early}. Mời bạn đến nhận tại {place}{hours}; mang theo giấy tiếp nhận và "
+            "giấy tờ tùy thân.",
+            "{name}: the result is ready{early}. Collect it at {place}{hours}; bring the receipt and your "
+            "identity card.",
         ),
         urgency="high",
+    ),
+    "stopped": NoticeKind(
+        "stopped",
+        Text("Hồ sơ đã dừng giải quyết", "Your dossier was stopped"),
+        Text(
+            "{name}: đã dừng giải quyết theo đề nghị của bạn.{reason_said} Văn bản thông báo có tại nơi nộp hồ sơ; "
+            "khi cần, bạn có thể nộp hồ sơ mới.",
+            "{name}: handling was stopped as you asked.{reason_said} The written notice is where you sent the "
+            "dossier; you may send a new dossier when you need to.",
+        ),
+    ),
+    "closed": NoticeKind(
+        "closed",
+        Text("Hồ sơ đã kết thúc giải quyết", "Your dossier was closed"),
+        Text(
+            "{name}: đã kết thúc giải quyết vì chưa được bổ sung trong hạn{until_day}. Nếu vẫn cần, bạn có thể "
+            "nộp hồ sơ mới.",
+            "{name}: it was closed because the additions asked for were not sent in time{until_day}. If you "
+            "still need it, you may send a new dossier.",
+        ),
     ),
 }
 PAGES = {"dossier": "/#/da-nop/{code}", "correction": "/#/da-nop/{code}/sua"}
@@ -105,16 +156,87 @@ def dossier_name(procedure: Text, person: str) -> Text:
     return Text(f"{procedure.vi} cho {person}", f"{procedure.en} for {person}")
 
 
-def facts(name: Text, row: Mapping[str, Any], reason_for_citizen: str) -> dict[str, Text]:
-    """What the templates may say, from the dossier after the move and the move's text for the citizen."""
+def field_labels_en(form: Mapping[str, Any]) -> dict[str, str]:
+    """`section.field` -> the form's English label, where it has one (documents' names are Vietnamese only)."""
+    return {
+        f"{section['key']}.{item['key']}": str(item["label"]["en"])
+        for section in form.get("ui", {}).get("sections", [])
+        for item in section.get("fields", [])
+        if isinstance(item.get("label"), Mapping) and item["label"].get("en")
+    }
+
+
+def _items(request: Mapping[str, Any], labels_en: Mapping[str, str]) -> Text:
+    def one(item: Mapping[str, Any], label: str) -> str:
+        return f"{label} ({item['note']})" if item.get("note") else label
+
+    items = request.get("items", [])
+    vi = "; ".join(one(i, str(i["label"])) for i in items)
+    en = "; ".join(one(i, labels_en.get(i.get("path") or "", str(i["label"]))) for i in items)
+    return Text(vi, en)
+
+
+def _said(told: Mapping[str, str], key: str, vi: str, en: str) -> Text:
+    """A sentence part that says `told[key]`, or nothing when the move did not tell it."""
+    value = told.get(key, "")
+    if not value:
+        return Text("", "")
+    return Text(vi.format(value), en.format(told.get(f"{key}_en") or value))
+
+
+def _originals(names: Sequence[str]) -> Text:
+    if not names:
+        return Text("bản chính các giấy tờ đã nộp", "the originals of the papers you sent")
+    listed = "; ".join(names)
+    return Text(f"các giấy tờ sau (bản chính): {listed}", f"these papers (originals): {listed}")
+
+
+ORIGINAL_KINDS = frozenset({"original", "original_or_certified_copy", "present_original"})
+
+
+def originals_to_bring(documents: Sequence[tuple[str, str, str]], attached: set[str]) -> list[str]:
+    """The originals of a dossier's papers its citizen brings at pickup: of each (key, name, kind) of the
+    procedure an original of which is due, those a photo was sent of, and those to show (present_original);
+    a name is cut at its first ';' (the published wording goes on with alternatives)."""
+    return [
+        name.split(";")[0].strip()
+        for key, name, kind in documents
+        if kind in ORIGINAL_KINDS and (key in attached or kind == "present_original")
+    ]
+
+
+def facts(
+    name: Text,
+    row: Mapping[str, Any],
+    reason_for_citizen: str,
+    told: Mapping[str, str] | None = None,
+    *,
+    labels_en: Mapping[str, str] | None = None,
+    originals: Sequence[str] = (),
+) -> dict[str, Text]:
+    """What the templates may say: the dossier after the move, the move's text for the citizen, what the move
+    tells besides (`told`: a last day, a reason, the old date, the place and hours; `<key>_en` in English)
+    and the originals the citizen brings."""
+    told = told or {}
     due = row.get("appointment_date")
     date = f"{due:%d/%m/%Y}" if isinstance(due, dt.date) else ""
-    request = row.get("correction_request") or {}
-    items = "; ".join(
-        f"{i['label']} ({i['note']})" if i.get("note") else str(i["label"]) for i in request.get("items", [])
-    )
-    reasons = "; ".join(line.strip() for line in reason_for_citizen.splitlines() if line.strip())
-    return {"name": name, "date": Text(date, date), "items": Text(items, items), "reasons": Text(reasons, reasons)}
+    lines = "; ".join(line.strip() for line in reason_for_citizen.splitlines() if line.strip())
+    reasons = (told.get("reasons") or lines).rstrip(".")  # the template ends the sentence
+    return {
+        "name": name,
+        "date": Text(date, date),
+        "items": _items(row.get("correction_request") or {}, labels_en or {}),
+        "reasons": Text(reasons, reasons),
+        "reason": Text(told.get("reason", ""), told.get("reason", "")),
+        "old_date": Text(told.get("old_date", ""), told.get("old_date", "")),
+        "until": _said(told, "until", " Hạn bổ sung: đến hết ngày {}.", " Please send it by the end of {}."),
+        "until_day": _said(told, "until", " (đến hết ngày {})", " (by the end of {})"),
+        "reason_said": _said(told, "reason", " Lý do: {}", " Reason: {}"),
+        "early": _said(told, "early", ", sớm hơn ngày hẹn {}", ", earlier than the appointment ({})"),
+        "place": _said(told, "place", "{}", "{}") if told.get("place") else Text("nơi nộp hồ sơ", "where you sent it"),
+        "hours": _said(told, "hours", " (giờ làm việc {}, các ngày làm việc)", " (open {} on working days)"),
+        "originals": _originals(originals),
+    }
 
 
 def compose(kind: NoticeKind, known: Mapping[str, Text]) -> tuple[Text, Text]:

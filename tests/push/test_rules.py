@@ -37,6 +37,9 @@ def test_only_result_ready_is_urgent() -> None:
         "corrections": "normal",
         "refused": "normal",
         "ready": "high",
+        "new_date": "normal",
+        "stopped": "normal",
+        "closed": "normal",
     }
 
 
