@@ -177,6 +177,12 @@ class Settings(BaseSettings):
     push_poll_seconds: float = Field(default=1.0, gt=0, description="How often an idle worker looks for notices.")
     push_batch_size: int = Field(default=50, ge=1, le=1000, description="Notices one worker claims at a time.")
     push_send_timeout_seconds: float = Field(default=10, gt=0, description="Time allowed for one push request.")
+    push_delivery_keep_days: int = Field(
+        default=30,
+        ge=4,  # longer than the retry period: a delivery is sent, failed or expired well before it goes
+        description="A notice's delivery records (sent, failed, expired) are deleted this many days after the "
+        "notice was written; the notice itself stays in the citizen's inbox as long as its dossier is kept.",
+    )
 
     @property
     def push_service_list(self) -> list[str]:

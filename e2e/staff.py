@@ -101,6 +101,12 @@ class StaffApi:
     def ask_for_corrections(self, code: str, items: list[dict[str, str]]) -> dict[str, Any]:
         return self._act(code, "request-corrections", {"items": items})
 
+    def delivery_states(self, code: str) -> list[list[str]]:
+        """The delivery states of the dossier's notices (one list per notice, one state per phone)."""
+        answer = self._http.get(f"/api/staff/dossiers/{code}/notices")
+        assert answer.is_success, answer.text
+        return [[d["status"] for d in n["deliveries"]] for n in answer.json()["notices"]]
+
 
 @contextmanager
 def staff_api(server: AppServer) -> Iterator[StaffApi]:

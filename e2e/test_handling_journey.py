@@ -282,6 +282,20 @@ def test_a_dossier_that_will_be_late_is_warned_apologised_for_and_returned_on_it
     expect(page.locator(".facts")).to_contain_text(NEW_DAY)
     expect(page.get_by_test_id("new-date-why")).to_contain_text(f"chưa kịp trả ngày {DUE}")
     expect(page.get_by_test_id("new-date-why")).to_contain_text("Chờ kết quả xác minh nơi cư trú trước đây.")
+    # The new date reaches the phone's inbox too (synced when the app opened), and the officer's page lists the
+    # notice, read in the app since no phone of this test subscribed to push.
+    page.get_by_test_id("nav-inbox").click()
+    apology = page.get_by_test_id("notice").filter(has_text="Hẹn lại ngày trả kết quả")
+    expect(apology).to_contain_text(
+        f"xin lỗi, hồ sơ chưa giải quyết kịp ngày hẹn {DUE}. Lý do: Chờ kết quả xác minh nơi cư trú trước đây. "
+        f"Ngày hẹn trả kết quả mới: {NEW_DAY}. Bạn không cần làm gì thêm."
+    )
+    apology.get_by_role("link", name="Hẹn lại ngày trả kết quả").click()
+    expect(page).to_have_url(f"{server.url}/#/da-nop/{code}")
+    open_dossier(handler, server, code)
+    sent = handler.get_by_test_id("staff-notice").last
+    expect(sent).to_contain_text("Hẹn lại ngày trả kết quả")
+    expect(sent).to_contain_text("Không có điện thoại nào đăng ký nhận thông báo")
     leader.reload()
     expect(late.locator(".count")).to_have_text("0")
 

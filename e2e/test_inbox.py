@@ -54,3 +54,16 @@ def test_without_push_a_notice_reaches_the_inbox_reads_offline_and_is_read_once_
     nav.click()
     expect(page.get_by_test_id("notice")).to_have_attribute("data-read", "yes")
     expect(nav).not_to_contain_text("chưa đọc")
+
+
+def test_the_inbox_offers_notices_only_on_a_phone_that_sent_a_dossier(page: Page, server: AppServer) -> None:
+    url = server.url
+    open_app(page, url, "/#/thong-bao")
+    # The server answered (the inbox is up to date): the page has had every answer it waits for.
+    expect(page.get_by_text("Cập nhật lúc")).to_be_visible()
+    expect(page.get_by_text("Chưa có thông báo nào.")).to_be_visible()
+    expect(page.get_by_test_id("notice-offer")).to_have_count(0)
+
+    send_birth_registration(page, url, server.data_dir)
+    page.goto(f"{url}/#/thong-bao")
+    expect(page.get_by_test_id("notice-offer")).to_be_visible()

@@ -17,8 +17,8 @@ import httpx
 import pytest
 from conftest import ROOT, AppServer
 from pages import BIRTH_CERTIFICATE, keep_dossier, open_app, records, send_birth_registration, wait_until
-from playwright.sync_api import BrowserContext, Page, expect
-from staff import accepted_from_a_phone, staff_api
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from staff import DESKTOP, accepted_from_a_phone, sign_in, staff_api
 
 sys.path.insert(0, str(ROOT))  # the push-service emulator lives with the unit tests
 from tests.factories import submission
@@ -109,8 +109,8 @@ def _deliver(page: Page, context: BrowserContext, url: str, payload: dict[str, A
     return dict(shown)
 
 
-def test_a_notice_sent_by_the_server_is_shown_by_the_service_worker(
-    page: Page, context: BrowserContext, push_server: AppServer
+def test_a_notice_sent_by_the_server_is_shown_by_the_service_worker_and_its_delivery_to_staff(
+    page: Page, context: BrowserContext, browser: Browser, push_server: AppServer
 ) -> None:
     url = push_server.url
     with httpx.Client(base_url=url) as api:
@@ -119,7 +119,8 @@ def test_a_notice_sent_by_the_server_is_shown_by_the_service_worker(
             code = _followed_dossier(api, push, key)
             with staff_api(push_server) as officer:
                 officer.accept(code)  # the server's worker sends the notice
-            [received] = push.wait_for(1)
+                [received] = push.wait_for(1)
+                assert wait_until(lambda: officer.delivery_states(code) == [["sent"]])  # recorded after sending
     assert received.status == 201, received.problem  # VAPID checked, payload decrypted
     assert received.payload is not None and received.payload["code"] == code
     open_app(page, url)
@@ -131,6 +132,20 @@ def test_a_notice_sent_by_the_server_is_shown_by_the_service_worker(
     assert shown["tag"] == f"motcua:{code}"
     assert shown["icon"] == f"{url}/icons/icon-192.png" and shown["badge"] == f"{url}/icons/badge-96.png"
     assert shown["data"] == {"url": f"/#/da-nop/{code}", "code": code}
+
+    # The officer sees on the dossier's page that the notice reached the one phone that follows it.
+    desk = browser.new_context(viewport=DESKTOP, locale="vi-VN")
+    try:
+        staff_page = desk.new_page()
+        sign_in(staff_page, url)
+        staff_page.goto(f"{url}/staff/ho-so/{code}")
+        panel = staff_page.get_by_test_id("notice-deliveries")
+        expect(panel.get_by_test_id("staff-notice")).to_have_count(1)
+        expect(panel).to_contain_text("Hồ sơ đã được tiếp nhận")
+        expect(panel.get_by_test_id("delivery")).to_have_attribute("data-status", "sent")
+        expect(panel.get_by_test_id("delivery")).to_contain_text("Điện thoại 1: Đã gửi — 1 lần gửi lúc")
+    finally:
+        desk.close()
 
 
 # The worker's own tap routing (self.onnotificationclick, sw/push.ts) called with the notification it showed,

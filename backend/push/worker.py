@@ -31,6 +31,7 @@ from backend.settings import Settings
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 MARGIN = 5.0  # seconds kept between the last send of a batch and the end of its lease
+SWEEP_SECONDS = 3600  # how often a worker deletes delivery records past their retention
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Options:
     ttl: int  # seconds a push service should keep a notice for a phone that is off
     timeout: float
     public_key: str  # the server's VAPID key: a subscription made with another is not sent to
+    keep: dt.timedelta = dt.timedelta(days=30)  # delivery records kept after their notice was written
 
     @classmethod
     def of(cls, settings: Settings, key: VapidKey) -> Options:
@@ -52,6 +54,7 @@ class Options:
             ttl=int(settings.push_ttl_hours * 3600),
             timeout=timeout,
             public_key=key.public,
+            keep=dt.timedelta(days=settings.push_delivery_keep_days),
         )
 
 
@@ -309,6 +312,20 @@ async def deliver_due(sender: Sender, clock: Clock, options: Options) -> int:
     return len(jobs)
 
 
+async def forget_old_deliveries(now: dt.datetime, keep: dt.timedelta) -> int:
+    """Retention: delivery records done with (sent, failed, expired) of notices written more than `keep` ago
+    are deleted; queued ones never (the retry period ends them first). Notices stay: they are the inbox."""
+    async with writing(PushDelivery):
+        gone = await (
+            PushDelivery.delete()
+            .where(PushDelivery.status != rules.State.QUEUED, PushDelivery.created_at < now - keep)
+            .returning(PushDelivery._meta.primary_key)
+        )
+    if gone:
+        log.info("push deliveries forgotten", extra={"count": len(gone)})
+    return len(gone)
+
+
 def _log(job: Job, decision: rules.Decision, answer: Answer | None) -> None:
     level = logging.DEBUG if decision.state == rules.State.SENT else logging.INFO
     status = answer.status if answer else None
@@ -320,10 +337,13 @@ async def keep_delivering(settings: Settings, key: VapidKey, stopping: asyncio.E
     options = Options.of(settings, key)
     sender = Sender(key, contact(settings), options)
     watcher = asyncio.create_task(_halt_when(stopping, sender))
-    total = 0
+    total, swept = 0, -float(SWEEP_SECONDS)
     try:
         while not stopping.is_set():
             try:
+                if time.monotonic() - swept >= SWEEP_SECONDS:  # on start, then hourly
+                    swept = time.monotonic()
+                    await forget_old_deliveries(settings.now(), options.keep)
                 done = await deliver_due(sender, settings.now, options)
             except Exception:  # the worker outlives a database restart; the error is logged whole
                 log.exception("push delivery round failed")

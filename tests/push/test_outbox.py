@@ -48,9 +48,11 @@ async def test_accepting_writes_a_notice_with_the_appointment_date_and_a_deliver
     # Monday 23 Nov 2026 09:00, 3 working days, Tuesday 24 Nov a holiday: due Friday 27 Nov.
     assert (notice["dossier_code"], notice["kind"], notice["urgency"]) == (CODE, "accepted", "normal")
     assert notice["title_vi"] == "Hồ sơ đã được tiếp nhận"
+    # No photo was sent (none is required); the identity paper is shown in the original (present_original).
     assert notice["body_vi"] == (
-        f"{NAME_VI}: hẹn trả kết quả ngày 27/11/2026. Khi đến nhận, mang theo giấy tiếp nhận và bản chính các "
-        "giấy tờ đã nộp."
+        f"{NAME_VI}: hẹn trả kết quả ngày 27/11/2026. Khi đến nhận, mang theo giấy tiếp nhận và các giấy tờ sau "
+        "(bản chính): Hộ chiếu, thẻ Căn cước, thẻ Căn cước công dân hoặc giấy tờ khác có dán ảnh và thông tin cá "
+        "nhân do cơ quan có thẩm quyền cấp, còn giá trị sử dụng của người yêu cầu."
     )
     assert notice["body_en"].startswith(f"{NAME_EN}: the result is due on 27/11/2026.")
     assert notice["url"] == f"/#/da-nop/{CODE}"
@@ -76,6 +78,10 @@ async def test_asking_for_corrections_says_what_and_opens_the_correction_page(pu
         f"{NAME_VI}: cần bổ sung, sửa lại: Họ, chữ đệm và tên (Ghi đúng như trên căn cước); {paper}"
     )
     assert notice["body_vi"].endswith(". Mở hồ sơ để sửa và gửi lại.")
+    # In English the form's own English label; a document's name is published in Vietnamese only.
+    assert notice["body_en"].startswith(
+        f"{NAME_EN}: please add or correct: Full name (Ghi đúng như trên căn cước); {paper}"
+    )
     assert notice["url"] == f"/#/da-nop/{CODE}/sua"
     assert await PushDelivery.count() == 0  # no phone subscribed: the notice waits in the inbox
 

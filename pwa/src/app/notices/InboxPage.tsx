@@ -1,9 +1,10 @@
 /** The inbox (#/thong-bao): every notice about the phone's dossiers, newest first, from the phone's copy
  * (offline too), fetched again when the server can be reached; opening one marks it read and opens its
- * dossier (at the items asked for, for a correction request). */
+ * dossier (at the items asked for, for a correction request). Notices are offered once a dossier was sent. */
 
 import { useEffect, useState } from "preact/hooks";
 import { listen } from "../../data/changes";
+import { listDossiers } from "../../data/dossiers";
 import { listNotices, markNoticeRead, type StoredNotice } from "../../data/notices";
 import { refreshInbox } from "../../sync/inbox";
 import { formatVietnamTime } from "../dossiers/format";
@@ -56,13 +57,16 @@ function target(url: string): string {
 export function InboxPage({ lang, online }: { lang: Lang; online: boolean }) {
   const t = NOTICE_TEXT[lang];
   const inbox = useInbox(online);
+  // Notices are offered (or how to get them said) once the phone holds a sent dossier: none to tell of before.
+  const [sentAny, setSentAny] = useState(false);
+  useEffect(() => void listDossiers().then((dossiers) => setSentAny(dossiers.length > 0)), []);
   useEffect(() => {
     document.title = `${t.title} — Một cửa`;
   }, [t]);
   return (
     <section class="inbox">
       <h2>{t.title}</h2>
-      <NoticeOffer lang={lang} where="inbox" />
+      {sentAny && <NoticeOffer lang={lang} where="inbox" />}
       <p class="dossier-hint" role="status">
         {!online ? t.offline : inbox.failed ? t.refreshFailed : inbox.fetchedAt ? t.updatedAt(formatTime(inbox.fetchedAt)) : ""}
       </p>

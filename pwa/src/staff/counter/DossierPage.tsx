@@ -1,6 +1,6 @@
 /** One dossier (/staff/ho-so/{code}): its facts, the answers under the form's own labels, the files, the
- * citizen's history and the internal audit trail, its handling (due dates, hand-overs); an officer checks a
- * submitted dossier from here, and each role takes its handling steps. */
+ * citizen's history and the internal audit trail, the citizen's notices and their delivery, its handling (due
+ * dates, hand-overs); an officer checks a submitted dossier from here, and each role takes its handling steps. */
 
 import { useEffect, useState } from "preact/hooks";
 import type { Procedure, UiField } from "../../shared/types";
@@ -14,6 +14,7 @@ import { HANDLING_TEXT } from "../handling/text";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
+import { NoticeDeliveries } from "./NoticeDeliveries";
 import { COUNTER_TEXT, dateTime, day, type CounterText } from "./text";
 import "./counter.css";
 
@@ -78,6 +79,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
             <Answers dossier={loaded.dossier} procedure={procedure} lang={lang} t={t} />
             <Files dossier={loaded.dossier} procedure={procedure} t={t} />
             <Trail dossier={loaded.dossier} t={t} />
+            <NoticeDeliveries code={loaded.dossier.code} version={loaded.dossier.version} lang={lang} />
           </div>
           <div>
             {me.role === "officer" && loaded.dossier.status === "submitted" && (
