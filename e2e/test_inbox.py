@@ -60,7 +60,7 @@ def test_the_inbox_offers_notices_only_on_a_phone_that_sent_a_dossier(page: Page
     url = server.url
     open_app(page, url, "/#/thong-bao")
     # The server answered (the inbox is up to date): the page has had every answer it waits for.
-    expect(page.get_by_text("Cập nhật lúc")).to_be_visible()
+    expect(page.locator(".inbox [role=status]")).to_contain_text("Cập nhật lúc")
     expect(page.get_by_text("Chưa có thông báo nào.")).to_be_visible()
     expect(page.get_by_test_id("notice-offer")).to_have_count(0)
 
