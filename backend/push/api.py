@@ -25,7 +25,7 @@ from backend.settings import Settings
 
 NO_STORE = CacheControlHeader(no_store=True)
 MAX_BODY_BYTES = 32 * 1024  # a hundred tokens and a subscription
-READERS = (Role.OFFICER, Role.LEADER)
+READERS = (Role.OFFICER, Role.SPECIALIST, Role.LEADER)  # as the dossier page: its handler sees the notices too
 
 
 class PushController(Controller):

@@ -162,3 +162,21 @@ async def test_an_early_result_says_where_and_when_to_collect_it(push_client: ht
         "(27/11/2026). Collect it at Can Loc Commune Public Administrative Service Centre, xã Can Lộc, tỉnh Hà Tĩnh "
         "(open 07:30–12:00, 13:30–17:00 on working days)"
     )
+
+
+async def test_staff_of_the_deciding_agency_read_the_notices_and_their_delivery(
+    push_client: httpx.AsyncClient, clock: Clock
+) -> None:
+    d = await desk(push_client, clock)
+    made, step = await _apology(d)
+    assert (await step()).status_code == 200
+    for who in ("officer", "specialist"):
+        answer = await push_client.get(
+            f"/api/staff/dossiers/{made['dossier']['code']}/notices", headers=d.sessions[who].headers()
+        )
+        assert answer.status_code == 200, answer.text
+        notices = answer.json()["notices"]
+        assert [(n["kind"], n["title"], n["deliveries"]) for n in notices] == [
+            ("accepted", "Hồ sơ đã được tiếp nhận", []),
+            ("new_date", "Hẹn lại ngày trả kết quả", []),
+        ]
