@@ -295,7 +295,7 @@ def test_a_dossier_that_will_be_late_is_warned_apologised_for_and_returned_on_it
     open_dossier(handler, server, code)
     sent = handler.get_by_test_id("staff-notice").last
     expect(sent).to_contain_text("Hẹn lại ngày trả kết quả")
-    expect(sent).to_contain_text("Không có điện thoại nào đăng ký nhận thông báo")
+    expect(sent).to_contain_text("Không gửi tới điện thoại nào (chưa có điện thoại đăng ký")
     leader.reload()
     expect(late.locator(".count")).to_have_text("0")
 

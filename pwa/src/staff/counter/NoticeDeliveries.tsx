@@ -31,7 +31,8 @@ const TEXT = {
   vi: {
     title: "Thông báo cho công dân",
     none: "Chưa có thông báo nào.",
-    noPhone: "Không có điện thoại nào đăng ký nhận thông báo: công dân xem trong mục Thông báo của ứng dụng.",
+    noPhone:
+      "Không gửi tới điện thoại nào (chưa có điện thoại đăng ký, hoặc bản ghi gửi đã quá thời hạn lưu): công dân xem trong mục Thông báo của ứng dụng.",
     failedToLoad: "Không tải được trạng thái gửi thông báo.",
     phone: (n: number) => `Điện thoại ${n}`,
     states: { queued: "Đang chờ gửi", sent: "Đã gửi", failed: "Không gửi được", expired: "Hết hạn, không gửi được" },
@@ -43,7 +44,7 @@ const TEXT = {
   en: {
     title: "Notices to the citizen",
     none: "No notice yet.",
-    noPhone: "No phone has subscribed to notices: the citizen reads them under Notices in the app.",
+    noPhone: "Sent to no phone (none subscribed, or the delivery records are past their retention): the citizen reads it under Notices in the app.",
     failedToLoad: "Could not load the notices' delivery status.",
     phone: (n: number) => `Phone ${n}`,
     states: { queued: "Queued", sent: "Sent", failed: "Failed", expired: "Expired, not delivered" },
