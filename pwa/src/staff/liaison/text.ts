@@ -73,7 +73,7 @@ const vi: LiaisonText = {
   incomplete: "Mỗi cơ quan cần được chọn, có nội dung công việc và thời hạn từ 1 đến 60 ngày làm việc.",
   printSlip: (n) => `In phiếu chuyển xử lý số ${n}`,
   sentAt: (when, who) => `Chuyển lúc ${when} (${who})`,
-  due: (when) => `Hạn trả: ${when}`,
+  due: (when) => `Hạn: ${when}`,
   returnedAt: (when, who) => `Đã trả lúc ${when} (${who})`,
   states: { open: "Đang xử lý", late: "Quá hạn, chưa trả", returned: "Đã trả" },
   verdicts: { early: "trước hạn", on_time: "đúng hạn", late: "quá hạn" },
