@@ -171,7 +171,9 @@ def police_return_their_part(police: Page, code: str) -> None:
     expect(police.get_by_text("Không có phần việc nào đang chờ cơ quan trả.")).to_be_visible()
 
 
-def test_a_province_dossier_received_at_a_commune_goes_to_the_police_and_back(server: AppServer, browser: Browser) -> None:
+def test_a_province_dossier_received_at_a_commune_goes_to_the_police_and_back(
+    server: AppServer, browser: Browser
+) -> None:
     code = received_at_the_counter(server)
     assert re.fullmatch(r"H12\.41\.01-261207-\d{4}", code), code  # the receiving centre's code, the day
     officer = staff_page(browser, server, "lan.nt")
@@ -194,14 +196,18 @@ def test_a_province_dossier_received_at_a_commune_goes_to_the_police_and_back(se
     step(
         handler,
         "Trình lãnh đạo phê duyệt",
-        {"Giải quyết (cấp kết quả)": "", "Nội dung dự thảo kết quả": "Cấp Phiếu lý lịch tư pháp số 1: không có án tích."},
+        {
+            "Giải quyết (cấp kết quả)": "",
+            "Nội dung dự thảo kết quả": "Cấp Phiếu lý lịch tư pháp số 1, không có án tích.",
+        },
     )
     done(handler, "Chờ lãnh đạo phê duyệt")
     open_dossier(leader, server, code)
     step(leader, "Phê duyệt")
     done(leader, "Đã phê duyệt, chờ ban hành")
     open_dossier(handler, server, code)
-    step(handler, "Ban hành kết quả", {"Kết quả": "Phiếu lý lịch tư pháp số 1 đã ký, chuyển về Bộ phận Một cửa xã Can Lộc."})
+    issued = "Phiếu lý lịch tư pháp số 1 đã ký, chuyển về Bộ phận Một cửa xã Can Lộc."
+    step(handler, "Ban hành kết quả", {"Kết quả": issued})
     done(handler, "Đã có kết quả, chuyển về Một cửa")
 
     open_dossier(officer, server, code)

@@ -98,7 +98,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
               />
             )}
             <PaperHandover me={me} dossier={loaded.dossier} lang={lang} onDone={stepped} onStale={stale} />
-            <Parts me={me} dossier={loaded.dossier} lang={lang} onDone={stepped} onStale={stale} />
+            <Parts me={me} dossier={loaded.dossier} assignee={handling?.assignee ?? ""} lang={lang} onDone={stepped} onStale={stale} />
             <PaperLinks dossier={loaded.dossier} t={t} />
           </div>
         </div>

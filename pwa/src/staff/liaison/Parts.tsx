@@ -18,6 +18,8 @@ import "./liaison.css";
 interface Props {
   me: StaffMe;
   dossier: Dossier;
+  /** The handler the head assigned: a specialist sends parts only of a dossier they hold (a leader may too). */
+  assignee: string;
   lang: Lang;
   onDone: () => void;
   onStale: () => void;
@@ -26,7 +28,7 @@ interface Props {
 /** The referrals' sending instants, oldest first: slip n is the n-th (as the server numbers them). */
 export const sendings = (parts: Part[]): string[] => [...new Set(parts.map((p) => p.sentAt))].sort((a, b) => Date.parse(a) - Date.parse(b));
 
-export function Parts({ me, dossier, lang, onDone, onStale }: Props) {
+export function Parts({ me, dossier, assignee, lang, onDone, onStale }: Props) {
   const t = LIAISON_TEXT[lang];
   const [parts, setParts] = useState<Part[] | null>(null);
   const [form, setForm] = useState(false);
@@ -34,7 +36,8 @@ export function Parts({ me, dossier, lang, onDone, onStale }: Props) {
     readParts(dossier.code).then(setParts, () => setParts([]));
   }, [dossier.code, dossier.version]);
   const agencyStaff = me.role === "leader" || me.role === "specialist";
-  const lead = agencyStaff && dossier.competentAgencyCode === me.agencyCode && dossier.status === "in_progress";
+  const handler = me.role === "leader" || (me.role === "specialist" && assignee === me.username);
+  const lead = handler && dossier.competentAgencyCode === me.agencyCode && dossier.status === "in_progress";
   const held = parts?.find((p) => p.agency === me.agencyCode && !p.returnedAt);
   if (!parts || (parts.length === 0 && !lead)) return null;
   const slips = sendings(parts);
@@ -92,7 +95,7 @@ function PartItem({ part: p, t }: { part: Part; t: LiaisonText }) {
   );
 }
 
-function ReturnForm({ dossier, lang, onDone, onStale }: Omit<Props, "me">) {
+function ReturnForm({ dossier, lang, onDone, onStale }: Omit<Props, "me" | "assignee">) {
   const t = LIAISON_TEXT[lang];
   const [result, setResult] = useState("");
   const [missing, setMissing] = useState(false);
