@@ -23,7 +23,7 @@ import httpx
 import pytest
 from conftest import ROOT, AppServer, serving
 from playwright.sync_api import Browser, Page, expect
-from staff import PASSWORD, create_officer, sign_in
+from staff import PASSWORD, create_officer, row_of, sign_in
 from test_accessibility import _violations
 from test_handling_journey import done, open_dossier, print_a4, staff_page, step
 
@@ -92,7 +92,10 @@ def counter_hands_the_paper_over(officer: Page, server: AppServer, code: str) ->
 
 
 def department_receives_and_assigns(leader: Page, server: AppServer, code: str) -> None:
-    open_dossier(leader, server, code)
+    leader.goto(f"{server.url}/staff/ho-so")  # the department's queue holds a dossier received at a commune
+    expect(leader.get_by_role("button", name=re.compile("^Chờ phân công"))).to_have_attribute("aria-pressed", "true")
+    row_of(leader, code).get_by_role("link", name=code).click()
+    expect(leader.get_by_role("heading", level=1)).to_contain_text("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam")
     leader.get_by_test_id("paper-handover").get_by_role("button", name="Xác nhận đã nhận hồ sơ giấy").click()
     expect(leader.get_by_test_id("notice")).to_have_text("Đã ghi nhận.")
     expect(paper_line(leader, "paper_received")).to_contain_text("Cơ quan giải quyết nhận hồ sơ giấy — Lê Thị Hòa")
