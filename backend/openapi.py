@@ -77,6 +77,7 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "GET /api/staff/parts": (401, 403),
     # Mẫu 06 and 07: 422 for a period that ends before it starts, lasts over 92 days or holds over 10,000 dossiers.
     f"GET {STAFF_DOSSIER}/control-slip": (401, 403, 404),
+    f"GET {STAFF_DOSSIER}/referral-slip": (400, 401, 403, 404),
     "GET /api/staff/register": (400, 401, 403, 422),
     "GET /api/staff/register.csv": (400, 401, 403, 422),
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).

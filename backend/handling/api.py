@@ -14,7 +14,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from backend.accounts.guard import staff_required
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
-from backend.handling import liaison, outlook, returning, service, slips, transfer
+from backend.handling import liaison, outlook, referral_slip, returning, service, slips, transfer
 from backend.handling.schemas import (
     ApologyIn,
     AssignIn,
@@ -180,6 +180,9 @@ class HandOverController(Controller):
 
 
 Start = Annotated[dt.date, QueryParameter(name="from", description="The first day of receipt (YYYY-MM-DD)")]
+Referral = Annotated[
+    int | None, QueryParameter(name="n", ge=1, le=1000, description="Which referral (1 the first); default: the latest")
+]
 End = Annotated[dt.date, QueryParameter(name="to", description="The last day of receipt, included (at most 92 days)")]
 
 
@@ -193,6 +196,12 @@ class FormsController(Controller):
     @get("/dossiers/{code:str}/control-slip", guards=[READERS], summary="Mẫu 06: every hand-over")
     async def control_slip(self, code: FromPath[str], staff: Staff, settings: Clock, intake: Intake) -> PaperOut:
         return await slips.control_slip(code, staff, now=settings.now(), tz=settings.tz, intake=intake)
+
+    @get("/dossiers/{code:str}/referral-slip", guards=[READERS], summary="Phiếu chuyển xử lý: a referral's parts")
+    async def referral_slip(
+        self, code: FromPath[str], staff: Staff, settings: Clock, intake: Intake, n: Referral = None
+    ) -> PaperOut:
+        return await referral_slip.referral_slip(code, staff, n, tz=settings.tz, intake=intake)
 
     @get("/register", guards=[KEEPER], summary="Mẫu 07: the unit's dossiers received in a period")
     async def register(self, staff: Staff, settings: Clock, intake: Intake, start: Start, end: End) -> PaperOut:

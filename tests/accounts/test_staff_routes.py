@@ -162,6 +162,9 @@ HANDOVER_ROUTES: dict[tuple[str, str], Row] = {
     ("GET", STAFF_DOSSIER + "/parts"): _dossier_row(DOSSIER_READERS, "/parts"),
     ("GET", "/api/staff/parts"): Row(AGENCY_STAFF),
     ("GET", STAFF_DOSSIER + "/control-slip"): _dossier_row(DOSSIER_READERS, "/control-slip"),
+    ("GET", STAFF_DOSSIER + "/referral-slip"): dataclasses.replace(
+        _dossier_row(DOSSIER_READERS, "/referral-slip"), records=_part_sent
+    ),
     # The unit's own register: filtered by the staff member's agency, no other agency's record named.
     ("GET", "/api/staff/register"): Row(READERS, query="?from=2026-11-01&to=2026-11-30"),
     ("GET", "/api/staff/register.csv"): Row(READERS, query="?from=2026-11-01&to=2026-11-30"),

@@ -132,7 +132,9 @@ def test_the_demo_is_one_province_of_communes_each_with_its_centre_and_no_distri
     assert len(communes) == 3
     assert {a.parent for a in data.agencies if a.kind == "centre"} == communes | {"H12"}
     assert "huyện" not in data.catalogue.name.vi and "(dữ liệu minh họa)" in data.catalogue.name.vi
-    assert {p.level for p in data.procedures} == {"commune"}
+    # One province-level procedure, decided by the Department of Justice (LLTP-01: liên thông with the Police).
+    assert {(p.code, p.competent_agency) for p in data.procedures if p.level == "province"} == {("LLTP-01", "H12.02")}
+    assert {p.level for p in data.procedures} == {"commune", "province"}
 
 
 @pytest.mark.usefixtures("db")
@@ -159,7 +161,8 @@ async def test_search_by_level_knows_province_and_commune_and_refuses_district(c
     await seeded()
     communes = (await client.get("/api/procedures", params={"level": "commune"})).json()
     assert communes["total"] > 0 and all(r["level"] == "commune" for r in communes["results"])
-    assert (await client.get("/api/procedures", params={"level": "province"})).json()["total"] == 0
+    province = (await client.get("/api/procedures", params={"level": "province"})).json()
+    assert [r["code"] for r in province["results"]] == ["LLTP-01"]  # the demo's one province-level procedure
     response = await client.get("/api/procedures", params={"level": "district"})
     assert response.status_code == 400 and response.json()["code"] == "invalid_request"
 

@@ -70,7 +70,7 @@ def test_filters_by_field_and_level() -> None:
     entries = _entries()
     certification = search(entries, "", field="chung-thuc")
     assert certification and all(e.field == "chung-thuc" for e in certification)
-    assert search(entries, "", level="province") == []
+    assert [e.code for e in search(entries, "", level="province")] == ["LLTP-01"]
 
 
 def test_empty_query_lists_everything() -> None:

@@ -160,6 +160,7 @@ async def test_the_choices_are_the_fields_procedures_and_the_centres_active_staf
         ),
         ("chung-thuc", ["2.000884", "2.000908"]),
         ("bao-hiem", ["1.001193-LT"]),
+        ("ly-lich-tu-phap", ["LLTP-01"]),
     ]
     assert body["fields"][1]["name"] == {"vi": "Chứng thực", "en": "Certification"}
     assert body["staff"] == [

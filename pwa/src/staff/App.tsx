@@ -14,6 +14,10 @@ import { COUNTER_TEXT } from "./counter/text";
 import { HomePage } from "./HomePage";
 import { loadLang, MESSAGES, saveLang, type Lang, type StaffMessages } from "./i18n";
 import { LoginPage } from "./LoginPage";
+import { PartsPage } from "./liaison/PartsPage";
+import { partsHref } from "./liaison/routes";
+import { SlipPage } from "./liaison/SlipPage";
+import { LIAISON_TEXT } from "./liaison/text";
 import { PasswordPage } from "./PasswordPage";
 import { followLink, href, useRoute, type Route } from "./route";
 
@@ -128,6 +132,11 @@ function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
           {INTAKE_TEXT[lang].navLink}
         </a>
       )}
+      {(me.role === "specialist" || me.role === "leader") && (
+        <a href={partsHref()} aria-current={current("parts")}>
+          {LIAISON_TEXT[lang].navLink}
+        </a>
+      )}
       {me.role === "admin" && (
         <a href={href.accounts()} aria-current={current("accounts")}>
           {m.navAccounts}
@@ -197,6 +206,10 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       return <DossierPage me={me} code={route.code} lang={lang} />;
     case "paper":
       return <PaperPage code={route.code} kind={route.kind} lang={lang} />;
+    case "parts":
+      return <PartsPage lang={lang} />;
+    case "referralSlip":
+      return <SlipPage code={route.code} n={route.n} lang={lang} />;
     default:
       return <HomePage me={me} m={m} lang={lang} />;
   }
@@ -207,6 +220,8 @@ function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "password") return m.passwordTitle;
   if (route.page === "queue") return COUNTER_TEXT[lang].queueTitle;
   if (route.page === "intake") return INTAKE_TEXT[lang].title;
+  if (route.page === "parts") return LIAISON_TEXT[lang].todoTitle;
+  if (route.page === "referralSlip") return route.code;
   if (route.page === "dossier" || route.page === "paper") return route.code;
   return m.navHome;
 }

@@ -2,6 +2,7 @@
  * moved between with the History API. New pages (the queue, a dossier) add a case here and in App.tsx. */
 
 import { useEffect, useState } from "preact/hooks";
+import { liaisonRoute, type LiaisonRoute } from "./liaison/routes";
 
 export type PaperKind = "01" | "02" | "03" | "04" | "05";
 const PAPER_KINDS: readonly string[] = ["01", "02", "03", "04", "05"];
@@ -14,6 +15,7 @@ export type Route =
   | { page: "intake" }
   | { page: "dossier"; code: string }
   | { page: "paper"; code: string; kind: PaperKind }
+  | LiaisonRoute
   | { page: "notFound" };
 
 export const ROOT = "/staff/";
@@ -48,7 +50,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "tai-khoan") return { page: "accounts" };
   if (rest === "doi-mat-khau") return { page: "password" };
   if (rest === "tiep-nhan") return { page: "intake" };
-  return counterRoute(rest) ?? { page: "notFound" };
+  return counterRoute(rest) ?? liaisonRoute(rest) ?? { page: "notFound" };
 }
 
 const listeners = new Set<() => void>();

@@ -11,6 +11,8 @@ import { readHandling, type Handling } from "../handling/api";
 import { Outlook } from "../handling/Outlook";
 import { Steps } from "../handling/Steps";
 import { HANDLING_TEXT } from "../handling/text";
+import { PaperHandover } from "../liaison/PaperHandover";
+import { Parts } from "../liaison/Parts";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
@@ -97,6 +99,8 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
                 onStale={stale}
               />
             )}
+            <PaperHandover me={me} dossier={loaded.dossier} lang={lang} onDone={stepped} onStale={stale} />
+            <Parts me={me} dossier={loaded.dossier} assignee={handling?.assignee ?? ""} lang={lang} onDone={stepped} onStale={stale} />
             <PaperLinks dossier={loaded.dossier} t={t} />
           </div>
         </div>
