@@ -11,6 +11,7 @@ import { readHandling, type Handling } from "../handling/api";
 import { Outlook } from "../handling/Outlook";
 import { Steps } from "../handling/Steps";
 import { HANDLING_TEXT } from "../handling/text";
+import { SlipLink } from "../forms/SlipLink";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
@@ -96,6 +97,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
               />
             )}
             <PaperLinks dossier={loaded.dossier} t={t} />
+            <SlipLink code={loaded.dossier.code} received={loaded.dossier.receivedAt !== null} lang={lang} />
           </div>
         </div>
       )}
