@@ -12,6 +12,7 @@ import { Outlook } from "../handling/Outlook";
 import { Steps } from "../handling/Steps";
 import { HANDLING_TEXT } from "../handling/text";
 import { SlipLink } from "../forms/SlipLink";
+import { ResultScanLink } from "../handling/ResultScan";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
@@ -98,6 +99,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
             )}
             <PaperLinks dossier={loaded.dossier} t={t} />
             <SlipLink code={loaded.dossier.code} received={loaded.dossier.receivedAt !== null} lang={lang} />
+            {handling && <ResultScanLink handling={handling} lang={lang} />}
           </div>
         </div>
       )}

@@ -49,7 +49,7 @@ function Slip({ slip, t }: { slip: ControlSlip; t: string }) {
   ];
   if (slip.partners.length > 0) facts.push([l.partners, slip.partners.join("; ")]);
   return (
-    <article class="sheet" lang="vi" data-testid="paper">
+    <article class="sheet compact" lang="vi" data-testid="paper">
       <SheetHead data={slip} />
       <h1 id="paper-title" tabIndex={-1} class="sheet-title">
         {slip.title}

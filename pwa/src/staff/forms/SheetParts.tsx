@@ -14,6 +14,7 @@ export interface Letterhead {
 export function SheetHead({ data }: { data: Letterhead }) {
   return (
     <>
+      {data.form && <p class="sheet-form">{data.form}</p>}
       <header class="sheet-head">
         <div class="sheet-agency">
           <p>{data.agencyHeader.committee.toUpperCase()}</p>
@@ -24,7 +25,6 @@ export function SheetHead({ data }: { data: Letterhead }) {
           <p class="strong underline">{COUNTER_TEXT.vi.motto}</p>
         </div>
       </header>
-      {data.form && <p class="sheet-form">{data.form}</p>}
       <p class="sheet-date">{data.placeDate}</p>
     </>
   );
