@@ -9,14 +9,12 @@ from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post, put
 from litestar.di import NamedDependency
-from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter, QueryParameter
 
 from backend.accounts.guard import staff_required
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
 from backend.dossiers import files, results
-from backend.dossiers.errors import FileTooLarge
 from backend.dossiers.schemas import FileOut
 from backend.handling import liaison, outlook, returning, service, slips, transfer
 from backend.handling.schemas import (
@@ -37,9 +35,8 @@ from backend.handling.schemas import (
     SupplementProposalIn,
 )
 from backend.http import AnyRequest
-from backend.review import counter
 from backend.review import service as review
-from backend.review.api import DOSSIER_READERS, NO_STORE
+from backend.review.api import DOSSIER_READERS, NO_STORE, keep_scan
 from backend.review.schemas import ActionOut, PaperOut
 from backend.settings import Settings
 
@@ -236,14 +233,7 @@ class ResultScanController(Controller):
         request_max_body_size=files.MAX_FILE_BYTES,
     )
     async def upload(self, request: AnyRequest, sha256: Sha256, staff: Staff, settings: Clock) -> Response[FileOut]:
-        try:
-            body = await request.body()
-        except RequestEntityTooLarge as exc:
-            raise FileTooLarge() from exc
-        held, created = await counter.upload_scan(
-            staff, sha256, body, root=settings.attachments_dir, now=settings.now()
-        )
-        return Response(held, status_code=201 if created else 200)
+        return await keep_scan(request, sha256, staff, settings)
 
     @get("/dossiers/{code:str}/result-scan", guards=[READERS], summary="The scan of the dossier's result")
     async def read(self, code: FromPath[str], staff: Staff, settings: Clock) -> Response[bytes]:

@@ -6,7 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../i18n";
 import { href } from "../route";
 import { readControlSlip, type ControlSlip, type SlipSide } from "./api";
-import { LegalBasis, SheetHead, SheetTools, Signatures } from "./SheetParts";
+import { SheetFoot, SheetHead, SheetTools } from "./SheetParts";
 import { FORMS_TEXT } from "./text";
 import "../counter/paper.css";
 import "./forms.css";
@@ -98,9 +98,7 @@ function Slip({ slip, t }: { slip: ControlSlip; t: string }) {
           )}
         </tbody>
       </table>
-      <LegalBasis lines={slip.legalBasis} />
-      <Signatures titles={slip.signatures.map((s) => s.title)} />
-      <p class="no-print sheet-verify">{slip.verify}</p>
+      <SheetFoot sheet={slip} />
     </article>
   );
 }

@@ -7,7 +7,7 @@ import { StaffApiError } from "../api";
 import type { Lang } from "../i18n";
 import { readRegister, registerCsvUrl, type Register } from "./api";
 import { periodOf, periodQuery, type Period } from "./period";
-import { LegalBasis, SheetHead, SheetTools, Signatures } from "./SheetParts";
+import { SheetFoot, SheetHead, SheetTools } from "./SheetParts";
 import { FORMS_TEXT, type FormsText } from "./text";
 import "../counter/paper.css";
 import "./forms.css";
@@ -104,9 +104,7 @@ function Sheet({ register, t }: { register: Register; t: FormsText }) {
           )}
         </tbody>
       </table>
-      <LegalBasis lines={register.legalBasis} />
-      <Signatures titles={register.signatures.map((s) => s.title)} />
-      <p class="no-print sheet-verify">{register.verify}</p>
+      <SheetFoot sheet={register} />
     </article>
   );
 }

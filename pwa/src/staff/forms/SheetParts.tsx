@@ -59,6 +59,18 @@ export function Signatures({ titles, signer }: { titles: readonly string[]; sign
   );
 }
 
+/** The foot of a sheet printed live (Mẫu 06, 07): its legal basis, its signature blocks, and on screen only
+ * the reminder that its layout is to check against the official form. */
+export function SheetFoot({ sheet }: { sheet: { legalBasis: string[]; signatures: { title: string }[]; verify: string } }) {
+  return (
+    <>
+      <LegalBasis lines={sheet.legalBasis} />
+      <Signatures titles={sheet.signatures.map((s) => s.title)} />
+      <p class="no-print sheet-verify">{sheet.verify}</p>
+    </>
+  );
+}
+
 /** The page around a sheet: the way back and "In" (not printed), then the sheet or what stands in for it. */
 export function SheetTools({ back, printLabel, children }: { back: ComponentChildren; printLabel: string; children?: ComponentChildren }) {
   return (
