@@ -28,6 +28,7 @@ from backend.dossiers.api import (
     CorrectionController,
     FileController,
     MyDossiersController,
+    ResultScanController,
     SubmissionController,
     TrackingController,
 )
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             SubmissionController,
             FileController,
             MyDossiersController,
+            ResultScanController,
             CorrectionController,
             TrackingController,
             PushController,

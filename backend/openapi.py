@@ -27,6 +27,7 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"PUT {FILES}/{{sha256}}": (201, 400, 401, 404, 409, 413, 415, 422, 429),
     f"GET {FILES}/{{sha256}}": (400, 401, 404),
     "POST /api/dossiers/mine": (400, 413),
+    "GET /api/dossiers/{code}/result-scan": (401, 404),
     "POST /api/dossiers/corrections": (400, 404, 409, 413, 422),
     "POST /api/tracking": (400, 404, 413, 429),
     # Staff accounts: 401 without a session, 403 for a wrong role, a missing CSRF token or a pending password change.
@@ -83,6 +84,9 @@ STATUSES: dict[str, tuple[int, ...]] = {
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),
+    # The result's scan: kept for the session first, then named by the result step (422: not this session's).
+    "PUT /api/staff/result-scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
+    f"GET {STAFF_DOSSIER}/result-scan": (401, 403, 404),
     f"GET {STAFF_DOSSIER}/notices": (401, 403, 404),
     # Web Push: 422 for a subscription elsewhere than a push service, bad keys, or tokens opening no dossier.
     "GET /api/push/key": (),
@@ -109,7 +113,8 @@ DESCRIPTIONS = {
 # Operations whose answer is not the JSON Litestar infers from the handler.
 FILE_TYPES = ("image/jpeg", "image/png", "application/pdf")
 BINARY = {"schema": {"type": "string", "format": "binary"}}
-BEARER_ROUTES = (f"GET {FILES}", f"PUT {FILES}/{{sha256}}", f"GET {FILES}/{{sha256}}")
+RESULT_SCAN = "GET /api/dossiers/{code}/result-scan"
+BEARER_ROUTES = (f"GET {FILES}", f"PUT {FILES}/{{sha256}}", f"GET {FILES}/{{sha256}}", RESULT_SCAN)
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 PROBLEM = {
     "type": "object",
@@ -160,7 +165,10 @@ def _files(operations: dict[str, dict[str, Any]]) -> None:
         operations[key]["security"] = [{"bearer": []}]
     upload = operations[f"PUT {FILES}/{{sha256}}"]
     upload["requestBody"] = {"required": True, "content": dict.fromkeys(FILE_TYPES, BINARY)}
-    operations[f"GET {FILES}/{{sha256}}"]["responses"]["200"]["content"] = dict.fromkeys(FILE_TYPES, BINARY)
+    for read in (f"GET {FILES}/{{sha256}}", RESULT_SCAN, f"GET {STAFF_DOSSIER}/result-scan"):
+        operations[read]["responses"]["200"]["content"] = dict.fromkeys(FILE_TYPES, BINARY)
+    scan = operations["PUT /api/staff/result-scans/{sha256}"]
+    scan["requestBody"] = {"required": True, "content": dict.fromkeys(FILE_TYPES, BINARY)}
 
 
 def document(schema: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter
 
 from backend.catalogue.service import IntakeCatalogue
-from backend.dossiers import corrections, errors, files, quotas, service, tracking
+from backend.dossiers import corrections, errors, files, quotas, results, service, tracking
 from backend.dossiers.schemas import (
     CorrectionIn,
     CorrectionOut,
@@ -194,3 +194,20 @@ class TrackingController(Controller):
             now=settings.now(),
             per_minute=settings.tracking_requests_per_minute,
         )
+
+
+class ResultScanController(Controller):
+    """The result's scan for the citizen whose token opens the dossier (a copy to keep; the original paper is
+    still handed back at the counter or posted). Any other token, or no scan yet: the same 404."""
+
+    path = "/api/dossiers"
+    tags = ("dossiers",)
+    cache_control = NO_STORE
+    dependencies = {"token": Provide(bearer_token, sync_to_thread=False)}  # noqa: RUF012
+
+    @get("/{code:str}/result-scan", summary="The scan of the dossier's result, for its own token")
+    async def result_scan(
+        self, code: FromPath[str], token: NamedDependency[str], settings: NamedDependency[Settings]
+    ) -> Response[bytes]:
+        body, media_type, name = await results.citizens_scan(code, token, settings.attachments_dir)
+        return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})

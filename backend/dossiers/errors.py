@@ -214,3 +214,10 @@ class NotRequested(DomainError):
             for path in paths
         ]
         super().__init__(errors=errors, listed=", ".join(paths))
+
+
+class ScanNotHeld(DomainError):
+    status = 422
+    code = "result_scan_not_held"
+    message_vi = "Chưa tải lên bản quét kết quả này (hoặc phiên làm việc đã thay đổi); vui lòng tải lên lại."
+    message_en = "This scan of the result has not been uploaded (or the session changed); please upload it again."

@@ -64,8 +64,13 @@ async def _remove_unless_needed(root: Path, sha256: str) -> int:
 
 
 async def _in_a_dossier(sha256: str) -> bool:
-    """A dossier's own list of files, in case one ever lists a file without an upload row behind it."""
-    found = await Dossier.raw("SELECT 1 FROM dossier WHERE CAST(attachments AS TEXT) LIKE {} LIMIT 1", f"%{sha256}%")
+    """A dossier's own list of files, in case one ever lists a file without an upload row behind it, or its
+    result's scan (taken from a staff session's uploads, which then let go of it)."""
+    found = await Dossier.raw(
+        "SELECT 1 FROM dossier WHERE result_scan = {} OR CAST(attachments AS TEXT) LIKE {} LIMIT 1",
+        sha256,
+        f"%{sha256}%",
+    )
     return bool(found)
 
 

@@ -49,7 +49,10 @@ class Dossier(Table):
     result_kind = Varchar(length=12, default="")  # "granted" or "refused" (after appraisal, Art 19(3))
     result_at = Timestamptz(null=True, default=None)  # the result issued: resolved, for the statistics
     result_note = Text(default="")  # what the result is, or that its paper is ready
-    result_scan = Varchar(length=64, default="")  # sha256 of the result's scan among the attachments, if any
+    # The result's scan (issue 15: "a scan of the result"), kept beside the attachments as submitted, not among them.
+    result_scan = Varchar(length=64, default="")  # its sha256 under the attachments' folder; "" for none
+    result_scan_type = Varchar(length=40, default="")  # image/jpeg, image/png or application/pdf, judged by content
+    result_scan_size = Integer(default=0)
     ready_at = Timestamptz(null=True, default=None)  # at the receiving centre, ready for pickup
     returned_at = Timestamptz(null=True, default=None)
     return_method = Varchar(length=12, default="")  # "counter" or "post" (Art 22)

@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import FromPath, JSONBody, PathParameter, QueryParameter
 
 from backend.accounts.guard import staff_required
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
+from backend.dossiers import files, results
+from backend.dossiers.schemas import FileOut
 from backend.handling import liaison, outlook, referral_slip, returning, service, slips, transfer
 from backend.handling.schemas import (
     ApologyIn,
@@ -32,7 +34,9 @@ from backend.handling.schemas import (
     StopIn,
     SupplementProposalIn,
 )
-from backend.review.api import DOSSIER_READERS, NO_STORE
+from backend.http import AnyRequest
+from backend.review import service as review
+from backend.review.api import DOSSIER_READERS, NO_STORE, keep_scan
 from backend.review.schemas import ActionOut, PaperOut
 from backend.settings import Settings
 
@@ -220,4 +224,31 @@ class FormsController(Controller):
         )
 
 
-HANDLING_CONTROLLERS = (HandlingController, HandOverController, FormsController)
+Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
+
+
+class ResultScanController(Controller):
+    """The result's scan: uploaded by the deciding agency before the result step names it (checked by content,
+    as a phone's files are), then read by the dossier's staff."""
+
+    path = "/api/staff"
+    tags = ("staff",)
+    cache_control = NO_STORE
+
+    @put(
+        "/result-scans/{sha256:str}",
+        guards=[AGENCY],
+        summary="Keep one scan of a result for this session (201), or one already kept (200)",
+        request_max_body_size=files.MAX_FILE_BYTES,
+    )
+    async def upload(self, request: AnyRequest, sha256: Sha256, staff: Staff, settings: Clock) -> Response[FileOut]:
+        return await keep_scan(request, sha256, staff, settings)
+
+    @get("/dossiers/{code:str}/result-scan", guards=[READERS], summary="The scan of the dossier's result")
+    async def read(self, code: FromPath[str], staff: Staff, settings: Clock) -> Response[bytes]:
+        row = await review.visible(code, staff)
+        body, media_type, name = await results.read_scan(row, settings.attachments_dir)
+        return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+HANDLING_CONTROLLERS = (HandlingController, HandOverController, FormsController, ResultScanController)

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from backend.accounts import service as accounts
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.workdays import WorkCalendar
-from backend.dossiers import timeline
+from backend.dossiers import results, timeline
 from backend.handling import desk, rules
-from backend.handling.schemas import DeadlineOut, HandlingOut, HandoverOut, PersonOut, WaitOut
+from backend.handling.schemas import DeadlineOut, HandlingOut, HandoverOut, PersonOut, ResultScanOut, WaitOut
 from backend.review import service as review
 
 # Without a result yet: the statuses the late forecast and the apology are about (a wait for the citizen
@@ -91,4 +91,11 @@ async def handling(code: str, staff: Principal, *, now: dt.datetime, tz: ZoneInf
             for h in kept["handovers"]
         ],
         specialists=await _specialists(row, staff),
+        result_scan=_scan(row),
     )
+
+
+def _scan(row: dict[str, Any]) -> ResultScanOut | None:
+    held = results.described(row)
+    url = f"/api/staff/dossiers/{row['code']}/result-scan"
+    return None if held is None else ResultScanOut(**held, url=url)

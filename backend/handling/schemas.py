@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from backend.dossiers.schemas import Sha256
 from backend.review.schemas import CorrectionsIn, Note, Version
 
 Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
@@ -47,6 +48,7 @@ class ResultIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     version: Version
     note: Text  # what the result is, or that its paper is ready to collect
     internal_note: Note = ""
+    scan: Sha256 | None = None  # the result's scan, uploaded first to /api/staff/result-scans/{sha256}
 
 
 class RefuseAfterAppraisalIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -108,6 +110,15 @@ class PersonOut(msgspec.Struct, rename="camel"):
     full_name: str
 
 
+class ResultScanOut(msgspec.Struct, rename="camel"):
+    """The result's scan: staff read it at `url`, the citizen at /api/dossiers/{code}/result-scan."""
+
+    sha256: str
+    size: int
+    content_type: str
+    url: str
+
+
 class HandlingOut(msgspec.Struct, rename="camel"):
     """A dossier's handling for its staff page: the kept rows, and the dates the rules give it now (None:
     the step is not open to it)."""
@@ -131,6 +142,7 @@ class HandlingOut(msgspec.Struct, rename="camel"):
     waits: list[WaitOut]
     handovers: list[HandoverOut]
     specialists: list[PersonOut]
+    result_scan: ResultScanOut | None = None
 
 
 class PaperHandoverIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):

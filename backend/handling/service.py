@@ -23,6 +23,7 @@ from backend.handling.schemas import (
     StepIn,
     SupplementProposalIn,
 )
+from backend.review import counter
 from backend.review import rules as review_rules
 from backend.review import service as review
 
@@ -222,16 +223,20 @@ async def issue_result(
     _approved_as(row, "granted")
     await desk.ensure_parts_back(row)
     due = await desk.appointment_due(row, tz, now)
+    scan = await counter.held_scan(staff, body.scan) if body.scan else {}
     move = moves.Move(
         action="issue_result",
         target=Status.RESULT_ISSUED,
-        changes={"result_kind": "granted", "result_at": now, "result_note": body.note.strip()},
+        changes={"result_kind": "granted", "result_at": now, "result_note": body.note.strip(), **scan},
         reason_for_citizen="Đã có kết quả giải quyết; Bộ phận Một cửa sẽ báo khi ông/bà có thể nhận."
         + _early(row, now, tz),
         internal_note=body.internal_note,
         records=(_pass("result_to_counter", row["receiving_unit_code"], "", staff, due_at=due).row(now),),
     )
-    return await desk.apply(row, body.version, move, staff, now)
+    done = await desk.apply(row, body.version, move, staff, now)
+    if body.scan:
+        await counter.let_go_of_scan(staff, body.scan)
+    return done
 
 
 async def refuse_after_appraisal(

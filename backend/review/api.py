@@ -168,6 +168,16 @@ class QueueController(Controller):
         return await queue.choices(staff)
 
 
+async def keep_scan(request: AnyRequest, sha256: str, staff: Principal, settings: Settings) -> Response[FileOut]:
+    """One scan kept for the staff session (counter intake, a result's scan): 201, or 200 when already kept."""
+    try:
+        body = await request.body()
+    except RequestEntityTooLarge as exc:
+        raise FileTooLarge() from exc
+    held, created = await counter.upload_scan(staff, sha256, body, root=settings.attachments_dir, now=settings.now())
+    return Response(held, status_code=201 if created else 200)
+
+
 class CounterIntakeController(Controller):
     path = "/api/staff"
     tags = ("staff",)
@@ -186,14 +196,7 @@ class CounterIntakeController(Controller):
         staff: NamedDependency[Principal],
         settings: NamedDependency[Settings],
     ) -> Response[FileOut]:
-        try:
-            body = await request.body()
-        except RequestEntityTooLarge as exc:
-            raise FileTooLarge() from exc
-        held, created = await counter.upload_scan(
-            staff, sha256, body, root=settings.attachments_dir, now=settings.now()
-        )
-        return Response(held, status_code=201 if created else 200)
+        return await keep_scan(request, sha256, staff, settings)
 
     @post(
         "/counter-intake",

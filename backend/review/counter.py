@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
-from backend.dossiers import moves
+from backend.dossiers import moves, results
 from backend.dossiers import service as dossiers
 from backend.dossiers.errors import UnknownProcedure
 from backend.dossiers.rules import Channel, Counter, StaleVersion, Status
@@ -36,8 +36,19 @@ def scans_of(staff: Principal) -> uuid.UUID:
 async def upload_scan(
     staff: Principal, sha256: str, body: bytes, *, root: Path, now: dt.datetime
 ) -> tuple[FileOut, bool]:
-    """Keeps one scan for the officer's session, with the phone's checks (size, content, at most 20 waiting)."""
+    """Keeps one scan for the staff session (counter intake, a result's scan), with the phone's checks (size,
+    content, at most 20 waiting)."""
     return await dossiers.upload_file(scans_of(staff), sha256, body, token=_token(staff), root=root, now=now)
+
+
+async def held_scan(staff: Principal, sha256: str) -> dict[str, Any]:
+    """A scan this session uploaded, as a dossier keeps its result's scan (handling's result step)."""
+    return await results.held_scan(scans_of(staff), _token(staff), sha256)
+
+
+async def let_go_of_scan(staff: Principal, sha256: str) -> None:
+    """The scan is now the dossier's: it leaves the session's waiting uploads."""
+    await dossiers.let_go(scans_of(staff), [sha256])
 
 
 async def _submission(

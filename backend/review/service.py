@@ -16,7 +16,7 @@ from backend.dossiers import rules as dossier_rules
 from backend.dossiers import service as dossiers
 from backend.dossiers.errors import DossierNotFound, UnknownProcedure
 from backend.dossiers.rules import Status
-from backend.review import rules
+from backend.review import forms, rules
 from backend.review.schemas import (
     AcceptIn,
     AuditOut,
@@ -133,6 +133,7 @@ async def paper_facts(
         ],
         "officer": staff.full_name,
         "signatures": [{"title": applicant}, {"title": officer}],
+        **(forms.basis(kind) if texts is None else {}),  # handling's papers bring their own
     }
 
 

@@ -168,6 +168,11 @@ HANDOVER_ROUTES: dict[tuple[str, str], Row] = {
     # The unit's own register: filtered by the staff member's agency, no other agency's record named.
     ("GET", "/api/staff/register"): Row(READERS, query="?from=2026-11-01&to=2026-11-30"),
     ("GET", "/api/staff/register.csv"): Row(READERS, query="?from=2026-11-01&to=2026-11-30"),
+    # The result's scan: uploaded by the deciding agency's staff, read by the dossier's (the photo stands in).
+    ("PUT", "/api/staff/result-scans/{sha256:str}"): Row(AGENCY_STAFF, params={"sha256": PHOTO}, content=jpeg_bytes(0)),
+    ("GET", STAFF_DOSSIER + "/result-scan"): _dossier_row(
+        DOSSIER_READERS, "/result-scan", prepare={"result_scan": PHOTO, "result_scan_type": "image/jpeg"}
+    ),
 }
 
 

@@ -11,6 +11,9 @@ import { INTAKE_TEXT } from "./counter/intakeText";
 import { PaperPage } from "./counter/PaperPage";
 import { QueuePage } from "./counter/QueuePage";
 import { COUNTER_TEXT } from "./counter/text";
+import { ControlSlipPage } from "./forms/ControlSlipPage";
+import { RegisterPage } from "./forms/RegisterPage";
+import { FORMS_TEXT } from "./forms/text";
 import { HomePage } from "./HomePage";
 import { loadLang, MESSAGES, saveLang, type Lang, type StaffMessages } from "./i18n";
 import { LoginPage } from "./LoginPage";
@@ -116,7 +119,7 @@ function Who({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
 function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   const route = useRoute();
   const current = (page: Route["page"]): "page" | undefined => (route.page === page ? "page" : undefined);
-  const counter = route.page === "queue" || route.page === "dossier" || route.page === "paper";
+  const counter = route.page === "queue" || route.page === "dossier" || route.page === "paper" || route.page === "slip";
   return (
     <nav class="nav" aria-label={m.mainNav} onClick={followLink}>
       <a href={href.home()} aria-current={current("home")}>
@@ -135,6 +138,11 @@ function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       {(me.role === "specialist" || me.role === "leader") && (
         <a href={partsHref()} aria-current={current("parts")}>
           {LIAISON_TEXT[lang].navLink}
+        </a>
+      )}
+      {(me.role === "officer" || me.role === "leader") && (
+        <a href={href.register()} aria-current={current("register")}>
+          {FORMS_TEXT[lang].registerNav}
         </a>
       )}
       {me.role === "admin" && (
@@ -187,7 +195,7 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
   useEffect(() => {
     if (first.current) first.current = false;
     else document.querySelector<HTMLElement>("#main h1")?.focus();
-  }, [route.page, route.page === "dossier" || route.page === "paper" ? route.code : ""]);
+  }, [route.page, route.page === "dossier" || route.page === "paper" || route.page === "slip" ? route.code : ""]);
   switch (route.page) {
     case "accounts":
       return me.role === "admin" ? <AccountsPage me={me} m={m} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
@@ -210,6 +218,10 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       return <PartsPage lang={lang} />;
     case "referralSlip":
       return <SlipPage code={route.code} n={route.n} lang={lang} />;
+    case "slip":
+      return <ControlSlipPage code={route.code} lang={lang} />;
+    case "register":
+      return me.role === "officer" || me.role === "leader" ? <RegisterPage lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
     default:
       return <HomePage me={me} m={m} lang={lang} />;
   }
@@ -222,6 +234,7 @@ function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "intake") return INTAKE_TEXT[lang].title;
   if (route.page === "parts") return LIAISON_TEXT[lang].todoTitle;
   if (route.page === "referralSlip") return route.code;
-  if (route.page === "dossier" || route.page === "paper") return route.code;
+  if (route.page === "dossier" || route.page === "paper" || route.page === "slip") return route.code;
+  if (route.page === "register") return FORMS_TEXT[lang].registerTitle;
   return m.navHome;
 }

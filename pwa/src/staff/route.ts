@@ -16,6 +16,8 @@ export type Route =
   | { page: "dossier"; code: string }
   | { page: "paper"; code: string; kind: PaperKind }
   | LiaisonRoute
+  | { page: "slip"; code: string }
+  | { page: "register" }
   | { page: "notFound" };
 
 export const ROOT = "/staff/";
@@ -28,9 +30,12 @@ export const href = {
   intake: (): string => `${ROOT}tiep-nhan`,
   dossier: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}`,
   paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
+  /** Mẫu 06, printed live rather than kept as issued. */
+  slip: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/06`,
+  register: (): string => `${ROOT}so-theo-doi`,
 };
 
-/** ho-so, ho-so/{code}, ho-so/{code}/in/{01|…|05}. */
+/** ho-so, ho-so/{code}, ho-so/{code}/in/{01|…|06}. */
 function counterRoute(rest: string): Route | null {
   const parts = rest.split("/");
   if (parts[0] !== "ho-so") return null;
@@ -38,6 +43,7 @@ function counterRoute(rest: string): Route | null {
   const code = decodeURIComponent(parts[1] ?? "");
   if (parts.length === 2 && code) return { page: "dossier", code };
   const kind = parts[3] ?? "";
+  if (parts.length === 4 && parts[2] === "in" && kind === "06") return { page: "slip", code };
   if (parts.length === 4 && parts[2] === "in" && PAPER_KINDS.includes(kind)) {
     return { page: "paper", code, kind: kind as PaperKind };
   }
@@ -50,6 +56,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "tai-khoan") return { page: "accounts" };
   if (rest === "doi-mat-khau") return { page: "password" };
   if (rest === "tiep-nhan") return { page: "intake" };
+  if (rest === "so-theo-doi") return { page: "register" };
   return counterRoute(rest) ?? liaisonRoute(rest) ?? { page: "notFound" };
 }
 

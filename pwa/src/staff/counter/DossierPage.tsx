@@ -13,6 +13,8 @@ import { Steps } from "../handling/Steps";
 import { HANDLING_TEXT } from "../handling/text";
 import { PaperHandover } from "../liaison/PaperHandover";
 import { Parts } from "../liaison/Parts";
+import { SlipLink } from "../forms/SlipLink";
+import { ResultScanLink } from "../handling/ResultScan";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
@@ -102,6 +104,8 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
             <PaperHandover me={me} dossier={loaded.dossier} lang={lang} onDone={stepped} onStale={stale} />
             <Parts me={me} dossier={loaded.dossier} assignee={handling?.assignee ?? ""} lang={lang} onDone={stepped} onStale={stale} />
             <PaperLinks dossier={loaded.dossier} t={t} />
+            <SlipLink code={loaded.dossier.code} received={loaded.dossier.receivedAt !== null} lang={lang} />
+            {handling && <ResultScanLink handling={handling} lang={lang} />}
           </div>
         </div>
       )}

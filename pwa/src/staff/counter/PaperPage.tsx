@@ -4,7 +4,8 @@
 
 import { useEffect, useState } from "preact/hooks";
 import type { Lang } from "../i18n";
-import { followLink, href, type PaperKind } from "../route";
+import { href, type PaperKind } from "../route";
+import { LegalBasis, SheetHead, SheetTools, Signatures } from "../forms/SheetParts";
 import { readPaper, type Paper, type PaperData } from "./api";
 import { COUNTER_TEXT, day } from "./text";
 import "./paper.css";
@@ -27,12 +28,7 @@ export function PaperPage({ code, kind, lang }: { code: string; kind: PaperKind;
   }, [code, kind]);
   return (
     <section class="paper-page" aria-labelledby="paper-title">
-      <div class="no-print paper-tools" onClick={followLink}>
-        <a href={href.dossier(code)}>{code}</a>
-        <button type="button" class="button" onClick={() => print()}>
-          {t.print}
-        </button>
-      </div>
+      <SheetTools back={<a href={href.dossier(code)}>{code}</a>} printLabel={t.print} />
       {failed && (
         <p role="alert" class="error-box">
           {t.notFound}
@@ -52,18 +48,7 @@ export function PaperPage({ code, kind, lang }: { code: string; kind: PaperKind;
 function Sheet({ data }: { data: PaperData }) {
   return (
     <article class="sheet" lang="vi" data-testid="paper">
-      <header class="sheet-head">
-        <div class="sheet-agency">
-          <p>{data.agencyHeader.committee.toUpperCase()}</p>
-          <p class="strong">{data.agencyHeader.unit.toUpperCase()}</p>
-        </div>
-        <div class="sheet-nation">
-          <p class="strong">{COUNTER_TEXT.vi.republic}</p>
-          <p class="strong underline">{COUNTER_TEXT.vi.motto}</p>
-        </div>
-      </header>
-      {data.form && <p class="sheet-form">{data.form}</p>}
-      <p class="sheet-date">{data.placeDate}</p>
+      <SheetHead data={data} />
       <h1 id="paper-title" tabIndex={-1} class="sheet-title">
         {data.title}
       </h1>
@@ -75,15 +60,7 @@ function Sheet({ data }: { data: PaperData }) {
         {data.newDate && <Row term={COUNTER_TEXT.vi.newAppointmentLine} value={day(data.newDate)} />}
       </dl>
       <Body data={data} />
-      <div class="sheet-signatures">
-        {data.signatures.map((signature, index) => (
-          <div key={signature.title}>
-            <p class="strong">{signature.title}</p>
-            <p class="sign-hint">{COUNTER_TEXT.vi.signHint}</p>
-            <p class="sign-name">{signer(data, signature.title, index)}</p>
-          </div>
-        ))}
-      </div>
+      <Signatures titles={data.signatures.map((signature) => signature.title)} signer={(title, index) => signer(data, title, index)} />
     </article>
   );
 }
@@ -141,16 +118,7 @@ function Body({ data }: { data: PaperData }) {
           </ol>
         </>
       )}
-      {data.legalBasis && data.legalBasis.length > 0 && (
-        <>
-          <h2>{vi.legalBasis}</h2>
-          <ul class="sheet-basis">
-            {data.legalBasis.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <LegalBasis lines={data.legalBasis} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** The handling steps open to the signed-in staff member on this dossier (steps.ts), as buttons; the one
  * chosen opens its form, which sends the version the page showed, once. A paper issued is opened to print. */
 
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Procedure } from "../../shared/types";
 import type { StaffMe } from "../api";
@@ -11,6 +12,7 @@ import { useSending } from "../counter/useSending";
 import type { Lang } from "../i18n";
 import type { PaperKind } from "../route";
 import { proposal, takeStep, type Handling } from "./api";
+import { ResultScanField, type ScanState } from "./ResultScan";
 import { availableSteps, missingFields, stepBody, type FieldSpec, type StepSpec } from "./steps";
 import { HANDLING_TEXT } from "./text";
 
@@ -29,6 +31,7 @@ export function Steps({ me, dossier, handling, procedure, lang, onPaper, onDone,
   const t = HANDLING_TEXT[lang];
   const c = COUNTER_TEXT[lang];
   const [open, setOpen] = useState<StepSpec | null>(null);
+  const [scan, setScan] = useState<ScanState>({ state: "none" });
   const stale = (): void => {
     setOpen(null);
     onStale();
@@ -45,14 +48,21 @@ export function Steps({ me, dossier, handling, procedure, lang, onPaper, onDone,
         else onDone();
       },
     );
-  const props = { t: c, busy, onCancel: () => setOpen(null) };
+  const props = { t: c, busy: busy || scan.state === "uploading", onCancel: () => setOpen(null) };
+  // Issuing the result may name the scan uploaded for it.
+  const withScan = (spec: StepSpec, body: Record<string, unknown>): Record<string, unknown> =>
+    spec.step === "result" && scan.state === "held" ? { ...body, scan: scan.sha256 } : body;
+  const choose = (spec: StepSpec): void => {
+    setScan({ state: "none" });
+    setOpen(spec);
+  };
   return (
     <div class="card actions" data-testid="steps">
       <h2>{c.actions}</h2>
       {!open && (
         <div class="action-buttons">
           {steps.map((spec, index) => (
-            <button key={spec.step} type="button" class={index === 0 ? "button" : "button-secondary"} onClick={() => setOpen(spec)}>
+            <button key={spec.step} type="button" class={index === 0 ? "button" : "button-secondary"} onClick={() => choose(spec)}>
               {spec.label}
             </button>
           ))}
@@ -70,12 +80,25 @@ export function Steps({ me, dossier, handling, procedure, lang, onPaper, onDone,
           <CorrectionsForm {...props} procedure={procedure} lang={lang} onSend={(items, message) => send(open, proposal(items, message))} />
         </>
       )}
-      {open && open.step !== "propose-supplement" && <StepForm key={open.step} spec={open} lang={lang} {...props} onSend={(body) => send(open, body)} />}
+      {open && open.step !== "propose-supplement" && (
+        <StepForm key={open.step} spec={open} lang={lang} {...props} onSend={(body) => send(open, withScan(open, body))}>
+          {open.step === "result" && <ResultScanField lang={lang} scan={scan} onScan={setScan} />}
+        </StepForm>
+      )}
     </div>
   );
 }
 
-function StepForm(props: { spec: StepSpec; lang: Lang; busy: boolean; onCancel: () => void; onSend: (body: Record<string, unknown>) => void }) {
+interface StepFormProps {
+  spec: StepSpec;
+  lang: Lang;
+  busy: boolean;
+  onCancel: () => void;
+  onSend: (body: Record<string, unknown>) => void;
+  children?: ComponentChildren; // what a step adds to its fields (the result's scan)
+}
+
+function StepForm(props: StepFormProps) {
   const { spec } = props;
   const t = HANDLING_TEXT[props.lang];
   const first = (f: FieldSpec): string => (f.kind === "radio" && f.options ? f.options[0]?.[0] ?? "" : "");
@@ -99,6 +122,7 @@ function StepForm(props: { spec: StepSpec; lang: Lang; busy: boolean; onCancel: 
       {shown.map((field) => (
         <Input key={field.name} field={field} value={values[field.name] ?? ""} missing={missing.includes(field.name) ? t.required : ""} onValue={(v) => set(field.name, v)} />
       ))}
+      {props.children}
       <Buttons t={COUNTER_TEXT[props.lang]} busy={props.busy} onCancel={props.onCancel} />
     </form>
   );

@@ -44,6 +44,8 @@ export interface Handling {
   waits: { reason: string; startedAt: string; endedAt: string; outcome: string }[];
   handovers: Handover[];
   specialists: { username: string; fullName: string }[];
+  /** The result's scan, when it was issued with one (read at `url` with the session). */
+  resultScan?: { sha256: string; size: number; contentType: string; url: string } | null;
 }
 
 export type Step =
