@@ -26,6 +26,7 @@ from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers import purge
 from backend.dossiers.api import (
     CorrectionController,
+    StopRequestController,
     FileController,
     MyDossiersController,
     SubmissionController,
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             FileController,
             MyDossiersController,
             CorrectionController,
+            StopRequestController,
             TrackingController,
             PushController,
             StaffNoticeController,

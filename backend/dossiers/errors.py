@@ -214,3 +214,19 @@ class NotRequested(DomainError):
             for path in paths
         ]
         super().__init__(errors=errors, listed=", ".join(paths))
+
+
+class NotStoppable(DomainError):
+    """Art 21: from the receipt until the decision is issued, and not once handling has ended."""
+
+    status = 409
+    code = "not_stoppable"
+    message_vi = (
+        "Hồ sơ đang ở trạng thái «{current}»: chỉ xin dừng được khi hồ sơ đã được tiếp nhận và chưa có kết quả "
+        "giải quyết."
+    )
+    message_en = (
+        "The dossier is “{current}”: handling can be stopped only after the dossier is received and before "
+        "its result is issued."
+    )
+

@@ -87,6 +87,8 @@ async def stop(
         "reason": reason,
         "requestedVia": body.requested_via,
     }
+    if row["stop_requested_at"] is not None:  # the citizen's own request from the app, which this confirms
+        data["citizenRequest"] = {"requestedAt": row["stop_requested_at"].isoformat(), "reason": row["stop_request_reason"]}
     records: list[Any] = [timeline.Handover("stopped", staff.agency_code, staff.username).row(now)]
     if row["waiting_since"] is not None:
         records.append(timeline.wait("appraisal_supplement", row["waiting_since"], now, "stopped"))
@@ -98,6 +100,7 @@ async def stop(
         internal_note=body.internal_note,
         paper=("05", data),
         records=tuple(records),
+        updates=(timeline.parts_closed(row["id"], at=now, reason="stopped"),),  # no agency works on it any more
     )
     return await desk.apply(row, body.version, move, staff, now)
 
