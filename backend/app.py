@@ -26,9 +26,9 @@ from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers import purge
 from backend.dossiers.api import (
     CorrectionController,
-    StopRequestController,
     FileController,
     MyDossiersController,
+    StopRequestController,
     SubmissionController,
     TrackingController,
 )

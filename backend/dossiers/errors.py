@@ -229,4 +229,3 @@ class NotStoppable(DomainError):
         "The dossier is “{current}”: handling can be stopped only after the dossier is received and before "
         "its result is issued."
     )
-

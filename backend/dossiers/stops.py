@@ -74,7 +74,9 @@ async def _keep(data: StopRequestIn, row: dict[str, Any], reason: str, now: dt.d
         if not kept:
             return False
         note = history_note(reason)
-        await DossierEvent.insert(DossierEvent(dossier=row["id"], at=now, status=row["status"], actor=CITIZEN, note=note))
+        await DossierEvent.insert(
+            DossierEvent(dossier=row["id"], at=now, status=row["status"], actor=CITIZEN, note=note)
+        )
         await DossierAudit.insert(
             DossierAudit(
                 dossier=row["id"],

@@ -98,9 +98,7 @@ async def open_parts(agency: str) -> list[dict[str, Any]]:
         await DossierPart.select(
             *DossierPart.all_columns(exclude=[DossierPart.dossier]), DossierPart.dossier.code.as_alias("code")
         )
-        .where(
-            DossierPart.agency_code == agency, DossierPart.returned_at.is_null(), DossierPart.closed_at.is_null()
-        )
+        .where(DossierPart.agency_code == agency, DossierPart.returned_at.is_null(), DossierPart.closed_at.is_null())
         .order_by(DossierPart.due_at)
     )
 

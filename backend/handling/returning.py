@@ -88,7 +88,10 @@ async def stop(
         "requestedVia": body.requested_via,
     }
     if row["stop_requested_at"] is not None:  # the citizen's own request from the app, which this confirms
-        data["citizenRequest"] = {"requestedAt": row["stop_requested_at"].isoformat(), "reason": row["stop_request_reason"]}
+        data["citizenRequest"] = {
+            "requestedAt": row["stop_requested_at"].isoformat(),
+            "reason": row["stop_request_reason"],
+        }
     records: list[Any] = [timeline.Handover("stopped", staff.agency_code, staff.username).row(now)]
     if row["waiting_since"] is not None:
         records.append(timeline.wait("appraisal_supplement", row["waiting_since"], now, "stopped"))

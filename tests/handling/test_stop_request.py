@@ -34,7 +34,9 @@ def _request(made: dict[str, Any], request_id: uuid.UUID | None = None, **change
 
 async def _audit(made: dict[str, Any], action: str) -> list[dict[str, Any]]:
     return list(
-        await DossierAudit.select().where(DossierAudit.dossier == (await row(made))["id"], DossierAudit.action == action)
+        await DossierAudit.select().where(
+            DossierAudit.dossier == (await row(made))["id"], DossierAudit.action == action
+        )
     )
 
 
