@@ -78,7 +78,7 @@ export function Steps({ me, dossier, handling, procedure, lang, onPaper, onDone,
 function StepForm(props: { spec: StepSpec; lang: Lang; busy: boolean; onCancel: () => void; onSend: (body: Record<string, unknown>) => void }) {
   const { spec } = props;
   const t = HANDLING_TEXT[props.lang];
-  const first = (f: FieldSpec): string => (f.kind === "radio" && f.options ? f.options[0]?.[0] ?? "" : "");
+  const first = (f: FieldSpec): string => f.initial ?? (f.kind === "radio" && f.options ? f.options[0]?.[0] ?? "" : "");
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.name, first(f)])));
   const [missing, setMissing] = useState<string[]>([]);
   const set = (name: string, value: string): void => setValues({ ...values, [name]: value });

@@ -44,6 +44,9 @@ export interface Handling {
   waits: { reason: string; startedAt: string; endedAt: string; outcome: string }[];
   handovers: Handover[];
   specialists: { username: string; fullName: string }[];
+  /** The citizen asked to stop from the app (Art 21); absent from servers before it. */
+  stopRequestedAt?: string | null;
+  stopRequestReason?: string;
 }
 
 export type Step =
