@@ -5,17 +5,20 @@ which confirms it with Mẫu 05; the phone then shows the dossier stopped."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
 
-from conftest import AppServer
+import pytest
+from conftest import ROOT, AppServer, serving
 from pages import wait_until
 from playwright.sync_api import Browser, Page, Request, expect
 from staff import row_of
-from test_handling_journey import (  # noqa: F401 (the fixtures)
+from test_handling_journey import (
+    MONDAY_9_00,
+    PHONE,
     open_dossier,
-    phone,
     phone_shows,
     sent_accepted_and_assigned,
-    server,
     staff_page,
     step,
 )
@@ -23,9 +26,22 @@ from test_handling_journey import (  # noqa: F401 (the fixtures)
 REASON = "Tôi đã làm được giấy này ở nơi khác"
 
 
-def stop_requests_kept(server: AppServer) -> int:
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[AppServer]:
+    with serving(ROOT / "pwa" / "dist", tmp_path / "data", frozen_at=MONDAY_9_00) as running:
+        yield running
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+def stop_requests_kept(running: AppServer) -> int:
     """The citizen's requests to stop the server holds, counted by their audit rows."""
-    with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
+    with sqlite3.connect(running.data_dir / "motcua.sqlite") as db:
         [(count,)] = db.execute("SELECT COUNT(*) FROM dossier_audit WHERE action = 'stop_request'").fetchall()
     return int(count)
 

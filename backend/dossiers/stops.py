@@ -8,13 +8,12 @@ import logging
 from typing import Any
 
 from backend.db import writing
-from backend.dossiers import rules
+from backend.dossiers import moves, rules
 from backend.dossiers.errors import CorrectedDossierNotFound, NotStoppable
 from backend.dossiers.schemas import StopRequestIn, StopRequestOut, StopRequestView
-from backend.dossiers.tables import Dossier, DossierAudit, DossierEvent
+from backend.dossiers.tables import Dossier
 
 log = logging.getLogger(__name__)
-CITIZEN = "citizen"
 
 
 def history_note(reason: str) -> str:
@@ -73,22 +72,14 @@ async def _keep(data: StopRequestIn, row: dict[str, Any], reason: str, now: dt.d
         )
         if not kept:
             return False
-        note = history_note(reason)
-        await DossierEvent.insert(
-            DossierEvent(dossier=row["id"], at=now, status=row["status"], actor=CITIZEN, note=note)
-        )
-        await DossierAudit.insert(
-            DossierAudit(
-                dossier=row["id"],
-                at=now,
-                actor_username=CITIZEN,
-                actor_role=CITIZEN,
-                action="stop_request",
-                from_status=row["status"],
-                to_status=row["status"],
-                reason_for_citizen=note,
-                version_after=kept[0]["version"],
-            )
+        await moves.citizen_trail(
+            row["id"],
+            at=now,
+            action="stop_request",
+            before=row["status"],
+            after=row["status"],
+            note=history_note(reason),
+            version=kept[0]["version"],
         )
     return True
 
