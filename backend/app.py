@@ -29,6 +29,7 @@ from backend.dossiers.api import (
     FileController,
     MyDossiersController,
     ResultScanController,
+    StopRequestController,
     SubmissionController,
     TrackingController,
 )
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             MyDossiersController,
             ResultScanController,
             CorrectionController,
+            StopRequestController,
             TrackingController,
             PushController,
             StaffNoticeController,

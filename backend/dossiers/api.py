@@ -13,7 +13,7 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, JSONBody, PathParameter
 
 from backend.catalogue.service import IntakeCatalogue
-from backend.dossiers import corrections, errors, files, quotas, results, service, tracking
+from backend.dossiers import corrections, errors, files, quotas, results, service, stops, tracking
 from backend.dossiers.schemas import (
     CorrectionIn,
     CorrectionOut,
@@ -21,6 +21,8 @@ from backend.dossiers.schemas import (
     FilesOut,
     MineIn,
     MineOut,
+    StopRequestIn,
+    StopRequestOut,
     SubmissionIn,
     SubmissionOut,
     TrackingIn,
@@ -34,6 +36,7 @@ MAX_SUBMISSION_BYTES = 256 * 1024
 # A hundred tokens, or one code and one phone: Litestar's default (10 MB) would be read and parsed in full.
 MAX_MINE_BYTES = 32 * 1024
 MAX_TRACKING_BYTES = 4 * 1024
+MAX_STOP_REQUEST_BYTES = 8 * 1024  # a reason of 1,000 characters, each up to 3 bytes in UTF-8
 NO_STORE = CacheControlHeader(no_store=True)
 Sha256 = Annotated[str, PathParameter(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, lowercase hex")]
 SubmissionId = FromPath[uuid.UUID]
@@ -164,6 +167,25 @@ class CorrectionController(Controller):
         intake: NamedDependency[IntakeCatalogue],
     ) -> CorrectionOut:
         return await corrections.resubmit(data, settings.now(), settings.tz, intake)
+
+
+class StopRequestController(Controller):
+    """The citizen's request to stop handling (Decree 118/2025 Art 21), sent from the phone's outbox."""
+
+    path = "/api/dossiers/stop-requests"
+    tags = ("dossiers",)
+    cache_control = NO_STORE
+
+    @post(
+        "/",
+        summary="Ask to stop handling a dossier (201), or repeat a request already kept (200)",
+        request_max_body_size=MAX_STOP_REQUEST_BYTES,
+    )
+    async def request_stop(
+        self, data: JSONBody[StopRequestIn], settings: NamedDependency[Settings]
+    ) -> Response[StopRequestOut]:
+        kept, created = await stops.request_stop(data, settings.now())
+        return Response(kept, status_code=201 if created else 200)
 
 
 class TrackingController(Controller):

@@ -15,7 +15,7 @@ from piccolo.table import Table
 
 from backend.catalogue import service as catalogue
 from backend.db import UNIQUE_VIOLATIONS, hold, writing
-from backend.dossiers import files, rules, search, service, timeline
+from backend.dossiers import files, moves, rules, search, service, timeline
 from backend.dossiers.errors import (
     CorrectedDossierNotFound,
     CorrectionConflict,
@@ -26,11 +26,10 @@ from backend.dossiers.errors import (
 )
 from backend.dossiers.rules import Channel, Status
 from backend.dossiers.schemas import CorrectedOut, CorrectionIn, CorrectionOut
-from backend.dossiers.tables import Dossier, DossierAudit, DossierCorrection, DossierEvent
+from backend.dossiers.tables import Dossier, DossierCorrection
 from backend.push import outbox
 
 log = logging.getLogger(__name__)
-CITIZEN = "citizen"
 HISTORY_NOTE = "Công dân đã sửa, bổ sung hồ sơ và gửi lại."
 # Where a completed request sends the dossier: at receipt, back to the check (Art 17); during appraisal, back
 # to its handler with the count restarted from zero (Art 19(5)).
@@ -211,21 +210,14 @@ async def _record(
     await DossierCorrection.insert(
         DossierCorrection(correction_id=data.correction_id, dossier=row["id"], fingerprint=print_, at=now)
     )
-    await DossierEvent.insert(
-        DossierEvent(dossier=row["id"], at=now, status=then.target.value, actor=CITIZEN, note=then.note)
-    )
-    await DossierAudit.insert(
-        DossierAudit(
-            dossier=row["id"],
-            at=now,
-            actor_username=CITIZEN,
-            actor_role=CITIZEN,
-            action="resubmit",
-            from_status=then.before.value,
-            to_status=then.target.value,
-            reason_for_citizen=then.note,
-            version_after=version,
-        )
+    await moves.citizen_trail(
+        row["id"],
+        at=now,
+        action="resubmit",
+        before=then.before.value,
+        after=then.target.value,
+        note=then.note,
+        version=version,
     )
 
 

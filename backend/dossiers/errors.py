@@ -221,3 +221,18 @@ class ScanNotHeld(DomainError):
     code = "result_scan_not_held"
     message_vi = "Chưa tải lên bản quét kết quả này (hoặc phiên làm việc đã thay đổi); vui lòng tải lên lại."
     message_en = "This scan of the result has not been uploaded (or the session changed); please upload it again."
+
+
+class NotStoppable(DomainError):
+    """Art 21: from the receipt until the decision is issued, and not once handling has ended."""
+
+    status = 409
+    code = "not_stoppable"
+    message_vi = (
+        "Hồ sơ đang ở trạng thái «{current}»: chỉ xin dừng được khi hồ sơ đã được tiếp nhận và chưa có kết quả "
+        "giải quyết."
+    )
+    message_en = (
+        "The dossier is “{current}”: handling can be stopped only after the dossier is received and before "
+        "its result is issued."
+    )

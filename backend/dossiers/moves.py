@@ -115,6 +115,29 @@ async def _record(
         await update
 
 
+CITIZEN = "citizen"
+
+
+async def citizen_trail(
+    dossier_id: int, *, at: dt.datetime, action: str, before: str, after: str, note: str, version: int
+) -> None:
+    """What a citizen's own action from the phone leaves (in its transaction): their history line, the audit row."""
+    await DossierEvent.insert(DossierEvent(dossier=dossier_id, at=at, status=after, actor=CITIZEN, note=note))
+    await DossierAudit.insert(
+        DossierAudit(
+            dossier=dossier_id,
+            at=at,
+            actor_username=CITIZEN,
+            actor_role=CITIZEN,
+            action=action,
+            from_status=before,
+            to_status=after,
+            reason_for_citizen=note,
+            version_after=version,
+        )
+    )
+
+
 async def mark_opened(code: str, actor: Actor, now: dt.datetime) -> dict[str, Any]:
     """The dossier, marked opened on its first opening by staff (one 'open' audit row, no version change)."""
     row = await current(code)

@@ -17,7 +17,9 @@ from backend.dossiers.tables import Dossier
 
 RECEIVED = "status IN ('received', 'in_progress')"
 CHECKING = "status = 'submitted'"
-OPEN = "'submitted', 'supplement_requested', 'received', 'in_progress', 'ready'"  # every list's statuses
+# Every counter list's statuses (the stop requests' too: a stop is asked for until the decision, Art 21).
+STOPPABLE = "'received', 'in_progress', 'supplement_proposed', 'appraisal_supplement', 'awaiting_approval', 'approved'"
+COUNTER_OPEN = "'submitted', 'supplement_requested', 'ready', " + STOPPABLE
 # Each list: its condition and its sort column (oldest or most urgent first).
 LISTS: dict[str, tuple[str, str]] = {
     "to_check": (CHECKING, "checking_since"),
@@ -33,6 +35,8 @@ LISTS: dict[str, tuple[str, str]] = {
         "submitted_at",
     ),
     "ready": ("status = 'ready'", "appointment_date"),
+    # The citizen asked to stop from the app (Art 21) and the counter has not confirmed it with Mẫu 05 yet.
+    "stop_requested": (f"stop_requested_at IS NOT NULL AND status IN ({STOPPABLE})", "stop_requested_at"),
 }
 # The deciding agency's lists (the competent agency's head and handlers, wherever the dossier was received):
 # read by competent_agency_code, not by the receiving unit.
@@ -62,6 +66,7 @@ LIST_STATUSES: dict[str, frozenset[str]] = {
     "due_soon": frozenset({"submitted", "received", "in_progress"}),
     "overdue": frozenset({"submitted", "received", "in_progress"}),
     "ready": frozenset({"ready"}),
+    "stop_requested": frozenset({"received"}) | _HANDLED,
     "to_assign": frozenset({"received"}),
     "to_handle": frozenset({"in_progress", "approved"}),
     "assigned": _HANDLED,
@@ -72,7 +77,7 @@ PHONE = re.compile(r"^0[0-9]{9}$")  # as the forms' phone fields, once tidied
 ID_NUMBER = re.compile(r"^[0-9]{12}$")  # a citizen's personal identification number (CCCD)
 COLUMNS = (
     "id, code, procedure_code, answers, channel, status, submitted_at, checking_since, opened_at, version, "
-    "appointment_date, received_at, assignee, apologies, late_declared_at"
+    "appointment_date, received_at, assignee, apologies, late_declared_at, stop_requested_at"
 )
 
 
@@ -160,7 +165,7 @@ def _where(filters: Filters, args: list[Any], owner: str = "receiving_unit_code"
 async def counts(filters: Filters, cut: Cutoffs, names: tuple[str, ...] = tuple(LISTS)) -> dict[str, int]:
     """The size of every list in `names`: one query for the counter's, one for the deciding agency's."""
     found: dict[str, int] = {}
-    for lists, open_ in ((LISTS, OPEN), (AGENCY_LISTS, AGENCY_OPEN)):
+    for lists, open_ in ((LISTS, COUNTER_OPEN), (AGENCY_LISTS, AGENCY_OPEN)):
         wanted = {name: cond for name, (cond, _) in lists.items() if name in names}
         if wanted:
             found |= await _count(wanted, open_, side(next(iter(wanted))), filters, cut)

@@ -93,6 +93,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.CLOSED: frozenset(),
 }
 
+# Where a stop may still be asked for: received, and no decision issued yet (Art 21).
+STOPPABLE = frozenset(status for status, targets in TRANSITIONS.items() if Status.STOPPED in targets)
+
 
 class IllegalTransition(DomainError):
     status = 409

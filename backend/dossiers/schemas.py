@@ -50,6 +50,30 @@ class CorrectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     attachments: Annotated[list[AttachmentIn], msgspec.Meta(max_length=20)] = msgspec.field(default_factory=list)
 
 
+class StopRequestIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """The citizen asks, from the app, to stop handling their dossier (Decree 118/2025 Art 21): the dossier's
+    submission id and token, an id the phone made (`request_id`, so a retry is recognised) and why."""
+
+    submission_id: uuid.UUID
+    access_token: Token
+    request_id: uuid.UUID
+    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=1000, pattern=r"\S")]  # not blank
+
+
+class StopRequestView(msgspec.Struct, rename="camel"):
+    """The citizen's request to stop, as kept: when and why (the counter then confirms it with Mẫu 05)."""
+
+    requested_at: dt.datetime
+    reason: str
+
+
+class StopRequestOut(msgspec.Struct, rename="camel"):
+    code: str
+    status: str
+    version: int
+    stop_request: StopRequestView
+
+
 class FileOut(msgspec.Struct, rename="camel"):
     """A file held for a submission."""
 
@@ -187,6 +211,7 @@ class DossierView(msgspec.Struct, rename="camel"):
     # The answers as kept, only while a correction is asked for: the phone resends them corrected.
     answers: dict[str, Any] | None = None
     appointment_change: AppointmentChangeOut | None = None
+    stop_request: StopRequestView | None = None  # the citizen asked to stop (Art 21), confirmed or not yet
 
 
 class MineIn(msgspec.Struct, forbid_unknown_fields=True):

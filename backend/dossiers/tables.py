@@ -58,6 +58,11 @@ class Dossier(Table):
     return_method = Varchar(length=12, default="")  # "counter" or "post" (Art 22)
     tracking_number = Varchar(length=40, default="")  # the postal item, when posted
     stopped_at = Timestamptz(null=True, default=None)  # Art 21, Mẫu 05
+    # The citizen's own request to stop, from the app (Art 21): the counter confirms it with Mẫu 05. The id is
+    # the phone's, so a retry is recognised; one request per dossier.
+    stop_requested_at = Timestamptz(null=True, default=None)
+    stop_request_id = UUID(null=True, default=None)
+    stop_request_reason = Text(default="")
     late_declared_at = Timestamptz(null=True, default=None)  # the handler foresees a late result (Art 19(6))
     apologies = Integer(default=0)  # 0 or 1: Mẫu 04 moves the date at most once (Art 19(6))
 
@@ -155,6 +160,9 @@ class DossierPart(Table, tablename="dossier_part"):
     returned_at = Timestamptz(null=True, default=None)
     returned_by = Varchar(length=80, default="")
     result = Text(default="")  # what the agency sends back: its opinion, its finding, its paper's number
+    # A part no longer due because the dossier ended without a result (Art 21 stop): when, and "stopped".
+    closed_at = Timestamptz(null=True, default=None)
+    closed_reason = Varchar(length=20, default="")
 
 
 class DossierCorrection(Table, tablename="dossier_correction"):

@@ -72,6 +72,14 @@ def part_returned(part_id: int, *, at: dt.datetime, by: str, result: str) -> Any
     ).where(DossierPart._meta.primary_key == part_id, DossierPart.returned_at.is_null())
 
 
+def parts_closed(dossier_id: int, *, at: dt.datetime, reason: str) -> Any:
+    """The update that closes the parts of a dossier still out at other agencies: it ended without a result
+    ("stopped", Art 21), so their work is no longer due (run by the move's transaction)."""
+    return DossierPart.update({DossierPart.closed_at: at, DossierPart.closed_reason: reason}).where(
+        DossierPart.dossier == dossier_id, DossierPart.returned_at.is_null(), DossierPart.closed_at.is_null()
+    )
+
+
 async def parts(dossier_id: int) -> list[dict[str, Any]]:
     """The dossier's parts at other agencies, in the order they were sent."""
     return list(
@@ -90,7 +98,7 @@ async def open_parts(agency: str) -> list[dict[str, Any]]:
         await DossierPart.select(
             *DossierPart.all_columns(exclude=[DossierPart.dossier]), DossierPart.dossier.code.as_alias("code")
         )
-        .where(DossierPart.agency_code == agency, DossierPart.returned_at.is_null())
+        .where(DossierPart.agency_code == agency, DossierPart.returned_at.is_null(), DossierPart.closed_at.is_null())
         .order_by(DossierPart.due_at)
     )
 

@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 
 from backend.catalogue import service as catalogue
-from backend.dossiers import receipt, rules
+from backend.dossiers import receipt, rules, stops
 from backend.dossiers.schemas import (
     AppointmentChangeOut,
     AttachmentOut,
@@ -218,6 +218,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
                 answers=r["answers"] if request else None,
                 refusal_reasons=refusals.get(r["id"], []),
                 appointment_change=changes.get(r["id"]),
+                stop_request=stops.request_view(r),
             )
         )
     return views

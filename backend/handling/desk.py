@@ -12,7 +12,7 @@ from backend.catalogue import service as catalogue
 from backend.catalogue.workdays import WorkCalendar
 from backend.dossiers import moves, timeline
 from backend.dossiers.errors import UnknownProcedure
-from backend.dossiers.rules import StaleVersion, Status, ensure_transition
+from backend.dossiers.rules import IllegalTransition, StaleVersion, Status, ensure_transition
 from backend.handling import handovers, rules
 from backend.review import rules as review_rules
 from backend.review import service as review
@@ -60,7 +60,10 @@ async def taking_part(code: str, staff: Principal, version: int) -> tuple[dict[s
     mine = [p for p in await timeline.parts(row["id"]) if p["agency_code"] == staff.agency_code]
     if not mine:
         raise review_rules.NotThisAgencysStep()
-    held = [p for p in mine if p["returned_at"] is None]
+    unreturned = [p for p in mine if p["returned_at"] is None]
+    held = [p for p in unreturned if p["closed_at"] is None]
+    if unreturned and not held:  # closed when the dossier was stopped: nothing to return any more
+        raise IllegalTransition(current=row["status"], target="return_part")
     if not held:
         raise handovers.PartAlreadyReturned()
     return row, held[0]
@@ -73,7 +76,8 @@ async def agency_name(code: str) -> str:
 
 async def ensure_parts_back(row: dict[str, Any]) -> None:
     """Nothing is lost between agencies: no result while a part sent to another agency is still out (409)."""
-    out = [p["agency_code"] for p in await timeline.parts(row["id"]) if p["returned_at"] is None]
+    parts = await timeline.parts(row["id"])
+    out = [p["agency_code"] for p in parts if p["returned_at"] is None and p["closed_at"] is None]
     if out:
         names = await catalogue.agency_names(out)
         raise handovers.PartsOutstanding(agencies=", ".join(names[c].vi if c in names else c for c in out))

@@ -73,6 +73,8 @@ def _verdict(part: dict[str, Any], now: dt.datetime, tz: ZoneInfo) -> str | None
     """Judged when returned; still out after its deadline, already late."""
     if part["returned_at"] is not None:
         return handovers.judge(part["returned_at"], part["due_at"], tz)
+    if part["closed_at"] is not None:
+        return None  # no longer due
     return "late" if handovers.judge(now, part["due_at"], tz) == "late" else None
 
 
@@ -91,6 +93,8 @@ def _out(code: str, part: dict[str, Any], names: dict[str, str], now: dt.datetim
         returned_by=part["returned_by"],
         result=part["result"],
         verdict=_verdict(part, now, tz),
+        closed_at=part["closed_at"],
+        closed_reason=part["closed_reason"],
     )
 
 

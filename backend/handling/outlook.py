@@ -33,6 +33,8 @@ AS_KEPT = (
     "tracking_number",
     "late_declared_at",
     "apologies",
+    "stop_requested_at",
+    "stop_request_reason",
 )
 
 

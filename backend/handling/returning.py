@@ -88,6 +88,11 @@ async def stop(
         "reason": reason,
         "requestedVia": body.requested_via,
     }
+    if row["stop_requested_at"] is not None:  # the citizen's own request from the app, which this confirms
+        data["citizenRequest"] = {
+            "requestedAt": row["stop_requested_at"].isoformat(),
+            "reason": row["stop_request_reason"],
+        }
     records: list[Any] = [timeline.Handover("stopped", staff.agency_code, staff.username).row(now)]
     if row["waiting_since"] is not None:
         records.append(timeline.wait("appraisal_supplement", row["waiting_since"], now, "stopped"))
@@ -100,6 +105,7 @@ async def stop(
         paper=("05", data),
         records=tuple(records),
         notice_facts={"reason": reason},
+        updates=(timeline.parts_closed(row["id"], at=now, reason="stopped"),),  # no agency works on it any more
     )
     return await desk.apply(row, body.version, move, staff, now)
 

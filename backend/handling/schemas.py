@@ -143,6 +143,9 @@ class HandlingOut(msgspec.Struct, rename="camel"):
     handovers: list[HandoverOut]
     specialists: list[PersonOut]
     result_scan: ResultScanOut | None = None
+    # The citizen asked to stop from the app (Art 21): the counter confirms it with Mẫu 05.
+    stop_requested_at: dt.datetime | None = None
+    stop_request_reason: str = ""
 
 
 class PaperHandoverIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -191,6 +194,8 @@ class PartOut(msgspec.Struct, rename="camel"):
     returned_by: str
     result: str
     verdict: str | None  # early, on_time or late once returned (overdue while still out: "late")
+    closed_at: dt.datetime | None = None  # no longer due: the dossier was stopped (Art 21)
+    closed_reason: str = ""  # "stopped"
 
 
 class PartsOut(msgspec.Struct, rename="camel"):

@@ -123,6 +123,7 @@ ListName = Literal[
     "due_soon",
     "overdue",
     "ready",
+    "stop_requested",
     "to_assign",
     "to_handle",
     "assigned",

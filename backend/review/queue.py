@@ -69,6 +69,7 @@ def _item(
         band="ok",
         assignee=row["assignee"],
         late_without_apology=_late(row, cut),
+        stop_requested=row["stop_requested_at"] is not None and row["status"] in queue.LIST_STATUSES["stop_requested"],
     )
     if row["status"] == "submitted":
         tick = clock.check_clock(

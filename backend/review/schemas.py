@@ -134,6 +134,7 @@ class QueueItemOut(msgspec.Struct, rename="camel"):
     appointment_date: dt.date | None = None
     assignee: str = ""
     late_without_apology: bool = False  # forecast late (Art 19(6)) and no Mẫu 04 yet
+    stop_requested: bool = False  # the citizen asked to stop from the app (Art 21), not confirmed yet
 
 
 class QueueOut(msgspec.Struct):

@@ -40,7 +40,8 @@ async def test_counts_and_the_check_clock_as_time_passes(client: httpx.AsyncClie
     assert accepted.status_code == 200
     first = await _queue(client, me)
     assert first["counts"] == {
-        "to_check": 2, "waiting_citizen": 0, "received": 1, "due_soon": 0, "overdue": 0, "ready": 0
+        "to_check": 2, "waiting_citizen": 0, "received": 1, "due_soon": 0, "overdue": 0, "ready": 0,
+        "stop_requested": 0,
     }  # fmt: skip
     assert [i["code"] for i in first["items"]] == codes[:2]
     item = first["items"][0]

@@ -20,7 +20,15 @@ pytestmark = pytest.mark.usefixtures("db", "clock")
 COPY = "2.000908"  # chứng thực bản sao (field chung-thuc)
 BIRTH = "1.001193"  # đăng ký khai sinh (field ho-tich, as MARITAL)
 PHONE = "0987654321"
-NONE = {"to_check": 0, "waiting_citizen": 0, "received": 0, "due_soon": 0, "overdue": 0, "ready": 0}
+NONE = {
+    "to_check": 0,
+    "waiting_citizen": 0,
+    "received": 0,
+    "due_soon": 0,
+    "overdue": 0,
+    "ready": 0,
+    "stop_requested": 0,
+}
 
 
 def _with_phone(procedure: str, phone: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { onServerAnswer } from "../data/api";
 import { listen } from "../data/changes";
-import { countOutbox } from "../data/outbox";
+import { countOutbox, hasPendingStop } from "../data/outbox";
 
 /** Why the outbox is sent now: its next retry is due (the timer, a new submission), a sign that the
  * network is back ("connected": the app opened or shown, `online`, an answer from the server: what
@@ -101,6 +101,18 @@ export async function submitCorrection(draftId: string): Promise<void> {
   void sendOutbox("due");
 }
 
+/** "Xin dừng giải quyết": keeps the request with the dossier (see data/stops), then sends it. */
+export async function requestStop(code: string, reason: string): Promise<void> {
+  await (await import("../data/stops")).keepStopRequest(code, reason);
+  void sendOutbox("due");
+}
+
+/** "Gửi lại" on a request to stop the server refused. */
+export async function retryStop(code: string): Promise<void> {
+  await (await import("../data/stops")).retryStopRequest(code);
+  void sendOutbox("force");
+}
+
 /** "Sửa hồ sơ": the draft's id once it is editable again, else null. */
 export async function editAgain(submissionId: string): Promise<string | null> {
   return (await loadEngine()).editAgain(submissionId);
@@ -118,8 +130,8 @@ export function useOutbox(): number {
       return n;
     };
     const sendIfAny = (): Promise<void> =>
-      recount().then((n) => {
-        if (n > 0) void sendOutbox("connected");
+      recount().then(async (n) => {
+        if (n > 0 || (await hasPendingStop())) void sendOutbox("connected");
       });
     const onOnline = (): void => void sendIfAny();
     const onVisible = (): void => {

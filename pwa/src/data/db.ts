@@ -14,6 +14,7 @@ import type {
   DossierStatus,
   DossierView,
   ProblemDetail,
+  StopRequestBody,
   SubmissionBody,
 } from "../shared/types";
 
@@ -136,6 +137,19 @@ export interface StoredDossier {
   /** The last full view from POST /api/dossiers/mine; null until the first refresh. */
   view: DossierView | null;
   fetchedAt: string | null;
+  /** The citizen's request to stop (Art 21) while the server does not have it yet: kept with the dossier
+   * (in no new store, so no schema upgrade), sent by the outbox engine exactly once by its `body.requestId`. */
+  stopAsked?: PendingStop;
+}
+
+export interface PendingStop {
+  body: StopRequestBody;
+  askedAt: string;
+  /** waiting: to send (at `nextAttemptAt`); attention: the server refused it (`lastError` says why). */
+  state: "waiting" | "attention";
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: Bilingual | null;
 }
 
 /** A notice about one of my dossiers (thông báo), as POST /api/push/inbox gave it: kept on the phone so the

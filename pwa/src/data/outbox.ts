@@ -32,3 +32,8 @@ export async function updateEntry(submissionId: string, change: (entry: OutboxEn
   if (entry) announce({ kind: "outbox" });
   return entry;
 }
+
+/** Whether a request to stop (Art 21) waits, kept with its dossier, for the outbox engine to send it. */
+export async function hasPendingStop(): Promise<boolean> {
+  return (await (await db()).getAll("dossiers")).some((dossier) => dossier.stopAsked?.state === "waiting");
+}

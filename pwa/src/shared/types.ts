@@ -333,6 +333,28 @@ export interface DossierView {
   answers?: Answers | null;
   /** Why the appointment is not the receipt's: restarted after a supplement, or moved by an apology. */
   appointmentChange?: { kind: "restarted" | "extended"; previous: string; reason: string } | null;
+  /** The citizen asked to stop handling (Decree 118/2025 Art 21); the counter confirms it with Mẫu 05. */
+  stopRequest?: StopRequestView | null;
+}
+
+export interface StopRequestView {
+  requestedAt: string;
+  reason: string;
+}
+
+/** POST /api/dossiers/stop-requests: the dossier, its token, the phone-made id (exactly once) and why. */
+export interface StopRequestBody {
+  submissionId: string;
+  accessToken: string;
+  requestId: string;
+  reason: string;
+}
+
+export interface StopRequestOut {
+  code: string;
+  status: DossierStatus;
+  version: number;
+  stopRequest: StopRequestView;
 }
 
 /** One item an officer asked to correct (Mẫu 02): a field of the form or the photo of a document. */

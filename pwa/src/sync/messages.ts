@@ -24,4 +24,8 @@ export const SYNC_MESSAGES = {
     vi: "Không đọc được dữ liệu trên máy. Hồ sơ sẽ được gửi lại.",
     en: "The phone's storage could not be read. The dossier will be sent again.",
   },
+  stopRefused: {
+    vi: "Đề nghị dừng giải quyết chưa được nhận. Vui lòng liên hệ Bộ phận Một cửa.",
+    en: "The request to stop handling was not accepted. Please contact the one-stop counter.",
+  },
 } satisfies Record<string, Bilingual>;

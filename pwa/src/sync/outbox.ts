@@ -13,6 +13,7 @@ import { listOutbox, updateEntry } from "../data/outbox";
 import type { Bilingual, ProblemDetail, SubmissionBody, SubmissionOut } from "../shared/types";
 import { sha256Hex } from "../shared/sha256";
 import { SYNC_MESSAGES } from "./messages";
+import { sendStopRequests, withStops } from "./stops";
 
 /** The Background Sync tag, and the Web Lock that serialises flushes between pages and the worker. */
 export const SYNC_TAG = "motcua-outbox";
@@ -342,7 +343,9 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
       if (isDue(entry, options) && (await sendEntry(entry)) === "sent") sent++;
     }
   }
-  return outboxSummary(sent);
+  // The citizen's requests to stop (Art 21) go on the same occasions, under the same lock.
+  const stops = await sendStopRequests({ send: Boolean(options.force) || !offline, force: Boolean(options.force || options.connected), delay: retryDelay });
+  return withStops(await outboxSummary(sent + stops.sent), stops);
 }
 
 let localQueue: Promise<unknown> = Promise.resolve();

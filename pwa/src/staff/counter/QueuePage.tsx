@@ -139,6 +139,11 @@ function Table({ items, t }: { items: QueueItem[]; t: CounterText }) {
                     {t.lateWithoutApology}
                   </span>
                 )}
+                {item.stopRequested && (
+                  <span class="late" data-testid="stop-flag">
+                    {t.stopRequested}
+                  </span>
+                )}
               </td>
             </tr>
           ))}

@@ -5,10 +5,10 @@ import type { Procedure } from "../../shared/types";
 import { call, readPublic } from "../api";
 import type { PaperKind } from "../route";
 
-export type CounterList = "to_check" | "waiting_citizen" | "received" | "due_soon" | "overdue" | "ready";
+export type CounterList = "to_check" | "waiting_citizen" | "received" | "due_soon" | "overdue" | "ready" | "stop_requested";
 export type AgencyList = "to_assign" | "to_handle" | "assigned" | "to_approve" | "late_warning";
 export type ListName = CounterList | AgencyList;
-export const LISTS: readonly CounterList[] = ["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready"];
+export const LISTS: readonly CounterList[] = ["to_check", "waiting_citizen", "received", "due_soon", "overdue", "ready", "stop_requested"];
 /** The lists of each role (backend/review/queue.py ROLE_LISTS), the first shown by default. */
 export const ROLE_LISTS: Record<string, readonly ListName[]> = {
   officer: LISTS,
@@ -34,6 +34,8 @@ export interface QueueItem {
   appointmentDate?: string | null;
   assignee?: string;
   lateWithoutApology?: boolean;
+  /** The citizen asked to stop from the app (Art 21), not confirmed yet. */
+  stopRequested?: boolean;
 }
 
 export interface Queue {

@@ -26,6 +26,7 @@ export const LIST_STATUSES: Record<ListName, readonly string[]> = {
   due_soon: ["submitted", "received", "in_progress"],
   overdue: ["submitted", "received", "in_progress"],
   ready: ["ready"],
+  stop_requested: ["received", "in_progress", "supplement_proposed", "appraisal_supplement", "awaiting_approval", "approved"],
   to_assign: ["received"],
   to_handle: ["in_progress", "approved"],
   assigned: ["in_progress", "supplement_proposed", "appraisal_supplement", "awaiting_approval", "approved"],

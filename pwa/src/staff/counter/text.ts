@@ -8,6 +8,7 @@ export interface CounterText {
   queueTitle: string;
   agencyQueueTitle: string;
   lateWithoutApology: string;
+  stopRequested: string;
   lists: Record<ListName, string>;
   listsLabel: string;
   search: string;
@@ -92,6 +93,7 @@ const vi: CounterText = {
   queueTitle: "Hồ sơ tại quầy",
   agencyQueueTitle: "Hồ sơ cần giải quyết",
   lateWithoutApology: "Sắp trễ hạn, chưa có văn bản xin lỗi",
+  stopRequested: "Công dân xin dừng",
   lists: {
     to_check: "Cần kiểm tra",
     waiting_citizen: "Chờ công dân bổ sung",
@@ -99,6 +101,7 @@ const vi: CounterText = {
     due_soon: "Sắp đến hạn",
     overdue: "Quá hạn",
     ready: "Chờ trả kết quả",
+    stop_requested: "Công dân xin dừng",
     to_assign: "Chờ phân công",
     to_handle: "Cần xử lý",
     assigned: "Được giao cho tôi",
@@ -221,6 +224,7 @@ const en: CounterText = {
   queueTitle: "Dossiers at the counter",
   agencyQueueTitle: "Dossiers to decide",
   lateWithoutApology: "Late soon, no apology yet",
+  stopRequested: "Citizen asked to stop",
   lists: {
     to_check: "To check",
     waiting_citizen: "Waiting for the citizen",
@@ -228,6 +232,7 @@ const en: CounterText = {
     due_soon: "Due soon",
     overdue: "Overdue",
     ready: "Ready to return",
+    stop_requested: "Citizen asked to stop",
     to_assign: "To assign",
     to_handle: "To handle",
     assigned: "Assigned to me",

@@ -20,6 +20,11 @@ export function Outlook({ handling: h, status, lang }: { handling: Handling; sta
         </p>
       )}
       {h.lateDeclaredAt && !h.forecastLate && <p class="hint">{t.lateDeclared}</p>}
+      {h.stopRequestedAt && status !== "stopped" && (
+        <p class="warning" role="status" data-testid="stop-requested">
+          {t.stopRequested(dateTime(h.stopRequestedAt), h.stopRequestReason ?? "")}
+        </p>
+      )}
       {status === "appraisal_supplement" && h.closeLastDay && <p class="hint">{t.closeAfter(day(h.closeLastDay))}</p>}
       <dl class="facts">
         <div>

@@ -101,7 +101,7 @@ interface StepFormProps {
 function StepForm(props: StepFormProps) {
   const { spec } = props;
   const t = HANDLING_TEXT[props.lang];
-  const first = (f: FieldSpec): string => (f.kind === "radio" && f.options ? f.options[0]?.[0] ?? "" : "");
+  const first = (f: FieldSpec): string => f.initial ?? (f.kind === "radio" && f.options ? f.options[0]?.[0] ?? "" : "");
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.name, first(f)])));
   const [missing, setMissing] = useState<string[]>([]);
   const set = (name: string, value: string): void => setValues({ ...values, [name]: value });

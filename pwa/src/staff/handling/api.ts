@@ -46,6 +46,9 @@ export interface Handling {
   specialists: { username: string; fullName: string }[];
   /** The result's scan, when it was issued with one (read at `url` with the session). */
   resultScan?: { sha256: string; size: number; contentType: string; url: string } | null;
+  /** The citizen asked to stop from the app (Art 21); absent from servers before it. */
+  stopRequestedAt?: string | null;
+  stopRequestReason?: string;
 }
 
 export type Step =

@@ -20,6 +20,8 @@ export interface FieldSpec {
   placeholder?: string;
   /** Shown only when another field has this value. */
   when?: [string, string];
+  /** The value the form opens with (else the first option of a radio, or nothing). */
+  initial?: string;
 }
 
 export interface StepSpec {
@@ -82,7 +84,7 @@ function agencySteps(me: StaffMe, d: Dossier, h: Handling, t: HandlingText): Ste
   return steps;
 }
 
-function counterSteps(d: Dossier, t: HandlingText): StepSpec[] {
+function counterSteps(d: Dossier, h: Handling, t: HandlingText): StepSpec[] {
   const steps: StepSpec[] = [];
   if (d.status === "supplement_proposed") steps.push({ step: "issue-supplement", label: t.steps["issue-supplement"], fields: [note(t)], paper: "02" });
   if (d.status === "appraisal_supplement") steps.push({ step: "close", label: t.steps.close, fields: [note(t)] });
@@ -95,8 +97,9 @@ function counterSteps(d: Dossier, t: HandlingText): StepSpec[] {
   if (STOPPABLE.includes(d.status)) {
     const via: [string, string][] = [["counter", t.via.counter], ["app", t.via.app], ["post", t.via.post]];
     const fields: FieldSpec[] = [
-      { name: "reason", label: t.stopReason, kind: "textarea", required: true },
-      { name: "requestedVia", label: t.requestedVia, kind: "radio", options: via, required: true },
+      // The citizen's own request from the app, when there is one: the stop confirms it.
+      { name: "reason", label: t.stopReason, kind: "textarea", required: true, initial: h.stopRequestReason ?? "" },
+      { name: "requestedVia", label: t.requestedVia, kind: "radio", options: via, required: true, initial: h.stopRequestedAt ? "app" : "counter" },
       note(t),
     ];
     steps.push({ step: "stop", label: t.steps.stop, fields, paper: "05" });
@@ -108,7 +111,7 @@ function counterSteps(d: Dossier, t: HandlingText): StepSpec[] {
  * when theirs decides it (a commune's centre may be both). */
 export function availableSteps(me: StaffMe, d: Dossier, h: Handling, t: HandlingText): StepSpec[] {
   const steps: StepSpec[] = [];
-  if (me.role === "officer" && d.receivingUnitCode === me.agencyCode) steps.push(...counterSteps(d, t));
+  if (me.role === "officer" && d.receivingUnitCode === me.agencyCode) steps.push(...counterSteps(d, h, t));
   if ((me.role === "leader" || me.role === "specialist") && d.competentAgencyCode === me.agencyCode) steps.push(...agencySteps(me, d, h, t));
   return steps;
 }

@@ -29,6 +29,7 @@ export interface HandlingText {
   apologyBy: (day: string) => string;
   lateWarning: string;
   lateDeclared: string;
+  stopRequested: (at: string, reason: string) => string;
   supplementBy: (day: string) => string;
   closeAfter: (day: string) => string;
   proposalTitle: string;
@@ -90,6 +91,7 @@ const vi: HandlingText = {
   apologyBy: (d) => `Văn bản xin lỗi phải gửi chậm nhất ngày ${d}.`,
   lateWarning: "Hồ sơ dự báo trễ hạn và chưa có văn bản xin lỗi (Mẫu 04).",
   lateDeclared: "Chuyên viên đã báo hồ sơ có thể trễ hạn.",
+  stopRequested: (at, reason) => `Công dân xin dừng giải quyết qua ứng dụng lúc ${at}. Lý do: ${reason} — Bộ phận Một cửa xác nhận bằng Thông báo dừng (Mẫu 05).`,
   supplementBy: (d) => `Chỉ được đề nghị bổ sung một lần, chậm nhất ngày ${d}.`,
   closeAfter: (d) => `Công dân được bổ sung đến hết ngày ${d}; sau ngày này mới kết thúc hồ sơ.`,
   proposalTitle: "Chuyên viên đề nghị bổ sung",
@@ -162,6 +164,7 @@ const en: HandlingText = {
   apologyBy: (d) => `The apology must be sent by ${d}.`,
   lateWarning: "Forecast late, and no apology (form 04) yet.",
   lateDeclared: "The specialist reported a likely delay.",
+  stopRequested: (at, reason) => `The citizen asked to stop handling in the app at ${at}. Reason: ${reason} — the counter confirms it with the stop notice (form 05).`,
   supplementBy: (d) => `A supplement may be proposed once, by ${d}.`,
   closeAfter: (d) => `The citizen may complete it until the end of ${d}; it can be closed only after that.`,
   proposalTitle: "The specialist proposes a supplement",
