@@ -1,6 +1,7 @@
 """The counter's queue over many dossiers: generates realistic ones (COPY on PostgreSQL, multi-row INSERTs on
 SQLite), then times the queue's first page, filtered pages and searches beside a primary-key lookup.
 Usage: python -m bench.queue_load [--count 100000] [--database-url postgresql://…/an_empty_db] [--requests 200]
+       [--filled]
 """
 
 from __future__ import annotations
@@ -195,19 +196,27 @@ def main() -> int:
     args.add_argument("--count", type=int, default=100_000)
     args.add_argument("--database-url", help="an empty PostgreSQL database (default: a fresh SQLite file)")
     args.add_argument("--requests", type=int, default=200)
+    args.add_argument(
+        "--filled",
+        action="store_true",
+        help="the PostgreSQL database is from an earlier run (of this or handling_load)",
+    )
     opts = args.parse_args()
+    if opts.filled and not opts.database_url:
+        args.error("--filled needs --database-url")
     with tempfile.TemporaryDirectory() as data:
         env = {"MOTCUA_DATA_DIR": data, **({"DATABASE_URL": opts.database_url} if opts.database_url else {})}
-        motcua(clean_env(**env), "migrate")
-        motcua(clean_env(**env), "seed")
+        motcua(clean_env(**env), "migrate")  # an earlier run's database gets the migrations since
         settings = Settings(data_dir=Path(data), database_url=opts.database_url)
-        start = time.perf_counter()
-        if opts.database_url:
-            asyncio.run(fill_postgres(opts.database_url, opts.count))
-        else:
-            fill_sqlite(settings.sqlite_path, opts.count)
-        db = "PostgreSQL" if opts.database_url else "SQLite"
-        print(f"{db}: {opts.count:,} dossiers written in {time.perf_counter() - start:.0f} s")
+        if not opts.filled:
+            motcua(clean_env(**env), "seed")
+            start = time.perf_counter()
+            if opts.database_url:
+                asyncio.run(fill_postgres(opts.database_url, opts.count))
+            else:
+                fill_sqlite(settings.sqlite_path, opts.count)
+            db = "PostgreSQL" if opts.database_url else "SQLite"
+            print(f"{db}: {opts.count:,} dossiers written in {time.perf_counter() - start:.0f} s")
         results = asyncio.run(measure(settings, opts.requests))
     print(f"{opts.requests} requests each, through backend.review.queue.listing (in process, no HTTP):")
     report(results)

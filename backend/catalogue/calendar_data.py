@@ -91,8 +91,39 @@ async def write_office_hours(data: CatalogueData) -> None:
         await AgencyOfficeHours.insert(*rows)
 
 
+class _Kept:
+    """The calendars this process has built, for the catalogue of one stamp (version and token): every
+    seed that changes anything, the calendar or the office hours included, writes a new one."""
+
+    def __init__(self) -> None:
+        self.stamp: tuple[int, str] | None = None
+        self.parts: dict[tuple[ZoneInfo, int], CalendarParts] = {}
+
+
+_KEPT = _Kept()
+
+
+async def catalogue_stamp() -> tuple[int, str]:
+    row = await CatalogueState.select(CatalogueState.version, CatalogueState.stamp).first()
+    return (int(row["version"]), row["stamp"]) if row else (0, "")
+
+
 async def work_calendar(tz: ZoneInfo, year: int) -> CalendarParts:
-    """The calendar covering last year to two years ahead of `year`."""
+    """The calendar covering last year to two years ahead of `year`: built once per catalogue stamp (one
+    small query a call), so a seed seen by any process is seen by the next call of every process."""
+    stamp = await catalogue_stamp()
+    if stamp != _KEPT.stamp:
+        _KEPT.stamp, _KEPT.parts = stamp, {}
+    kept = _KEPT.parts  # this stamp's: a call that saw a newer stamp meanwhile has replaced it
+    parts = kept.get((tz, year))
+    if parts is None:
+        # Read after the stamp: what a seed committed in between wrote is kept under the older stamp, and
+        # the next call, seeing the new stamp, reads again.
+        parts = kept[(tz, year)] = await _read_calendar(tz, year)
+    return parts
+
+
+async def _read_calendar(tz: ZoneInfo, year: int) -> CalendarParts:
     rows = await CalendarDay.select().order_by(CalendarDay.day)
     hours, by_agency = await _stored_hours()
     extra_off = tuple(DayNote(date=r["day"], name=r["name"]) for r in rows if r["kind"] == "day_off")

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import logging
 import math
+import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -252,7 +253,13 @@ async def seed_catalogue(data: CatalogueData, now: dt.datetime) -> SeedReport:
         if calendar_differs:
             await _write_calendar(data)
             await write_office_hours(data)
-        state_values.update({CatalogueState.version: report.version, CatalogueState.updated_at: now})
+        state_values.update(
+            {
+                CatalogueState.version: report.version,
+                CatalogueState.stamp: secrets.token_hex(16),
+                CatalogueState.updated_at: now,
+            }
+        )
         if version == 0 and not await CatalogueState.exists():
             await CatalogueState.insert(CatalogueState(**_names(state_values)))
         else:

@@ -22,6 +22,9 @@ class CatalogueState(Table, tablename="catalogue_state"):
     """A single row: the catalogue's current version and its published name."""
 
     version = Integer(default=0)
+    # A random token written with every new version: what a process's caches key on, as the version alone
+    # repeats when a database is emptied and seeded again.
+    stamp = Varchar(length=32, default="")
     name_vi = Varchar(length=200)
     name_en = Varchar(length=200)
     demo = Boolean(default=True)

@@ -20,20 +20,34 @@ CHECKING = "status = 'submitted'"
 # Every counter list's statuses (the stop requests' too: a stop is asked for until the decision, Art 21).
 STOPPABLE = "'received', 'in_progress', 'supplement_proposed', 'appraisal_supplement', 'awaiting_approval', 'approved'"
 COUNTER_OPEN = "'submitted', 'supplement_requested', 'ready', " + STOPPABLE
+# The statuses of the clock's lists, said as the partial index dossier_queue_clocked says them (SQLite uses a
+# partial index only for a query that repeats its condition). "Overdue" is most of a unit's open dossiers: its
+# page reads that index in the page's order (submitted_at, id) and stops at the page's end, where a sort would
+# read every one. "Due soon" is a few: it reads them by their clocks (dossier_queue_appointment), then sorts.
+CLOCKED = "status IN ('submitted', 'received', 'in_progress')"
+OPEN = "'submitted', 'supplement_requested', 'received', 'in_progress', 'ready'"  # the statuses of the lists by status
+# The clock's lists, each in parts of one status kind: a part is one range of an index by unit, status and
+# clock, so it is counted from the index alone (an OR across statuses would read the table).
+CLOCK_PARTS: dict[str, tuple[str, str]] = {
+    "due_soon": (
+        f"{CHECKING} AND checking_since >= {{overdue}} AND checking_since <= {{soon}}",
+        f"{RECEIVED} AND appointment_date = {{today}}",
+    ),
+    "overdue": (f"{CHECKING} AND checking_since < {{overdue}}", f"{RECEIVED} AND appointment_date < {{today}}"),
+}
+
+
+def _either(parts: tuple[str, str]) -> str:
+    return f"(({parts[0]}) OR ({parts[1]}))"
+
+
 # Each list: its condition and its sort column (oldest or most urgent first).
 LISTS: dict[str, tuple[str, str]] = {
     "to_check": (CHECKING, "checking_since"),
     "waiting_citizen": ("status = 'supplement_requested'", "submitted_at"),
     "received": (RECEIVED, "appointment_date"),
-    "due_soon": (
-        f"(({CHECKING} AND checking_since >= {{overdue}} AND checking_since <= {{soon}}) "
-        f"OR ({RECEIVED} AND appointment_date = {{today}}))",
-        "submitted_at",
-    ),
-    "overdue": (
-        f"(({CHECKING} AND checking_since < {{overdue}}) OR ({RECEIVED} AND appointment_date < {{today}}))",
-        "submitted_at",
-    ),
+    "due_soon": (_either(CLOCK_PARTS["due_soon"]), "submitted_at"),
+    "overdue": (f"{CLOCKED} AND {_either(CLOCK_PARTS['overdue'])}", "submitted_at"),
     "ready": ("status = 'ready'", "appointment_date"),
     # The citizen asked to stop from the app (Art 21) and the counter has not confirmed it with Mẫu 05 yet.
     "stop_requested": (f"stop_requested_at IS NOT NULL AND status IN ({STOPPABLE})", "stop_requested_at"),
@@ -57,6 +71,7 @@ AGENCY_LISTS: dict[str, tuple[str, str]] = {
     ),
 }
 ALL_LISTS = {**LISTS, **AGENCY_LISTS}
+FLAGGED = ("stop_requested",)  # counter lists told by a column besides the status
 # The statuses each list may hold (the conditions above): a status filter names one of its list's.
 _HANDLED = frozenset({"in_progress", "supplement_proposed", "appraisal_supplement", "awaiting_approval", "approved"})
 LIST_STATUSES: dict[str, frozenset[str]] = {
@@ -165,18 +180,45 @@ def _where(filters: Filters, args: list[Any], owner: str = "receiving_unit_code"
 async def counts(filters: Filters, cut: Cutoffs, names: tuple[str, ...] = tuple(LISTS)) -> dict[str, int]:
     """The size of every list in `names`: one query for the counter's, one for the deciding agency's."""
     found: dict[str, int] = {}
-    for lists, open_ in ((LISTS, COUNTER_OPEN), (AGENCY_LISTS, AGENCY_OPEN)):
-        wanted = {name: cond for name, (cond, _) in lists.items() if name in names}
-        if wanted:
-            found |= await _count(wanted, open_, side(next(iter(wanted))), filters, cut)
+    if any(name in LISTS for name in names) and filters.q:  # a search reads the rows anyway: once
+        every = {name: cond for name, (cond, _) in LISTS.items()}
+        found |= await _count(every, COUNTER_OPEN, side("to_check"), filters, cut)
+    elif any(name in LISTS for name in names):
+        found |= await _counter_counts(filters, cut)
+    agency = {name: cond for name, (cond, _) in AGENCY_LISTS.items() if name in names}
+    if agency:
+        found |= await _count(agency, AGENCY_OPEN, side(next(iter(agency))), filters, cut)
     return {name: found[name] for name in names}
+
+
+async def _counter_counts(filters: Filters, cut: Cutoffs) -> dict[str, int]:
+    """The counter's lists: its open dossiers by status (one pass over the index by unit and status), and each
+    part of the clock's lists (a range of the index by status and clock), in one query."""
+    args: list[Any] = []
+    # Fixed texts only; every value is a parameter. Every list is of open dossiers: said so the count reads only
+    # those, not the unit's years of closed ones.
+    where = f"{_where(filters, args)} AND status IN ({OPEN})"
+    arms = [f"SELECT status AS part, COUNT(*) AS n FROM dossier WHERE {where} GROUP BY status"]  # noqa: S608
+    for name, parts in CLOCK_PARTS.items():
+        for part in parts:
+            where = f"{_where(filters, args)} AND {_bind(part, cut, args)}"
+            arms.append(f"SELECT '{name}', COUNT(*) FROM dossier WHERE {where}")  # noqa: S608
+    for name in FLAGGED:  # a list that a status alone does not say
+        where = f"{_where(filters, args)} AND {LISTS[name][0]}"
+        arms.append(f"SELECT '{name}', COUNT(*) FROM dossier WHERE {where}")  # noqa: S608
+    sums: dict[str, int] = {}
+    for row in await Dossier.raw(" UNION ALL ".join(arms), *args):
+        sums[row["part"]] = sums.get(row["part"], 0) + int(row["n"])
+    counted = (*CLOCK_PARTS, *FLAGGED)
+    plain = {name: sum(sums.get(s, 0) for s in LIST_STATUSES[name]) for name in LISTS if name not in counted}
+    return plain | {name: sums.get(name, 0) for name in counted}
 
 
 async def _count(lists: dict[str, str], open_: str, column: str, filters: Filters, cut: Cutoffs) -> dict[str, int]:
     args: list[Any] = []
     columns = ", ".join(f"COUNT(*) FILTER (WHERE {_bind(cond, cut, args)}) AS {name}" for name, cond in lists.items())
-    # Every list is of open dossiers: said once more so the count reads only those (the index on unit and status)
-    # and not the unit's years of closed ones.
+    # Every list is of open dossiers: said once more so the count reads only those (the index on unit or agency
+    # and status) and not its years of closed ones.
     where = f"{_where(filters, args, column)} AND status IN ({open_})"
     [row] = await Dossier.raw(f"SELECT {columns} FROM dossier WHERE {where}", *args)  # noqa: S608 (fixed texts)
     return {name: int(row[name] or 0) for name in lists}
