@@ -75,7 +75,7 @@ class StatisticsController(Controller):
 
     @get("/bieu-06", guards=[REPORTERS], summary="Biểu 06/VPCP/KSTT of a unit for a period (15th to 14th)")
     async def bieu_06(
-        self, *, staff: Staff, settings: Clock, intake: Intake, period: Period, unit: Unit = None,
+        self, *, staff: Staff, settings: Clock, intake: Intake, period: NamedDependency[Period], unit: Unit = None,
         detail: DetailParam = None,
     ) -> Bieu06Out:  # fmt: skip
         return await service.bieu_06(
@@ -84,7 +84,7 @@ class StatisticsController(Controller):
 
     @get("/bieu-06.csv", guards=[REPORTERS], summary="Biểu 06 as CSV (UTF-8 with a BOM, for Excel)")
     async def bieu_06_csv(
-        self, *, staff: Staff, settings: Clock, intake: Intake, period: Period, unit: Unit = None,
+        self, *, staff: Staff, settings: Clock, intake: Intake, period: NamedDependency[Period], unit: Unit = None,
         detail: DetailParam = None,
     ) -> Response[bytes]:  # fmt: skip
         report = await service.bieu_06(
@@ -99,13 +99,13 @@ class StatisticsController(Controller):
 
     @get("/indicators", guards=[REPORTERS], summary="Decision 766 indicators per unit for a period")
     async def indicators(
-        self, *, staff: Staff, settings: Clock, intake: Intake, period: Period, unit: Unit = None
+        self, *, staff: Staff, settings: Clock, intake: Intake, period: NamedDependency[Period], unit: Unit = None
     ) -> IndicatorsOut:
         return await service.indicators(staff, unit or None, period, now=settings.now(), tz=settings.tz, intake=intake)
 
     @get("/ranking", guards=[REPORTERS], summary="The communes ranked on the Decision 766 indicators")
     async def ranking(
-        self, *, staff: Staff, settings: Clock, intake: Intake, period: Period, unit: Unit = None
+        self, *, staff: Staff, settings: Clock, intake: Intake, period: NamedDependency[Period], unit: Unit = None
     ) -> RankingOut:
         return await service.ranking(staff, unit or None, period, now=settings.now(), tz=settings.tz, intake=intake)
 
