@@ -16,6 +16,7 @@ import { loadLang, MESSAGES, saveLang, type Lang, type StaffMessages } from "./i
 import { LoginPage } from "./LoginPage";
 import { PasswordPage } from "./PasswordPage";
 import { followLink, href, useRoute, type Route } from "./route";
+import { StatisticsRoute } from "./statistics/lazy";
 
 type Session =
   | { state: "loading" }
@@ -128,6 +129,11 @@ function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
           {INTAKE_TEXT[lang].navLink}
         </a>
       )}
+      {(me.role === "leader" || me.role === "admin") && (
+        <a href={href.statistics()} aria-current={current("statistics")}>
+          {m.navStatistics}
+        </a>
+      )}
       {me.role === "admin" && (
         <a href={href.accounts()} aria-current={current("accounts")}>
           {m.navAccounts}
@@ -193,6 +199,8 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       );
     case "intake":
       return me.role === "officer" ? <IntakePage me={me} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
+    case "statistics":
+      return me.role === "leader" || me.role === "admin" ? <StatisticsRoute lang={lang} m={m} /> : <HomePage me={me} m={m} lang={lang} />;
     case "dossier":
       return <DossierPage me={me} code={route.code} lang={lang} />;
     case "paper":
@@ -207,6 +215,7 @@ function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "password") return m.passwordTitle;
   if (route.page === "queue") return COUNTER_TEXT[lang].queueTitle;
   if (route.page === "intake") return INTAKE_TEXT[lang].title;
+  if (route.page === "statistics") return m.navStatistics;
   if (route.page === "dossier" || route.page === "paper") return route.code;
   return m.navHome;
 }

@@ -12,6 +12,7 @@ export type Route =
   | { page: "password" }
   | { page: "queue" }
   | { page: "intake" }
+  | { page: "statistics" }
   | { page: "dossier"; code: string }
   | { page: "paper"; code: string; kind: PaperKind }
   | { page: "notFound" };
@@ -24,6 +25,7 @@ export const href = {
   password: (): string => `${ROOT}doi-mat-khau`,
   queue: (): string => `${ROOT}ho-so`,
   intake: (): string => `${ROOT}tiep-nhan`,
+  statistics: (): string => `${ROOT}thong-ke`,
   dossier: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}`,
   paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
 };
@@ -48,6 +50,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "tai-khoan") return { page: "accounts" };
   if (rest === "doi-mat-khau") return { page: "password" };
   if (rest === "tiep-nhan") return { page: "intake" };
+  if (rest === "thong-ke") return { page: "statistics" };
   return counterRoute(rest) ?? { page: "notFound" };
 }
 
