@@ -66,9 +66,9 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
       <p class="lead stats-noprint">{t.lead}</p>
       <form class="stats-picker stats-noprint" onSubmit={show}>
         <PeriodPicker choice={choice} onChange={setChoice} t={t} />
-        <label>
-          {t.unit}
-          <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
+        <div class="stats-field">
+          <label for="stats-unit">{t.unit}</label>
+          <select id="stats-unit" value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
             <option value="">{t.ownUnit}</option>
             {units.map((a) => (
               <option key={a.code} value={a.code}>
@@ -76,17 +76,17 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t.detail}
-          <select value={detail} onChange={(e) => setDetail(e.currentTarget.value as Detail)}>
+        </div>
+        <div class="stats-field">
+          <label for="stats-detail">{t.detail}</label>
+          <select id="stats-detail" value={detail} onChange={(e) => setDetail(e.currentTarget.value as Detail)}>
             {(["unit", "field", "procedure"] as const).map((d) => (
               <option key={d} value={d}>
                 {t.details[d]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" class="button">
           {t.show}
         </button>
@@ -134,44 +134,45 @@ function PeriodPicker({ choice, onChange, t }: { choice: PeriodChoice; onChange:
     set(kind === "range" ? { kind } : { kind, ...periodHolding(kind, new Date()) });
   return (
     <>
-      <label>
-        {t.kind}
-        <select value={choice.kind} onChange={(e) => pickKind(e.currentTarget.value as PeriodKind)}>
+      <div class="stats-field">
+        <label for="stats-kind">{t.kind}</label>
+        <select id="stats-kind" value={choice.kind} onChange={(e) => pickKind(e.currentTarget.value as PeriodKind)}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {choice.kind === "range" ? (
         <>
-          <label>
-            {t.from}
-            <input type="date" required value={choice.from} onInput={(e) => set({ from: e.currentTarget.value })} />
-          </label>
-          <label>
-            {t.to}
-            <input type="date" required value={choice.to} onInput={(e) => set({ to: e.currentTarget.value })} />
-          </label>
+          <div class="stats-field">
+            <label for="stats-from">{t.from}</label>
+            <input id="stats-from" type="date" required value={choice.from} onInput={(e) => set({ from: e.currentTarget.value })} />
+          </div>
+          <div class="stats-field">
+            <label for="stats-to">{t.to}</label>
+            <input id="stats-to" type="date" required value={choice.to} onInput={(e) => set({ to: e.currentTarget.value })} />
+          </div>
         </>
       ) : (
         <>
           {PERIODS_IN_YEAR[choice.kind] > 1 && (
-            <label>
-              {t.index}
-              <select value={choice.index} onChange={(e) => set({ index: Number(e.currentTarget.value) })}>
+            <div class="stats-field">
+              <label for="stats-index">{t.index}</label>
+              <select id="stats-index" value={choice.index} onChange={(e) => set({ index: Number(e.currentTarget.value) })}>
                 {Array.from({ length: PERIODS_IN_YEAR[choice.kind] }, (_, i) => i + 1).map((n) => (
                   <option key={n} value={n}>
                     {t.indexName(choice.kind, n)}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
-          <label>
-            {t.year}
+          <div class="stats-field">
+            <label for="stats-year">{t.year}</label>
             <input
+              id="stats-year"
               type="number"
               inputMode="numeric"
               min={2000}
@@ -180,7 +181,7 @@ function PeriodPicker({ choice, onChange, t }: { choice: PeriodChoice; onChange:
               value={choice.year}
               onInput={(e) => set({ year: Number(e.currentTarget.value) })}
             />
-          </label>
+          </div>
         </>
       )}
     </>
