@@ -66,7 +66,7 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
       <p class="lead stats-noprint">{t.lead}</p>
       <form class="stats-picker stats-noprint" onSubmit={show}>
         <PeriodPicker choice={choice} onChange={setChoice} t={t} />
-        <div class="stats-field">
+        <div class="stats-control">
           <label for="stats-unit">{t.unit}</label>
           <select id="stats-unit" value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
             <option value="">{t.ownUnit}</option>
@@ -77,7 +77,7 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
             ))}
           </select>
         </div>
-        <div class="stats-field">
+        <div class="stats-control">
           <label for="stats-detail">{t.detail}</label>
           <select id="stats-detail" value={detail} onChange={(e) => setDetail(e.currentTarget.value as Detail)}>
             {(["unit", "field", "procedure"] as const).map((d) => (
@@ -134,7 +134,7 @@ function PeriodPicker({ choice, onChange, t }: { choice: PeriodChoice; onChange:
     set(kind === "range" ? { kind } : { kind, ...periodHolding(kind, new Date()) });
   return (
     <>
-      <div class="stats-field">
+      <div class="stats-control">
         <label for="stats-kind">{t.kind}</label>
         <select id="stats-kind" value={choice.kind} onChange={(e) => pickKind(e.currentTarget.value as PeriodKind)}>
           {KINDS.map((k) => (
@@ -146,11 +146,11 @@ function PeriodPicker({ choice, onChange, t }: { choice: PeriodChoice; onChange:
       </div>
       {choice.kind === "range" ? (
         <>
-          <div class="stats-field">
+          <div class="stats-control">
             <label for="stats-from">{t.from}</label>
             <input id="stats-from" type="date" required value={choice.from} onInput={(e) => set({ from: e.currentTarget.value })} />
           </div>
-          <div class="stats-field">
+          <div class="stats-control">
             <label for="stats-to">{t.to}</label>
             <input id="stats-to" type="date" required value={choice.to} onInput={(e) => set({ to: e.currentTarget.value })} />
           </div>
@@ -158,7 +158,7 @@ function PeriodPicker({ choice, onChange, t }: { choice: PeriodChoice; onChange:
       ) : (
         <>
           {PERIODS_IN_YEAR[choice.kind] > 1 && (
-            <div class="stats-field">
+            <div class="stats-control">
               <label for="stats-index">{t.index}</label>
               <select id="stats-index" value={choice.index} onChange={(e) => set({ index: Number(e.currentTarget.value) })}>
                 {Array.from({ length: PERIODS_IN_YEAR[choice.kind] }, (_, i) => i + 1).map((n) => (
@@ -169,7 +169,7 @@ function PeriodPicker({ choice, onChange, t }: { choice: PeriodChoice; onChange:
               </select>
             </div>
           )}
-          <div class="stats-field">
+          <div class="stats-control">
             <label for="stats-year">{t.year}</label>
             <input
               id="stats-year"
