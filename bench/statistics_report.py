@@ -116,19 +116,21 @@ def main() -> int:
     args.add_argument("--count", type=int, default=100_000)
     args.add_argument("--database-url", help="an empty PostgreSQL database (default: a fresh SQLite file)")
     args.add_argument("--requests", type=int, default=20)
+    args.add_argument("--filled", action="store_true", help="the database is from an earlier run: measure only")
     opts = args.parse_args()
     db = "PostgreSQL" if opts.database_url else "SQLite"
     with tempfile.TemporaryDirectory() as data:
         env = {"MOTCUA_DATA_DIR": data, **({"DATABASE_URL": opts.database_url} if opts.database_url else {})}
-        motcua(clean_env(**env), "migrate")
-        motcua(clean_env(**env), "seed")
+        motcua(clean_env(**env), "migrate")  # an earlier run's database gets the migrations since
         settings = Settings(data_dir=Path(data), database_url=opts.database_url)
-        start = time.perf_counter()
-        if opts.database_url:
-            asyncio.run(fill_postgres(opts.database_url, opts.count))
-        else:
-            fill_sqlite(settings.sqlite_path, opts.count)
-        print(f"{db}: {opts.count:,} dossiers written in {time.perf_counter() - start:.0f} s")
+        if not (opts.filled and opts.database_url):
+            motcua(clean_env(**env), "seed")
+            start = time.perf_counter()
+            if opts.database_url:
+                asyncio.run(fill_postgres(opts.database_url, opts.count))
+            else:
+                fill_sqlite(settings.sqlite_path, opts.count)
+            print(f"{db}: {opts.count:,} dossiers written in {time.perf_counter() - start:.0f} s")
         found = asyncio.run(measure(settings, opts.requests))
     t = found["total"]
     print(f"Biểu 06, {QUARTER.first_day:%d/%m/%Y}-{QUARTER.last_day:%d/%m/%Y}, the province by procedure:")

@@ -60,11 +60,18 @@ def figures_out(f: Figures) -> FiguresOut:
 
 
 async def _counted(
-    staff: Principal, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
+    staff: Principal,
+    unit: str | None,
+    period: Period,
+    *,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    intake: Intake,
+    scans: bool = False,
 ) -> tuple[str, list[str], list[dict[str, object]], rules.Names]:
     units = await intake.units()
     reported, covered = rules.scope(units.by_code, staff.agency_code, unit)
-    rows = await tally.tally(window(period, now, tz), covered)
+    rows = await tally.tally(window(period, now, tz), covered, scans=scans)
     unit_names = await catalogue.agency_names(covered)
     procedures = await catalogue.procedures_in_fields([str(r["procedure"]) for r in rows])
     names = rules.Names(
@@ -172,7 +179,7 @@ async def indicators(
     staff: Principal, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
 ) -> IndicatorsOut:
     """The Decision 766 indicators of the unit and each unit beneath it, for one period (a month, usually)."""
-    reported, covered, rows, names = await _counted(staff, unit, period, now=now, tz=tz, intake=intake)
+    reported, covered, rows, names = await _counted(staff, unit, period, now=now, tz=tz, intake=intake, scans=True)
     kinds = {code: u.kind for code, u in (await intake.units()).by_code.items()}
     per_unit = rules.per_unit(covered, rows)
     out = [_indicator(code, kinds.get(code, ""), names, per_unit[code]) for code in covered]
