@@ -107,7 +107,7 @@ def _sql(window: Window, units: int, scans: bool) -> str:
   FROM dossier d
   WHERE RESOLVED AND d.received_at < {{e}} AND d.competent_agency_code IN ({marks})"""  # noqa: S608
     # The rows a period can count: received before its end and resolved from its start on, or not at all. Two
-    # ranges of the index dossier_tally (result_at, received_at, then every column read here): each an
+    # ranges of the index dossier_tally (result_at, competent agency, received_at, then every column read): each an
     # index-only scan; the few stopped or closed before the period are dropped outside.
     resolved_since = rows.replace("RESOLVED", "d.result_at >= {s}")
     unresolved = rows.replace("RESOLVED", "d.result_at IS NULL")
