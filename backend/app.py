@@ -43,6 +43,7 @@ from backend.push import keys, worker
 from backend.push.api import PushController, StaffNoticeController
 from backend.review.api import REVIEW_CONTROLLERS
 from backend.settings import Settings
+from backend.statistics.api import STATISTICS_CONTROLLERS
 from backend.web import pwa_router, security_headers
 
 
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *STAFF_CONTROLLERS,
             *REVIEW_CONTROLLERS,
             *HANDLING_CONTROLLERS,
+            *STATISTICS_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],

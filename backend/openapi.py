@@ -82,6 +82,11 @@ STATUSES: dict[str, tuple[int, ...]] = {
     f"GET {STAFF_DOSSIER}/referral-slip": (400, 401, 403, 404),
     "GET /api/staff/register": (400, 401, 403, 422),
     "GET /api/staff/register.csv": (400, 401, 403, 422),
+    # Biểu 06, the 766 indicators, the ranking: 422 for a bad period, detail or unit; 403 for another unit's.
+    "GET /api/staff/statistics/bieu-06": (400, 401, 403, 422),
+    "GET /api/staff/statistics/bieu-06.csv": (400, 401, 403, 422),
+    "GET /api/staff/statistics/indicators": (400, 401, 403, 422),
+    "GET /api/staff/statistics/ranking": (400, 401, 403, 422),
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),

@@ -7,12 +7,14 @@ import copy
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import secrets
 import uuid
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import msgspec
@@ -21,7 +23,7 @@ from PIL import Image
 
 from backend.catalogue.datafiles import CatalogueData, ProcedureFile, Text, load_catalogue
 from backend.catalogue.service import SeedReport, seed_catalogue
-from backend.dossiers.tables import Dossier
+from backend.dossiers.tables import Dossier, DossierDeadline, DossierWait
 from backend.settings import DEMO_CATALOGUE_DIR
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -185,3 +187,108 @@ async def corrections_requested(code: str, items: list[dict[str, Any]] | None = 
         }
     ).where(Dossier.code == code)
     return request
+
+
+# Dossiers as the statistics see them, inserted in bulk (a seed's quarter is thousands of rows).
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+_kept_serial = itertools.count(1)
+_CENTRES = {"H12": "H12.01", "H12.02": "H12.01"}  # a province-level dossier is received at the province's centre
+
+
+def local(year: int, month: int, day: int, hour: int = 9, minute: int = 0, second: int = 0) -> dt.datetime:
+    """An instant in Vietnam's time (UTC+7)."""
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=VN)
+
+
+def kept(
+    competent: str,
+    received_at: dt.datetime | None,
+    due: dt.date | None,
+    count: int = 1,
+    *,
+    deadlines: list[tuple[str, dt.date, dt.datetime]] = (),  # type: ignore[assignment]
+    waits: list[tuple[dt.datetime, dt.datetime, str]] = (),  # type: ignore[assignment]
+    **columns: Any,
+) -> list[dict[str, Any]]:
+    """`count` dossiers decided by `competent`, received at `received_at` with `due` the appointment in force
+    (by default in person, received, a certificate of marital status); `columns` set any other column, and
+    `deadlines` (kind, due date, set at) and `waits` (started, ended, outcome) are written beside each."""
+    out = []
+    for _ in range(count):
+        n = next(_kept_serial)
+        code = f"{competent}-K-{n:07d}"
+        submitted = (received_at or NOW) - dt.timedelta(hours=1)
+        row = {
+            "code": code,
+            "submission_id": uuid.UUID(int=n),
+            "fingerprint": "0" * 64,
+            "procedure_code": "1.004873",
+            "procedure_version": 1,
+            "agency_code": _CENTRES.get(competent, competent + ".01"),
+            "receiving_unit_code": _CENTRES.get(competent, competent + ".01"),
+            "competent_agency_code": competent,
+            "channel": "in_person",
+            "status": "received" if received_at else "submitted",
+            "submitted_at": submitted,
+            "received_at": received_at,
+            "appointment_date": due,
+            "access_token_hash": hashlib.sha256(code.encode()).hexdigest(),
+            "_deadlines": list(deadlines),
+            "_waits": list(waits),
+        }
+        row.update(columns)
+        out.append(row)
+    return out
+
+
+def resolved(
+    competent: str, received_at: dt.datetime, due: dt.date, result_at: dt.datetime, count: int = 1, **columns: Any
+) -> list[dict[str, Any]]:
+    """Dossiers given their result (a grant, unless `result_kind` says otherwise) and returned."""
+    values = {"status": "returned", "result_kind": "granted", "result_at": result_at, "returned_at": result_at}
+    return kept(competent, received_at, due, count, **{**values, **columns})
+
+
+# What a column a row of `kept` leaves out holds (as the table's defaults say).
+_KEPT_DEFAULTS: dict[str, Any] = {
+    "result_at": None, "result_kind": "", "returned_at": None, "stopped_at": None, "waiting_since": None,
+    "apologies": 0, "attachments": [],
+}  # fmt: skip
+
+
+async def keep(rows: list[dict[str, Any]], chunk: int = 400) -> None:
+    """Insert `rows` (from `kept`) in multi-row INSERTs of raw SQL (Piccolo's objects take seconds for the
+    thousands of a seed), then their deadlines and waits."""
+    columns = sorted({k for r in rows for k in r if not k.startswith("_")} | _KEPT_DEFAULTS.keys())
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        marks = ", ".join("(" + ", ".join(["{}"] * len(columns)) + ")" for _ in part)
+        values = [
+            json.dumps(v) if isinstance(v, list) else v
+            for r in part
+            for v in (r.get(c, _KEPT_DEFAULTS.get(c)) for c in columns)
+        ]
+        await Dossier.raw(f"INSERT INTO dossier ({', '.join(columns)}) VALUES {marks}", *values)
+    extra = [r for r in rows if r["_deadlines"] or r["_waits"]]
+    if not extra:
+        return
+    ids = {
+        r["code"]: r["id"]
+        for r in await Dossier.select(Dossier._meta.primary_key, Dossier.code).where(
+            Dossier.code.is_in([r["code"] for r in extra])
+        )
+    }
+    deadlines = [
+        DossierDeadline(dossier=ids[r["code"]], kind=kind, due_date=due, counted_from=at, set_at=at)
+        for r in extra
+        for kind, due, at in r["_deadlines"]
+    ]
+    waits = [
+        DossierWait(dossier=ids[r["code"]], reason="appraisal_supplement", started_at=s, ended_at=e, outcome=o)
+        for r in extra
+        for s, e, o in r["_waits"]
+    ]
+    if deadlines:
+        await DossierDeadline.insert(*deadlines)
+    if waits:
+        await DossierWait.insert(*waits)

@@ -464,6 +464,43 @@ async def field_procedure_codes(field_code: str) -> list[str] | None:
     return [r["code"] for r in rows]
 
 
+@dataclass(frozen=True)
+class ProcedureInField:
+    """A procedure with its field, for reports that group dossiers by field (lĩnh vực)."""
+
+    code: str
+    name: Bilingual
+    field_code: str
+    field_name: Bilingual
+    field_position: int
+
+
+async def procedures_in_fields(codes: list[str]) -> dict[str, ProcedureInField]:
+    """Procedures by code with their fields, removed ones too (their dossiers are still counted)."""
+    if not codes:
+        return {}
+    fields = {
+        f["id"]: f
+        for f in await Field.select(Field._meta.primary_key, Field.code, Field.name_vi, Field.name_en, Field.position)
+    }
+    rows = await Procedure.select(Procedure.code, Procedure.name_vi, Procedure.name_en, Procedure.field).where(
+        Procedure.code.is_in(sorted(set(codes)))
+    )
+    out = {}
+    for r in rows:
+        f = fields.get(r["field"])
+        if f is None:
+            continue
+        out[r["code"]] = ProcedureInField(
+            r["code"],
+            Bilingual(vi=r["name_vi"], en=r["name_en"]),
+            f["code"],
+            Bilingual(vi=f["name_vi"], en=f["name_en"]),
+            f["position"],
+        )
+    return out
+
+
 async def agency_names(codes: list[str]) -> dict[str, Bilingual]:
     """Names of agencies by code, including agencies since removed (their dossiers still show them)."""
     if not codes:

@@ -215,7 +215,16 @@ ROUTES: dict[tuple[str, str], Row] = {
         },
     ),
 }
-ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES
+# A unit's figures: its leaders and administrators (the centre's staff answer for their commune).
+REPORTERS = frozenset({Role.LEADER, Role.ADMIN})
+QUARTER = "?period=quarter&year=2026&index=4"
+STATISTICS_ROUTES: dict[tuple[str, str], Row] = {
+    ("GET", "/api/staff/statistics/bieu-06"): Row(REPORTERS, query=QUARTER),
+    ("GET", "/api/staff/statistics/bieu-06.csv"): Row(REPORTERS, query=QUARTER),
+    ("GET", "/api/staff/statistics/indicators"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
+    ("GET", "/api/staff/statistics/ranking"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
+}
+ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES | STATISTICS_ROUTES
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 

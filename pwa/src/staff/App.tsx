@@ -23,6 +23,7 @@ import { SlipPage } from "./liaison/SlipPage";
 import { LIAISON_TEXT } from "./liaison/text";
 import { PasswordPage } from "./PasswordPage";
 import { followLink, href, useRoute, type Route } from "./route";
+import { StatisticsRoute } from "./statistics/lazy";
 
 type Session =
   | { state: "loading" }
@@ -145,6 +146,11 @@ function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
           {FORMS_TEXT[lang].registerNav}
         </a>
       )}
+      {(me.role === "leader" || me.role === "admin") && (
+        <a href={href.statistics()} aria-current={current("statistics")}>
+          {m.navStatistics}
+        </a>
+      )}
       {me.role === "admin" && (
         <a href={href.accounts()} aria-current={current("accounts")}>
           {m.navAccounts}
@@ -210,6 +216,8 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       );
     case "intake":
       return me.role === "officer" ? <IntakePage me={me} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
+    case "statistics":
+      return me.role === "leader" || me.role === "admin" ? <StatisticsRoute lang={lang} m={m} /> : <HomePage me={me} m={m} lang={lang} />;
     case "dossier":
       return <DossierPage me={me} code={route.code} lang={lang} />;
     case "paper":
@@ -236,5 +244,6 @@ function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "referralSlip") return route.code;
   if (route.page === "dossier" || route.page === "paper" || route.page === "slip") return route.code;
   if (route.page === "register") return FORMS_TEXT[lang].registerTitle;
+  if (route.page === "statistics") return m.navStatistics;
   return m.navHome;
 }

@@ -29,6 +29,7 @@ export interface StaffMessages {
   navHome: string;
   navAccounts: string;
   navQueue: string;
+  navStatistics: string;
   navPassword: string;
   mainNav: string;
   roles: Record<Role, string>;
@@ -92,6 +93,7 @@ const vi: StaffMessages = {
   navHome: "Trang chính",
   navAccounts: "Tài khoản cán bộ",
   navQueue: "Hồ sơ",
+  navStatistics: "Thống kê",
   navPassword: "Đổi mật khẩu",
   mainNav: "Điều hướng chính",
   roles: {
@@ -165,6 +167,7 @@ const en: StaffMessages = {
   navHome: "Home",
   navAccounts: "Staff accounts",
   navQueue: "Dossiers",
+  navStatistics: "Statistics",
   navPassword: "Change password",
   mainNav: "Main navigation",
   roles: {

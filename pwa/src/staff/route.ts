@@ -13,6 +13,7 @@ export type Route =
   | { page: "password" }
   | { page: "queue" }
   | { page: "intake" }
+  | { page: "statistics" }
   | { page: "dossier"; code: string }
   | { page: "paper"; code: string; kind: PaperKind }
   | LiaisonRoute
@@ -28,6 +29,7 @@ export const href = {
   password: (): string => `${ROOT}doi-mat-khau`,
   queue: (): string => `${ROOT}ho-so`,
   intake: (): string => `${ROOT}tiep-nhan`,
+  statistics: (): string => `${ROOT}thong-ke`,
   dossier: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}`,
   paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
   /** Mẫu 06, printed live rather than kept as issued. */
@@ -57,6 +59,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "doi-mat-khau") return { page: "password" };
   if (rest === "tiep-nhan") return { page: "intake" };
   if (rest === "so-theo-doi") return { page: "register" };
+  if (rest === "thong-ke") return { page: "statistics" };
   return counterRoute(rest) ?? liaisonRoute(rest) ?? { page: "notFound" };
 }
 

@@ -1,0 +1,94 @@
+"""Wire formats of the statistics (camelCase JSON): Biểu 06's rows, the Decision 766 indicators and the
+ranking of communes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+
+class PeriodOut(msgspec.Struct, rename="camel"):
+    kind: str
+    first_day: dt.date
+    last_day: dt.date
+    year: int | None
+    index: int | None
+
+
+class FiguresOut(msgspec.Struct, rename="camel"):
+    """Columns 3-13 of Biểu 06 and the columns systems add; `satisfactionRate` is null until citizens rate."""
+
+    received: int
+    received_online: int
+    received_in_person: int
+    carried_over: int
+    resolved: int
+    resolved_early: int
+    resolved_on_time: int
+    resolved_late: int
+    in_progress: int
+    in_progress_within: int
+    in_progress_overdue: int
+    waiting_for_citizen: int
+    returned_or_withdrawn: int
+    apologies: int
+    satisfaction_rate: float | None
+
+
+class LineOut(msgspec.Struct, rename="camel"):
+    depth: int
+    kind: str
+    code: str
+    name_vi: str
+    name_en: str
+    figures: FiguresOut
+
+
+class Bieu06Out(msgspec.Struct, rename="camel"):
+    """TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC (Biểu số 06/VPCP/KSTT), computed as of `asOf`."""
+
+    unit: str
+    unit_name: str
+    period: PeriodOut
+    as_of: dt.datetime
+    detail: str
+    rows: list[LineOut]
+
+
+class IndicatorOut(msgspec.Struct, rename="camel"):
+    """Decision 766 indicators the data supports, in per cent (null: nothing to share yet)."""
+
+    unit: str
+    name_vi: str
+    name_en: str
+    kind: str
+    received: int
+    resolved: int
+    on_time_share: float | None  # resolved early or on time, of resolved
+    online_share: float | None  # received online, of newly received
+    scanned_share: float | None  # newly received with scanned documents, of newly received
+    satisfied_share: float | None  # null until citizens rate (issue 17's ratings)
+
+
+class IndicatorsOut(msgspec.Struct, rename="camel"):
+    unit: str
+    period: PeriodOut
+    as_of: dt.datetime
+    units: list[IndicatorOut]
+
+
+class RankedOut(msgspec.Struct, rename="camel"):
+    rank: int
+    score: float | None
+    indicator: IndicatorOut
+
+
+class RankingOut(msgspec.Struct, rename="camel"):
+    """Communes ranked on the mean of the shares they have (on time, online, scanned; satisfaction once it
+    exists); a commune with nothing received that period is ranked last, unscored."""
+
+    unit: str
+    period: PeriodOut
+    as_of: dt.datetime
+    communes: list[RankedOut]

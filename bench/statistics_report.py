@@ -1,0 +1,151 @@
+"""Biểu 06 for a quarter over many dossiers: the queue generator's dossiers (bench/queue_load.py) given their
+results, stops and refusals, then times the province's report (every unit, by procedure) through the service,
+beside a plain count(*) of the same rows in the same run.
+Usage: python -m bench.statistics_report [--count 100000] [--database-url postgresql://…/an_empty_db] [--requests 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from backend.accounts.rules import Principal, Role
+from backend.catalogue.service import IntakeCatalogue
+from backend.db import bind_tables, close, make_engine, postgres_config, prepare
+from backend.dossiers import tally
+from backend.piccolo_app import ALL_TABLES
+from backend.settings import Settings
+from backend.statistics import service
+from backend.statistics.periods import PeriodKind, reporting_period
+from backend.statistics.rules import Detail
+from bench.processes import clean_env, motcua
+from bench.queue_load import COLUMNS, NOW, dossiers, percentiles
+
+RESULT_COLUMNS = [*COLUMNS, "result_at", "result_kind", "returned_at", "stopped_at"]
+QUARTER = reporting_period(PeriodKind.QUARTER, 2026, 3)  # 15/6-14/9/2026, the last whole quarter before NOW
+TARGET_MS = {"PostgreSQL": 500, "SQLite": None}
+
+
+def _handled(row: tuple[Any, ...], n: int) -> tuple[Any, ...]:
+    """A queue dossier as handling leaves it: returned or ready ones with a result 1-7 days after receipt (one
+    in 25 a day late), the counter's refusals as refusals after appraisal, withdrawals as stops."""
+    values = list(row)
+    status, received = values[10], values[12]
+    if values[7] == "H12.01":  # the province's centre receives for the Department of Justice
+        values[7] = "H12.02"
+    result_at = result_kind = returned_at = stopped_at = None
+    if received is not None and status in ("returned", "ready", "refused"):
+        result_at = received + dt.timedelta(days=6 if n % 25 == 0 else 1 + n % 4)
+        result_kind = "refused" if status == "refused" else "granted"
+        returned_at = result_at if status == "returned" else None
+        values[10] = "appraisal_refused" if status == "refused" else status
+    elif received is not None and status == "withdrawn":
+        values[10], stopped_at = "stopped", received + dt.timedelta(days=1)
+    return (*values, result_at, result_kind or "", returned_at, stopped_at)
+
+
+def handled(count: int) -> Iterator[tuple[Any, ...]]:
+    return (_handled(row, n) for n, row in enumerate(dossiers(count)))
+
+
+async def fill_postgres(url: str, count: int) -> None:
+    conn = await asyncpg.connect(**postgres_config(url))  # type: ignore[arg-type]
+    try:
+        await conn.copy_records_to_table("dossier", records=handled(count), columns=RESULT_COLUMNS)
+        await conn.execute("VACUUM ANALYZE dossier")
+    finally:
+        await conn.close()
+
+
+def fill_sqlite(path: Path, count: int) -> None:
+    def text(value: Any) -> Any:
+        # As Piccolo stores them: UTC datetimes and ISO dates as text, UUIDs as text.
+        if isinstance(value, dt.datetime):
+            return str(value.astimezone(dt.UTC))
+        return value.isoformat() if isinstance(value, dt.date) else value if value is None else str(value)
+
+    with sqlite3.connect(path) as db:
+        marks = ", ".join("?" * len(RESULT_COLUMNS))
+        db.executemany(
+            f"INSERT INTO dossier ({', '.join(RESULT_COLUMNS)}) VALUES ({marks})",
+            (tuple(text(v) for v in row) for row in handled(count)),
+        )
+        db.execute("ANALYZE")
+
+
+async def _timed(requests: int, call: Any) -> tuple[Any, tuple[float, float]]:
+    answer = await call()  # warm-up: the catalogue is cached after the first request
+    samples = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        await call()
+        samples.append(time.perf_counter() - start)
+    return answer, percentiles(samples)
+
+
+async def measure(settings: Settings, requests: int) -> dict[str, Any]:
+    engine = make_engine(settings)
+    bind_tables(engine, ALL_TABLES)
+    await prepare(engine)
+    leader = Principal(1, "lead", "Lead", Role.LEADER, "H12", False, "y" * 64, "")
+    intake = IntakeCatalogue(settings.catalogue_cache_seconds)
+    units = ["H12", "H12.02", "H12.03", "H12.41", "H12.42", "H12.43"]
+    window = service.window(QUARTER, NOW, settings.tz)
+    try:
+        rows, count = await _timed(requests, lambda: tally.count_rows(window, units))
+        report, bieu = await _timed(
+            requests,
+            lambda: service.bieu_06(leader, None, QUARTER, Detail.PROCEDURE, now=NOW, tz=settings.tz, intake=intake),
+        )
+        return {"rows": rows, "count": count, "bieu": bieu, "total": report.rows[0].figures}
+    finally:
+        await close(engine)
+
+
+def main() -> int:
+    args = argparse.ArgumentParser(description=__doc__)
+    args.add_argument("--count", type=int, default=100_000)
+    args.add_argument("--database-url", help="an empty PostgreSQL database (default: a fresh SQLite file)")
+    args.add_argument("--requests", type=int, default=20)
+    args.add_argument("--filled", action="store_true", help="the database is from an earlier run: measure only")
+    opts = args.parse_args()
+    db = "PostgreSQL" if opts.database_url else "SQLite"
+    with tempfile.TemporaryDirectory() as data:
+        env = {"MOTCUA_DATA_DIR": data, **({"DATABASE_URL": opts.database_url} if opts.database_url else {})}
+        motcua(clean_env(**env), "migrate")  # an earlier run's database gets the migrations since
+        settings = Settings(data_dir=Path(data), database_url=opts.database_url)
+        if not (opts.filled and opts.database_url):
+            motcua(clean_env(**env), "seed")
+            start = time.perf_counter()
+            if opts.database_url:
+                asyncio.run(fill_postgres(opts.database_url, opts.count))
+            else:
+                fill_sqlite(settings.sqlite_path, opts.count)
+            print(f"{db}: {opts.count:,} dossiers written in {time.perf_counter() - start:.0f} s")
+        found = asyncio.run(measure(settings, opts.requests))
+    t = found["total"]
+    print(f"Biểu 06, {QUARTER.first_day:%d/%m/%Y}-{QUARTER.last_day:%d/%m/%Y}, the province by procedure:")
+    print(
+        f"  rows read {found['rows']:,}; received {t.received:,}, resolved {t.resolved:,} ({t.resolved_late:,} late),"
+    )
+    print(f"  in progress {t.in_progress:,}, returned or withdrawn {t.returned_or_withdrawn:,}")
+    (c50, c99), (b50, b99) = found["count"], found["bieu"]
+    target = TARGET_MS[db]
+    verdict = "" if target is None else ("  ok" if b99 <= target else f"  MISSES the {target} ms target")
+    print(f"{opts.requests} runs each, in process through the service functions:")
+    print(f"  count(*) of the same rows (baseline)  p50 {c50:8.1f} ms  p99 {c99:8.1f} ms")
+    print(f"  Biểu 06 (province, by procedure)      p50 {b50:8.1f} ms  p99 {b99:8.1f} ms  ({b50 / c50:4.1f}x){verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
