@@ -81,8 +81,11 @@ async def test_a_result_issued_with_its_scan_is_read_by_its_staff_and_its_own_ci
     none_yet = await client.get(f"/api/dossiers/{other['dossier']['code']}/result-scan", headers=bearer(other["sent"]))
     assert none_yet.status_code == 404 and none_yet.json() == theirs.json()
 
-    # The scan left the session's uploads for the dossier: the purge of old uploads keeps its file.
-    await purge_uploads(settings.attachments_dir, clock.at + dt.timedelta(days=365), dt.timedelta(days=1))
+    # The scan left the session's uploads for the dossier. The head uploads the same file and never uses it: the
+    # purge of old uploads removes that upload, and keeps the file, which the dossier's result needs.
+    assert (await upload(d, "leader", scan)).status_code == 201
+    purged = await purge_uploads(settings.attachments_dir, clock.at + dt.timedelta(days=365), dt.timedelta(days=1))
+    assert purged.uploads == 1 and purged.files == 0
     assert files.path_of(settings.attachments_dir, sha256(scan)).is_file()
     assert (await client.get(citizen, headers=bearer(made["sent"]))).content == scan
 
