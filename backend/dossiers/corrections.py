@@ -75,19 +75,21 @@ def _out(row: dict[str, Any]) -> CorrectionOut:
     )
 
 
-async def _dossier(data: CorrectionIn) -> dict[str, Any]:
+async def owned(submission_id: uuid.UUID, token: str) -> dict[str, Any]:
+    """The dossier of this submission that this token opens (404 for a wrong token as for none: no oracle)."""
     row = await (
         Dossier.select()
-        .where(
-            Dossier.submission_id == data.submission_id,
-            Dossier.access_token_hash == rules.token_hash(data.access_token),
-        )
+        .where(Dossier.submission_id == submission_id, Dossier.access_token_hash == rules.token_hash(token))
         .output(load_json=True)
         .first()
     )
     if row is None:
         raise CorrectedDossierNotFound()
-    return row
+    return dict(row)
+
+
+async def _dossier(data: CorrectionIn) -> dict[str, Any]:
+    return await owned(data.submission_id, data.access_token)
 
 
 async def _replay(correction_id: uuid.UUID, dossier_id: Any, print_: str) -> CorrectionOut | None:

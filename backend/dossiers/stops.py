@@ -8,9 +8,9 @@ import logging
 from typing import Any
 
 from backend.db import writing
-from backend.dossiers import moves, rules
-from backend.dossiers.errors import CorrectedDossierNotFound, NotStoppable
-from backend.dossiers.schemas import StopRequestIn, StopRequestOut, StopRequestView
+from backend.dossiers import corrections, moves, rules, tracking
+from backend.dossiers.errors import NotStoppable
+from backend.dossiers.schemas import StopRequestIn, StopRequestOut
 from backend.dossiers.tables import Dossier
 
 log = logging.getLogger(__name__)
@@ -23,29 +23,12 @@ def history_note(reason: str) -> str:
     )
 
 
-def request_view(row: dict[str, Any]) -> StopRequestView | None:
-    """The citizen's request to stop, if they made one."""
-    if row["stop_requested_at"] is None:
-        return None
-    return StopRequestView(requested_at=row["stop_requested_at"], reason=row["stop_request_reason"])
-
-
 async def _dossier(data: StopRequestIn) -> dict[str, Any]:
-    row = await (
-        Dossier.select()
-        .where(
-            Dossier.submission_id == data.submission_id,
-            Dossier.access_token_hash == rules.token_hash(data.access_token),
-        )
-        .first()
-    )
-    if row is None:
-        raise CorrectedDossierNotFound()  # an unknown dossier and a wrong token get the same answer
-    return dict(row)
+    return await corrections.owned(data.submission_id, data.access_token)
 
 
 def _out(row: dict[str, Any]) -> StopRequestOut:
-    view = request_view(row)
+    view = tracking.stop_request_view(row)
     assert view is not None, "answered only once the request is kept"
     return StopRequestOut(code=row["code"], status=row["status"], version=row["version"], stop_request=view)
 

@@ -10,7 +10,7 @@ from typing import Any
 import msgspec
 
 from backend.catalogue import service as catalogue
-from backend.dossiers import receipt, rules, stops
+from backend.dossiers import receipt, rules
 from backend.dossiers.schemas import (
     AppointmentChangeOut,
     AttachmentOut,
@@ -21,6 +21,7 @@ from backend.dossiers.schemas import (
     QrOut,
     ReceiptOut,
     StepOut,
+    StopRequestView,
     TextOut,
     TrackingOut,
 )
@@ -175,6 +176,13 @@ def _correction_request(row: dict[str, Any]) -> CorrectionRequestOut | None:
     return msgspec.convert(request, CorrectionRequestOut)
 
 
+def stop_request_view(row: dict[str, Any]) -> StopRequestView | None:
+    """The citizen's request to stop (Art 21), if they made one (confirmed with Mẫu 05 or not yet)."""
+    if row["stop_requested_at"] is None:
+        return None
+    return StopRequestView(requested_at=row["stop_requested_at"], reason=row["stop_request_reason"])
+
+
 async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
     """The dossiers these tokens open, newest first; a token that opens none is silently left out."""
     hashes = sorted({rules.token_hash(t) for t in tokens})
@@ -218,7 +226,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
                 answers=r["answers"] if request else None,
                 refusal_reasons=refusals.get(r["id"], []),
                 appointment_change=changes.get(r["id"]),
-                stop_request=stops.request_view(r),
+                stop_request=stop_request_view(r),
             )
         )
     return views
