@@ -1,7 +1,9 @@
-"""The dossiers of a reporting period counted in one GROUP BY over the dossier table (Biểu 06/VPCP/KSTT):
-per competent agency and procedure, each column a SUM of a CASE, so a million dossiers never leave the database.
+"""The dossiers of a reporting period counted in one GROUP BY over the dossier table (Biểu 06/VPCP/KSTT): each
+dossier classified once by CASE (how it arrived, its state at the period's end, an apology, scans) and counted
+per competent agency, procedure and class, so a million dossiers never leave the database; `_figures` sums the
+few hundred counts into the report's columns.
 
-How each dossier is counted (the convention the report prints; `backend.statistics` documents it for staff):
+How each dossier is counted (the convention the report prints; the README's "Statistics" says it for staff):
 - Only received dossiers count (`received_at`: the instant on the receipt). One submitted online and not yet
   received, refused or withdrawn at intake never entered handling and is in no column.
 - Received in the period: received from its first instant to its end (excluded), online or in person / by
