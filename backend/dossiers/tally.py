@@ -1,7 +1,9 @@
-"""The dossiers of a reporting period counted in one GROUP BY over the dossier table (Biểu 06/VPCP/KSTT):
-per competent agency and procedure, each column a SUM of a CASE, so a million dossiers never leave the database.
+"""The dossiers of a reporting period counted in one GROUP BY over the dossier table (Biểu 06/VPCP/KSTT): each
+dossier classified once by CASE (how it arrived, its state at the period's end, an apology, scans) and counted
+per competent agency, procedure and class, so a million dossiers never leave the database; `_figures` sums the
+few hundred counts into the report's columns.
 
-How each dossier is counted (the convention the report prints; `backend.statistics` documents it for staff):
+How each dossier is counted (the convention the report prints; the README's "Statistics" says it for staff):
 - Only received dossiers count (`received_at`: the instant on the receipt). One submitted online and not yet
   received, refused or withdrawn at intake never entered handling and is in no column.
 - Received in the period: received from its first instant to its end (excluded), online or in person / by
@@ -105,10 +107,12 @@ def _sql(window: Window, units: int, scans: bool) -> str:
         d.appointment_date)
     END AS legal_due
   FROM dossier d
-  WHERE RESOLVED AND d.received_at < {{e}} AND d.competent_agency_code IN ({marks})"""  # noqa: S608
+  WHERE RESOLVED AND d.received_at < {{e}} AND COALESCE(d.competent_agency_code, '') IN ({marks})"""  # noqa: S608
     # The rows a period can count: received before its end and resolved from its start on, or not at all. Two
     # ranges of the index dossier_tally (result_at, competent agency, received_at, then every column read): each an
-    # index-only scan; the few stopped or closed before the period are dropped outside.
+    # index-only scan; the few stopped or closed before the period are dropped outside. The units are checked
+    # on the index's entries (COALESCE keeps PostgreSQL from also reading the competent agencies' index for
+    # them, which a province's whole list of units makes a million entries).
     resolved_since = rows.replace("RESOLVED", "d.result_at >= {s}")
     unresolved = rows.replace("RESOLVED", "d.result_at IS NULL")
     scanned = _SCANNED if scans else "0"  # without scans the attachments stay out: the index alone is read
@@ -189,7 +193,10 @@ async def tally(window: Window, units: list[str], *, scans: bool = False) -> lis
 async def count_rows(window: Window, units: list[str]) -> int:
     """A plain count of the rows `tally` reads, read the same way (the benchmark's baseline)."""
     marks = ", ".join(["{}"] * len(units))
-    part = "SELECT count(*) FROM dossier d WHERE RESOLVED AND d.received_at < {} AND d.competent_agency_code IN "
+    part = (
+        "SELECT count(*) FROM dossier d WHERE RESOLVED AND d.received_at < {} "
+        "AND COALESCE(d.competent_agency_code, '') IN "
+    )
     since, unresolved = (
         f"({part.replace('RESOLVED', cond)}({marks}))" for cond in ("d.result_at >= {}", "d.result_at IS NULL")
     )

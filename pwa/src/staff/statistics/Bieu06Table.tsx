@@ -40,7 +40,7 @@ export function Bieu06Table({ report, t, lang }: { report: Bieu06; t: Statistics
   const h = t.head;
   const stt = numbers(report.rows);
   return (
-    <div class="stats-scroll">
+    <div class="stats-scroll" tabIndex={0} role="region" aria-label={t.formName}>
       <table class="stats-table" data-testid="bieu-06">
         <thead>
           <tr>
