@@ -17,11 +17,13 @@ from backend.dossiers.tables import Dossier
 
 RECEIVED = "status IN ('received', 'in_progress')"
 CHECKING = "status = 'submitted'"
-# The statuses of the clock's lists, said as the partial index dossier_queue_clocked says them (SQLite uses a
-# partial index only for a query that repeats its condition). "Overdue" is most of a unit's open dossiers: its
-# page reads that index in the page's order (submitted_at, id) and stops at the page's end, where a sort would
-# read every one. "Due soon" is a few: it reads them by their clocks (dossier_queue_appointment), then sorts.
-CLOCKED = "status IN ('submitted', 'received', 'in_progress')"
+# The condition of the partial index dossier_queue_clocked, said as it says it (SQLite uses a partial index only
+# for a query that repeats its condition). "Overdue" is most of a unit's open dossiers: its page reads that index
+# in the page's order (submitted_at, id) and stops at the page's end, where a sort would read every one. "Due
+# soon" is a few: it reads them by their clocks (dossier_queue_appointment), then sorts. `submitted_at IS NOT
+# NULL` (always true) is there so that no other list's query implies the index's condition: the planner took it
+# for the received list filtered by procedure (a bitmap of its 16,000 entries ANDed with two more, 43 ms).
+CLOCKED = "status IN ('submitted', 'received', 'in_progress') AND submitted_at IS NOT NULL"
 OPEN_STATUSES = ("submitted", "supplement_requested", "received", "in_progress", "ready")  # every list's
 OPEN = ", ".join(f"'{status}'" for status in OPEN_STATUSES)
 # The clock's lists, each in parts of one status kind: a part is one range of an index by unit, status and
