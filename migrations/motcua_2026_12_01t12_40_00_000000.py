@@ -13,10 +13,12 @@ async def forwards():
 
         # "Overdue" is most of a unit's open dossiers: read in the page's order (submitted_at, id), its first
         # page is its first rows, not a sort of every one (bench/handling_load.py). Only the statuses of the
-        # clock's lists (backend/dossiers/queue.py CLOCKED), as the page's query says too.
+        # clock's lists, and a condition no other query implies (`submitted_at IS NOT NULL`: the query says it,
+        # backend/dossiers/queue.py CLOCKED), so the planner never takes it for another list's.
         await engine_finder().run_ddl(
             "CREATE INDEX IF NOT EXISTS dossier_queue_clocked ON dossier "
-            "(receiving_unit_code, submitted_at, id) WHERE status IN ('submitted', 'received', 'in_progress')"
+            "(receiving_unit_code, submitted_at, id) "
+            "WHERE status IN ('submitted', 'received', 'in_progress') AND submitted_at IS NOT NULL"
         )
 
     manager.add_raw(index)
