@@ -5,7 +5,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { COUNTER_TEXT } from "../counter/text";
 import type { Lang } from "../i18n";
-import { followLink, href } from "../route";
+import { LegalBasis, SheetHead, SheetTools, Signatures } from "../forms/SheetParts";
+import { href } from "../route";
 import { readReferralSlip, type ReferralSlip } from "./api";
 import { LIAISON_TEXT } from "./text";
 import "../counter/paper.css";
@@ -20,12 +21,7 @@ export function SlipPage({ code, n, lang }: { code: string; n: number; lang: Lan
   }, [code, n]);
   return (
     <section class="paper-page" aria-labelledby="paper-title">
-      <div class="no-print paper-tools" onClick={followLink}>
-        <a href={href.dossier(code)}>{t.slipBack}</a>
-        <button type="button" class="button" onClick={() => print()}>
-          {t.print}
-        </button>
-      </div>
+      <SheetTools back={<a href={href.dossier(code)}>{t.slipBack}</a>} printLabel={t.print} />
       {failed && (
         <p role="alert" class="error-box">
           {COUNTER_TEXT[lang].notFound}
@@ -45,18 +41,7 @@ function Sheet({ slip }: { slip: ReferralSlip }) {
   const vi = COUNTER_TEXT.vi;
   return (
     <article class="sheet" lang="vi" data-testid="referral-slip">
-      <header class="sheet-head">
-        <div class="sheet-agency">
-          <p>{slip.agencyHeader.committee.toUpperCase()}</p>
-          <p class="strong">{slip.agencyHeader.unit.toUpperCase()}</p>
-        </div>
-        <div class="sheet-nation">
-          <p class="strong">{vi.republic}</p>
-          <p class="strong underline">{vi.motto}</p>
-        </div>
-      </header>
-      {slip.form && <p class="sheet-form">{slip.form}</p>}
-      <p class="sheet-date">{slip.placeDate}</p>
+      <SheetHead data={slip} />
       <h1 id="paper-title" tabIndex={-1} class="sheet-title">
         {slip.title}
       </h1>
@@ -90,21 +75,8 @@ function Sheet({ slip }: { slip: ReferralSlip }) {
           ))}
         </tbody>
       </table>
-      <h2>{vi.legalBasis}</h2>
-      <ul class="sheet-basis">
-        {slip.legalBasis.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <div class="sheet-signatures">
-        {slip.signatures.map((signature, index) => (
-          <div key={signature.title}>
-            <p class="strong">{signature.title}</p>
-            <p class="sign-hint">{vi.signHint}</p>
-            <p class="sign-name">{index === 0 ? slip.sentBy.fullName : ""}</p>
-          </div>
-        ))}
-      </div>
+      <LegalBasis lines={slip.legalBasis} />
+      <Signatures titles={slip.signatures.map((s) => s.title)} signer={(_, index) => (index === 0 ? slip.sentBy.fullName : "")} />
     </article>
   );
 }
