@@ -41,7 +41,15 @@ async def test_a_received_dossier_is_due_soon_on_its_appointment_day_and_overdue
 
     clock.at = FRIDAY
     me = await sign_in(client, "tiep.nhan")
-    friday = {"to_check": 2, "waiting_citizen": 0, "received": 1, "due_soon": 1, "overdue": 2, "ready": 0, "stop_requested": 0}
+    friday = {
+        "to_check": 2,
+        "waiting_citizen": 0,
+        "received": 1,
+        "due_soon": 1,
+        "overdue": 2,
+        "ready": 0,
+        "stop_requested": 0,
+    }
     soon = await _queue(client, me, list="due_soon")
     assert soon["counts"] == friday
     assert [(i["code"], i["band"], i["appointmentDate"]) for i in soon["items"]] == [(codes[2], "today", "2026-11-27")]
