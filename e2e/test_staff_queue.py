@@ -214,7 +214,9 @@ def test_a_dossier_found_by_its_code_is_refused_with_two_reasons_on_mau_03(
     page.get_by_role("button", name="Xác nhận").click()
     paper = page.get_by_test_id("paper")
     expect(paper).to_contain_text("PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ")
-    expect(paper.get_by_role("listitem")).to_have_text(["Không thuộc thẩm quyền", "Thiếu giấy tờ"])
+    # The reasons are the paper's numbered list; its legal basis follows as a list of its own.
+    expect(paper.locator("ol").get_by_role("listitem")).to_have_text(["Không thuộc thẩm quyền", "Thiếu giấy tờ"])
+    expect(paper.get_by_test_id("legal-basis")).to_contain_text("Nghị định số 118/2025/NĐ-CP")
 
 
 def accept_as(server: AppServer, username: str, code: str) -> None:
