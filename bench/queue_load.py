@@ -112,16 +112,19 @@ def dossiers(count: int, seed: int = 14) -> Iterator[tuple[Any, ...]]:
         )  # fmt: skip
 
 
-async def fill_postgres(url: str, count: int) -> None:
+Rows = Callable[[int], Iterator[tuple[Any, ...]]]  # `count` dossier rows, in the order of their columns
+
+
+async def fill_postgres(url: str, count: int, rows: Rows = dossiers, columns: list[str] = COLUMNS) -> None:
     conn = await asyncpg.connect(**postgres_config(url))  # type: ignore[arg-type]
     try:
-        await conn.copy_records_to_table("dossier", records=dossiers(count), columns=COLUMNS)
+        await conn.copy_records_to_table("dossier", records=rows(count), columns=columns)
         await conn.execute("VACUUM ANALYZE dossier")  # as autovacuum leaves a table: index-only scans work
     finally:
         await conn.close()
 
 
-def fill_sqlite(path: Path, count: int) -> None:
+def fill_sqlite(path: Path, count: int, rows: Rows = dossiers, columns: list[str] = COLUMNS) -> None:
     def text(row: tuple[Any, ...]) -> tuple[Any, ...]:
         # As Piccolo stores them: UTC datetimes and ISO dates as text, UUIDs as text.
         return tuple(
@@ -131,8 +134,8 @@ def fill_sqlite(path: Path, count: int) -> None:
         )  # fmt: skip
 
     with sqlite3.connect(path) as db:
-        marks = ", ".join("?" * len(COLUMNS))
-        db.executemany(f"INSERT INTO dossier ({', '.join(COLUMNS)}) VALUES ({marks})", map(text, dossiers(count)))
+        marks = ", ".join("?" * len(columns))
+        db.executemany(f"INSERT INTO dossier ({', '.join(columns)}) VALUES ({marks})", map(text, rows(count)))
         db.execute("ANALYZE")
 
 
@@ -141,14 +144,20 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] * 1000
 
 
-async def timed(requests: int, call: Callable[[], Awaitable[Any]]) -> tuple[float, float]:
-    await call()  # warm-up: the calendar and the catalogue are cached after the first request
+async def answered(requests: int, call: Callable[[], Awaitable[Any]]) -> tuple[Any, tuple[float, float]]:
+    """The first answer (the warm-up: the calendar and the catalogue are cached after the first request), then
+    the p50 and p99 of `requests` more, in ms."""
+    answer = await call()
     samples = []
     for _ in range(requests):
         start = time.perf_counter()
         await call()
         samples.append(time.perf_counter() - start)
-    return percentiles(samples)
+    return answer, percentiles(samples)
+
+
+async def timed(requests: int, call: Callable[[], Awaitable[Any]]) -> tuple[float, float]:
+    return (await answered(requests, call))[1]
 
 
 def report(results: dict[str, tuple[float, float]]) -> None:

@@ -9,18 +9,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-
 from backend.accounts.rules import Principal, Role
 from backend.catalogue.service import IntakeCatalogue
-from backend.db import bind_tables, close, make_engine, postgres_config, prepare
+from backend.db import bind_tables, close, make_engine, prepare
 from backend.dossiers import tally
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
@@ -28,7 +25,7 @@ from backend.statistics import service
 from backend.statistics.periods import PeriodKind, reporting_period
 from backend.statistics.rules import Detail
 from bench.processes import clean_env, motcua
-from bench.queue_load import COLUMNS, NOW, dossiers, percentiles
+from bench.queue_load import COLUMNS, NOW, answered, dossiers, fill_postgres, fill_sqlite
 
 RESULT_COLUMNS = [*COLUMNS, "result_at", "result_kind", "returned_at", "stopped_at"]
 QUARTER = reporting_period(PeriodKind.QUARTER, 2026, 3)  # 15/6-14/9/2026, the last whole quarter before NOW
@@ -57,41 +54,6 @@ def handled(count: int) -> Iterator[tuple[Any, ...]]:
     return (_handled(row, n) for n, row in enumerate(dossiers(count)))
 
 
-async def fill_postgres(url: str, count: int) -> None:
-    conn = await asyncpg.connect(**postgres_config(url))  # type: ignore[arg-type]
-    try:
-        await conn.copy_records_to_table("dossier", records=handled(count), columns=RESULT_COLUMNS)
-        await conn.execute("VACUUM ANALYZE dossier")
-    finally:
-        await conn.close()
-
-
-def fill_sqlite(path: Path, count: int) -> None:
-    def text(value: Any) -> Any:
-        # As Piccolo stores them: UTC datetimes and ISO dates as text, UUIDs as text.
-        if isinstance(value, dt.datetime):
-            return str(value.astimezone(dt.UTC))
-        return value.isoformat() if isinstance(value, dt.date) else value if value is None else str(value)
-
-    with sqlite3.connect(path) as db:
-        marks = ", ".join("?" * len(RESULT_COLUMNS))
-        db.executemany(
-            f"INSERT INTO dossier ({', '.join(RESULT_COLUMNS)}) VALUES ({marks})",
-            (tuple(text(v) for v in row) for row in handled(count)),
-        )
-        db.execute("ANALYZE")
-
-
-async def _timed(requests: int, call: Any) -> tuple[Any, tuple[float, float]]:
-    answer = await call()  # warm-up: the catalogue is cached after the first request
-    samples = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        await call()
-        samples.append(time.perf_counter() - start)
-    return answer, percentiles(samples)
-
-
 async def measure(settings: Settings, requests: int) -> dict[str, Any]:
     engine = make_engine(settings)
     bind_tables(engine, ALL_TABLES)
@@ -101,8 +63,8 @@ async def measure(settings: Settings, requests: int) -> dict[str, Any]:
     units = ["H12", "H12.02", "H12.03", "H12.41", "H12.42", "H12.43"]
     window = service.window(QUARTER, NOW, settings.tz)
     try:
-        rows, count = await _timed(requests, lambda: tally.count_rows(window, units))
-        report, bieu = await _timed(
+        rows, count = await answered(requests, lambda: tally.count_rows(window, units))
+        report, bieu = await answered(
             requests,
             lambda: service.bieu_06(leader, None, QUARTER, Detail.PROCEDURE, now=NOW, tz=settings.tz, intake=intake),
         )
@@ -127,9 +89,9 @@ def main() -> int:
             motcua(clean_env(**env), "seed")
             start = time.perf_counter()
             if opts.database_url:
-                asyncio.run(fill_postgres(opts.database_url, opts.count))
+                asyncio.run(fill_postgres(opts.database_url, opts.count, handled, RESULT_COLUMNS))
             else:
-                fill_sqlite(settings.sqlite_path, opts.count)
+                fill_sqlite(settings.sqlite_path, opts.count, handled, RESULT_COLUMNS)
             print(f"{db}: {opts.count:,} dossiers written in {time.perf_counter() - start:.0f} s")
         found = asyncio.run(measure(settings, opts.requests))
     t = found["total"]
