@@ -18,7 +18,8 @@ from backend.dossiers.tables import Dossier
 RECEIVED = "status IN ('received', 'in_progress')"
 CHECKING = "status = 'submitted'"
 # Every counter list's statuses (the stop requests' too: a stop is asked for until the decision, Art 21).
-STOPPABLE = "'received', 'in_progress', 'supplement_proposed', 'appraisal_supplement', 'awaiting_approval', 'approved'"
+_STOPPABLE = frozenset(status.value for status in rules.STOPPABLE)
+STOPPABLE = ", ".join(f"'{status}'" for status in sorted(_STOPPABLE))
 COUNTER_OPEN = "'submitted', 'supplement_requested', 'ready', " + STOPPABLE
 # The condition of the partial index dossier_queue_clocked, said as it says it (SQLite uses a partial index only
 # for a query that repeats its condition). "Overdue" is most of a unit's open dossiers: its page reads that index
@@ -84,7 +85,7 @@ LIST_STATUSES: dict[str, frozenset[str]] = {
     "due_soon": frozenset({"submitted", "received", "in_progress"}),
     "overdue": frozenset({"submitted", "received", "in_progress"}),
     "ready": frozenset({"ready"}),
-    "stop_requested": frozenset({"received"}) | _HANDLED,
+    "stop_requested": _STOPPABLE,
     "to_assign": frozenset({"received"}),
     "to_handle": frozenset({"in_progress", "approved"}),
     "assigned": _HANDLED,
