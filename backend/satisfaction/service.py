@@ -129,3 +129,20 @@ async def rating_of(code: str) -> RatingOut | None:
     row = await moves.current(code)
     found = await Rating.select().where(Rating.dossier == row["id"]).first()
     return None if found is None else _out(found, row["code"])
+
+
+async def tally(start: dt.datetime, end: dt.datetime, units: list[str]) -> list[dict[str, Any]]:
+    """The ratings given from `start` to `end` (excluded), per competent agency (among `units`) and procedure:
+    how many, and how many satisfied (very satisfied or satisfied). One range of the index rating_tally."""
+    if not units:
+        return []
+    marks = ", ".join(["{}"] * len(units))
+    satisfied = ", ".join(f"'{level.value}'" for level in sorted(rules.SATISFIED))
+    sql = f"""
+SELECT r.competent_agency_code AS unit, r.procedure_code AS procedure, count(*) AS rated,
+  sum(CASE WHEN r.level IN ({satisfied}) THEN 1 ELSE 0 END) AS rated_satisfied
+FROM rating r
+WHERE r.rated_at >= {{}} AND r.rated_at < {{}} AND r.competent_agency_code IN ({marks})
+GROUP BY r.competent_agency_code, r.procedure_code"""  # noqa: S608 (fixed texts; every value is a placeholder)
+    rows = await Rating.raw(sql, start, end, *units)
+    return [{**r, "rated": int(r["rated"]), "rated_satisfied": int(r["rated_satisfied"])} for r in rows]
