@@ -28,4 +28,8 @@ export const SYNC_MESSAGES = {
     vi: "Đề nghị dừng giải quyết chưa được nhận. Vui lòng liên hệ Bộ phận Một cửa.",
     en: "The request to stop handling was not accepted. Please contact the one-stop counter.",
   },
+  feedbackRefused: {
+    vi: "Phản ánh, kiến nghị chưa được nhận. Vui lòng sửa nội dung hoặc liên hệ Bộ phận Một cửa.",
+    en: "The feedback was not accepted. Please change it or contact the one-stop counter.",
+  },
 } satisfies Record<string, Bilingual>;

@@ -66,6 +66,11 @@ export function InboxPage({ lang, online }: { lang: Lang; online: boolean }) {
   return (
     <section class="inbox">
       <h2>{t.title}</h2>
+      <p>
+        <a href={href.feedback()} data-testid="my-feedback">
+          {t.myFeedback}
+        </a>
+      </p>
       {sentAny && <NoticeOffer lang={lang} where="inbox" />}
       <p class="dossier-hint" role="status">
         {!online ? t.offline : inbox.failed ? t.refreshFailed : inbox.fetchedAt ? t.updatedAt(formatTime(inbox.fetchedAt)) : ""}
