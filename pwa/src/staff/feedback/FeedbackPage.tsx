@@ -153,10 +153,10 @@ function RecordForm({ t, m, lang, onRecorded }: RecordProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [id, setId] = useState(() => crypto.randomUUID());
-  const input = (name: keyof typeof fields, label: string, type: "text" | "tel" = "text") => (
+  const input = (name: keyof typeof fields, label: string, inputMode: "text" | "tel" = "text") => (
     <>
       <label for={`record-${name}`}>{label}</label>
-      <input id={`record-${name}`} type={type} value={fields[name]} onInput={(event) => setFields({ ...fields, [name]: event.currentTarget.value })} />
+      <input id={`record-${name}`} type="text" inputMode={inputMode} value={fields[name]} onInput={(event) => setFields({ ...fields, [name]: event.currentTarget.value })} />
     </>
   );
   const send = (event: Event): void => {
