@@ -15,9 +15,10 @@ import httpx
 import pytest
 from conftest import ROOT, AppServer, serving
 from pages import open_app, records, wait_until
-from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+from playwright.sync_api import Browser, BrowserContext, Request, expect
 from staff import THIEN_LOC_CENTRE, create_officer
-from test_handling_journey import MONDAY_9_00, staff_page
+from test_accessibility import _violations
+from test_handling_journey import MONDAY_9_00, PHONE, staff_page
 from test_push import STUB_PUSH, _deliver
 
 sys.path.insert(0, str(ROOT))  # the push-service emulator lives with the unit tests
@@ -38,6 +39,13 @@ def push_server(tmp_path: Path) -> Iterator[AppServer]:
         yield running
 
 
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=PHONE, locale="vi-VN", bypass_csp=True)  # axe's script
+    yield context
+    context.close()
+
+
 def feedback_kept(server: AppServer) -> int:
     with sqlite3.connect(server.data_dir / "motcua.sqlite") as db:
         [(count,)] = db.execute("SELECT COUNT(*) FROM feedback").fetchall()
@@ -45,9 +53,10 @@ def feedback_kept(server: AppServer) -> int:
 
 
 def test_a_complaint_written_offline_is_answered_and_the_answer_reaches_the_phone(
-    page: Page, context: BrowserContext, browser: Browser, push_server: AppServer
+    phone: BrowserContext, browser: Browser, push_server: AppServer
 ) -> None:
     url = push_server.url
+    context, page = phone, phone.new_page()
     key = httpx.get(f"{url}/api/push/key").json()["publicKey"]
     posts: list[Request] = []
     page.on("request", lambda r: posts.append(r) if r.method == "POST" and r.url.endswith("/api/feedback") else None)
@@ -61,6 +70,7 @@ def test_a_complaint_written_offline_is_answered_and_the_answer_reaches_the_phon
         expect(form).to_contain_text("Về thủ tục:")
         form.get_by_role("button", name="Gửi").click()
         expect(form.get_by_role("alert")).to_have_count(2)  # no unit chosen, no text written
+        assert not _violations(page), _violations(page)
         form.get_by_label("Cơ quan, đơn vị nhận").select_option(THIEN_LOC_CENTRE)
         form.get_by_label("Nội dung").fill(COMPLAINT)
         form.get_by_role("button", name="Gửi").click()
@@ -92,6 +102,7 @@ def test_a_complaint_written_offline_is_answered_and_the_answer_reaches_the_phon
         expect(waiting).to_have_count(1)
         expect(waiting).to_contain_text(COMPLAINT)
         expect(waiting.get_by_test_id("feedback-due")).to_have_text(f"Hạn trả lời {DUE}")
+        assert not _violations(officer), _violations(officer)
         waiting.get_by_label(f"Trả lời {code}").fill(ANSWER)
         waiting.get_by_role("button", name="Gửi trả lời").click()
         expect(officer.get_by_test_id("feedback-said")).to_contain_text(f"Đã gửi trả lời {code}")
@@ -115,4 +126,5 @@ def test_a_complaint_written_offline_is_answered_and_the_answer_reaches_the_phon
     expect(page).to_have_url(f"{url}/#/phan-anh")
     expect(item.get_by_test_id("feedback-state")).to_have_text("Đã trả lời ngày 07/12/2026")
     expect(item.get_by_test_id("feedback-answer")).to_contain_text(ANSWER)
+    assert not _violations(page), _violations(page)
     assert wait_until(lambda: len(posts) == 1) and len(posts) == 1  # sent exactly once
