@@ -33,6 +33,7 @@ from backend.dossiers.api import (
     SubmissionController,
     TrackingController,
 )
+from backend.feedback.api import FEEDBACK_CONTROLLERS
 from backend.handling.api import HANDLING_CONTROLLERS
 from backend.http import BoundedRequest, head_limit
 from backend.limits.service import Counters
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *REVIEW_CONTROLLERS,
             *HANDLING_CONTROLLERS,
             *STATISTICS_CONTROLLERS,
+            *FEEDBACK_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],

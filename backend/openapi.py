@@ -101,6 +101,13 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "PUT /api/push/subscriptions": (400, 404, 413, 422),
     "POST /api/push/subscriptions/unsubscribe": (400, 413),
     "POST /api/push/inbox": (400, 413),
+    # Feedback (phản ánh, kiến nghị): 200 for the same id again; 404 for a dossier its token does not open (or
+    # another unit's item); 409 for an id taken by another token, or an item answered already; 422 for bad input.
+    "POST /api/feedback": (200, 400, 404, 409, 413, 422),
+    "POST /api/feedback/mine": (400, 413),
+    "GET /api/staff/feedback": (401, 403),
+    "POST /api/staff/feedback": (200, 400, 401, 403, 404, 409, 413, 422),
+    "POST /api/staff/feedback/{code}/answer": (400, 401, 403, 404, 409, 413, 422),
 }
 DESCRIPTIONS = {
     200: "Already received: the same answer as the first time",

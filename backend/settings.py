@@ -184,6 +184,14 @@ class Settings(BaseSettings):
         "notice was written; the notice itself stays in the citizen's inbox as long as its dossier is kept.",
     )
 
+    feedback_answer_days: int = Field(
+        default=10,
+        ge=1,
+        le=60,
+        description="Working days a unit has to answer feedback (phản ánh, kiến nghị), counted as a dossier's "
+        "deadline is from the day it counts as received (a decision: see the README's feedback section).",
+    )
+
     @property
     def push_service_list(self) -> list[str]:
         return _entries(self.push_services)

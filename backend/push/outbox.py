@@ -26,6 +26,13 @@ class Move(Protocol):
     def notice_facts(self) -> Mapping[str, str]: ...
 
 
+class Bilingual(Protocol):
+    @property
+    def vi(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Told:
     """A move made outside the dossiers' moves (a citizen's resubmission) that still tells the citizen."""
@@ -63,31 +70,58 @@ async def notify(dossier: Mapping[str, Any], move: Move, now: dt.datetime) -> in
     if kind is None:
         return None
     title, body = rules.compose(kind, await _facts(dossier, move))
+    told = Notice(
+        code=dossier["code"],
+        token_hash=dossier["access_token_hash"],
+        kind=kind.name,
+        title=title,
+        body=body,
+        url=rules.tap_url(kind, dossier["code"]),
+        urgency=kind.urgency,
+    )
+    return await tell(told, now)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice composed elsewhere (feedback's answer): to the inbox of whoever holds the token hashed
+    `token_hash`, and to the phones following it."""
+
+    code: str
+    token_hash: str
+    kind: str
+    title: Bilingual
+    body: Bilingual
+    url: str
+    urgency: str = "normal"
+
+
+async def tell(notice: Notice, now: dt.datetime) -> int:
+    """Writes `notice` and one queued delivery per following phone; its id. Call it inside the transaction
+    of the change it tells about."""
     inserted = await PushNotice.insert(
         PushNotice(
-            dossier_code=dossier["code"],
-            token_hash=dossier["access_token_hash"],
-            kind=kind.name,
-            urgency=kind.urgency,
-            title_vi=title.vi,
-            title_en=title.en,
-            body_vi=body.vi,
-            body_en=body.en,
-            url=rules.tap_url(kind, dossier["code"]),
+            dossier_code=notice.code,
+            token_hash=notice.token_hash,
+            kind=notice.kind,
+            urgency=notice.urgency,
+            title_vi=notice.title.vi,
+            title_en=notice.title.en,
+            body_vi=notice.body.vi,
+            body_en=notice.body.en,
+            url=notice.url,
             created_at=now,
         )
     ).returning(PushNotice._meta.primary_key)
-    notice = inserted[0]["id"]
-    follows = await PushFollow.select(PushFollow.subscription).where(
-        PushFollow.token_hash == dossier["access_token_hash"]
-    )
+    made = inserted[0]["id"]
+    follows = await PushFollow.select(PushFollow.subscription).where(PushFollow.token_hash == notice.token_hash)
     subscriptions = sorted({f["subscription"] for f in follows})
     if subscriptions:
         queued = rules.State.QUEUED.value
         await PushDelivery.insert(
             *(
-                PushDelivery(notice=notice, subscription=s, status=queued, next_attempt_at=now, created_at=now)
+                PushDelivery(notice=made, subscription=s, status=queued, next_attempt_at=now, created_at=now)
                 for s in subscriptions
             )
         )
-    return int(notice)
+    return int(made)

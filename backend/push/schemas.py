@@ -47,7 +47,7 @@ class SubscriptionOut(msgspec.Struct, rename="camel"):
 
     public_key: str
     resubscribe: bool
-    dossiers: int  # how many of the tokens open a dossier this subscription now follows
+    dossiers: int  # how many of the tokens open a dossier (or a feedback item) this subscription now follows
 
 
 class EndpointIn(msgspec.Struct, forbid_unknown_fields=True):

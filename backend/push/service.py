@@ -12,6 +12,7 @@ from backend.dossiers import rules as dossier_rules
 from backend.dossiers import tracking
 from backend.dossiers.schemas import TextOut
 from backend.errors import DomainError
+from backend.feedback import service as feedback
 from backend.push import rules
 from backend.push.keys import VapidKey
 from backend.push.schemas import (
@@ -79,9 +80,10 @@ def _answer(body: SubscriptionIn, key: VapidKey, followed: set[str]) -> Subscrip
 
 
 async def _followed(body: SubscriptionIn, services: list[str]) -> set[str]:
-    """The dossiers a checked subscription will follow: those its tokens open (422 when none does)."""
+    """The dossiers (and feedback items) a checked subscription will follow: those its tokens open (422 when
+    none does)."""
     _check(body, services)
-    followed = await tracking.opened_by(body.tokens)
+    followed = await tracking.opened_by(body.tokens) | await feedback.opened_by(body.tokens)
     if not followed:
         raise NoDossierToFollow()
     return followed

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from backend.accounts.rules import Principal, Role
 from backend.app import create_app
 from backend.dossiers.tables import Dossier, DossierHandover, DossierPaper, DossierPart
 from backend.errors import NotFound
+from backend.feedback.tables import Feedback
 from backend.settings import Settings
 from tests.accounts.staffing import AGENCY, OTHER_AGENCY, PASSWORD, Session, sign_in, staff
 from tests.factories import NOW, jpeg_bytes, seeded, sha256, submitted, valid_answers
@@ -224,7 +226,33 @@ STATISTICS_ROUTES: dict[tuple[str, str], Row] = {
     ("GET", "/api/staff/statistics/indicators"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
     ("GET", "/api/staff/statistics/ranking"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
 }
-ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES | STATISTICS_ROUTES
+
+
+def _feedback(code: str, _: int) -> list[Table]:
+    """An item for each centre's dossier: PA-OWN at the officers' centre, PA-FOREIGN at the other."""
+    unit = AGENCY if code == OWN else OTHER_AGENCY
+    name = "PA-OWN" if code == OWN else "PA-FOREIGN"
+    columns = {"kind": "report", "channel": "app", "text": "Chờ quá lâu", "received_at": NOW}
+    return [Feedback(feedback_id=uuid.uuid4(), code=name, unit_code=unit, due_date=dt.date(2026, 12, 8), **columns)]
+
+
+# Feedback: the unit's officers, leaders and administrators; another unit's item answers as a missing one.
+ANSWERERS = frozenset({Role.OFFICER, Role.LEADER, Role.ADMIN})
+FEEDBACK_ROUTES: dict[tuple[str, str], Row] = {
+    ("GET", "/api/staff/feedback"): Row(ANSWERERS),
+    ("POST", "/api/staff/feedback"): Row(
+        ANSWERERS, {"id": "5b1f0c2e-3a4d-4e6f-8a9b-0c1d2e3f4a5b", "kind": "proposal", "text": "Nên có thêm ghế chờ."}
+    ),
+    ("POST", "/api/staff/feedback/{code:str}/answer"): Row(
+        ANSWERERS,
+        {"answer": "Đã bổ sung ghế chờ."},
+        "/api/staff/feedback/PA-FOREIGN/answer",
+        {"code": "PA-OWN"},
+        dossiers=True,
+        records=_feedback,
+    ),
+}
+ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES | STATISTICS_ROUTES | FEEDBACK_ROUTES
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 

@@ -20,9 +20,10 @@ const DossierPage = lazyComponent(() => import("./dossiers/DossierPage").then((m
 const CorrectionPage = lazyComponent(() => import("./dossiers/CorrectionPage").then((module) => module.CorrectionPage), "…");
 const TrackingPage = lazyComponent(() => import("./dossiers/TrackingPage").then((module) => module.TrackingPage), "…");
 const InboxPage = lazyComponent(() => import("./notices/InboxPage").then((module) => module.InboxPage), "…");
+const FeedbackPages = lazyComponent(() => import("./feedback/FeedbackPages").then((module) => module.FeedbackPages), "…");
 
 /** Pages that do not need the catalogue: they work from "my dossiers" or from the network alone. */
-const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox"]);
+const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox", "feedback", "feedbackForm"]);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
@@ -94,7 +95,7 @@ export function App() {
           <a href={href.tracking()} aria-current={route.page === "tracking" ? "page" : undefined}>
             {m.navTracking}
           </a>
-          <a href={href.inbox()} aria-current={route.page === "inbox" ? "page" : undefined} data-testid="nav-inbox">
+          <a href={href.inbox()} aria-current={route.page === "inbox" || route.page === "feedback" ? "page" : undefined} data-testid="nav-inbox">
             {m.navInbox}
             {unread > 0 && <Count shown={unread} said={m.navUnread(unread)} />}
           </a>
@@ -178,6 +179,7 @@ function DossierPages({ route, lang, online, catalogue }: DossierPagesProps) {
   if (route.page === "dossier") return <DossierPage key={route.code} code={route.code} catalogue={catalogue} lang={lang} online={online} />;
   if (route.page === "tracking") return <TrackingPage key={route.code ?? ""} code={route.code} lang={lang} online={online} />;
   if (route.page === "inbox") return <InboxPage lang={lang} online={online} />;
+  if (route.page === "feedback" || route.page === "feedbackForm") return <FeedbackPages route={route} catalogue={catalogue} lang={lang} online={online} />;
   return null;
 }
 

@@ -39,6 +39,11 @@ export function ProcedurePage({ procedure, calendar, m, lang, fields, onBack }: 
           <ProcedureDetail procedure={procedure} m={m} lang={lang} fields={fields} heading={heading} calendar={calendar}>
             <Drafting procedure={procedure} m={m} />
           </ProcedureDetail>
+          <p>
+            <a href={href.feedbackAbout("procedure", procedure.code)} data-testid="feedback-procedure">
+              {m.sendFeedback}
+            </a>
+          </p>
         </>
       ) : (
         <p class="status" role="status">

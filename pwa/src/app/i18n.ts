@@ -61,6 +61,7 @@ export interface Messages {
   appointmentUnknown: string;
   startDraft: string;
   startDraftHint: string;
+  sendFeedback: string;
   yourDrafts: string;
   continueDraft: (updated: string) => string;
   navSearch: string;
@@ -139,6 +140,7 @@ const vi: Messages = {
   appointmentUnknown: "Chưa tính được ngày hẹn (lịch làm việc chưa tải về máy).",
   startDraft: "Bắt đầu khai hồ sơ",
   startDraftHint: "Bản khai được lưu ngay trên điện thoại, kể cả khi không có mạng.",
+  sendFeedback: "Gửi phản ánh, kiến nghị",
   yourDrafts: "Bản nháp của bạn cho thủ tục này",
   continueDraft: (updated) => `Tiếp tục bản nháp (sửa lúc ${updated})`,
   navSearch: "Thủ tục",
@@ -215,6 +217,7 @@ const en: Messages = {
   appointmentUnknown: "The appointment date cannot be computed yet (the working calendar is not on this phone).",
   startDraft: "Start filling in the form",
   startDraftHint: "Your answers are saved on this phone straight away, even offline.",
+  sendFeedback: "Send feedback or a complaint",
   yourDrafts: "Your drafts for this procedure",
   continueDraft: (updated) => `Continue the draft (edited ${updated})`,
   navSearch: "Procedures",

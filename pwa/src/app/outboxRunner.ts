@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { onServerAnswer } from "../data/api";
 import { listen } from "../data/changes";
-import { countOutbox, hasPendingStop } from "../data/outbox";
+import { countOutbox, hasPendingFeedback, hasPendingStop } from "../data/outbox";
 
 /** Why the outbox is sent now: its next retry is due (the timer, a new submission), a sign that the
  * network is back ("connected": the app opened or shown, `online`, an answer from the server: what
@@ -131,7 +131,7 @@ export function useOutbox(): number {
     };
     const sendIfAny = (): Promise<void> =>
       recount().then(async (n) => {
-        if (n > 0 || (await hasPendingStop())) void sendOutbox("connected");
+        if (n > 0 || (await hasPendingStop()) || (await hasPendingFeedback())) void sendOutbox("connected");
       });
     const onOnline = (): void => void sendIfAny();
     const onVisible = (): void => {

@@ -1,7 +1,8 @@
 /** Navigation state, kept in the address so a reload (or an update) reopens the same page:
  * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft,
  * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them (`/sua`: correcting it), `#/tra-cuu[/<code>]` public tracking
- * (the receipt's QR code opens `#/tra-cuu/<code>`), `#/thong-bao` the inbox. */
+ * (the receipt's QR code opens `#/tra-cuu/<code>`), `#/thong-bao` the inbox, `#/phan-anh` my feedback and
+ * `#/phan-anh/thu-tuc/<code>` or `#/phan-anh/ho-so/<code>` new feedback about a procedure or a dossier. */
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -14,7 +15,9 @@ export type Route =
   | { page: "dossier"; code: string }
   | { page: "correction"; code: string }
   | { page: "tracking"; code: string | null }
-  | { page: "inbox" };
+  | { page: "inbox" }
+  | { page: "feedback" }
+  | { page: "feedbackForm"; about: "procedure" | "dossier"; code: string };
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -44,6 +47,11 @@ export function parseRoute(hash: string): Route {
   }
   if (head === "tra-cuu") return { page: "tracking", code: decode(first) };
   if (head === "thong-bao") return { page: "inbox" };
+  if (head === "phan-anh") {
+    const code = decode(second);
+    if (code && (first === "thu-tuc" || first === "ho-so")) return { page: "feedbackForm", about: first === "ho-so" ? "dossier" : "procedure", code };
+    return { page: "feedback" };
+  }
   return { page: "search" };
 }
 
@@ -58,6 +66,9 @@ export const href = {
   correction: (code: string): string => `#/da-nop/${encodeURIComponent(code)}/sua`,
   tracking: (code?: string): string => (code ? `#/tra-cuu/${encodeURIComponent(code)}` : "#/tra-cuu"),
   inbox: (): string => "#/thong-bao",
+  feedback: (): string => "#/phan-anh",
+  feedbackAbout: (about: "procedure" | "dossier", code: string): string =>
+    `#/phan-anh/${about === "dossier" ? "ho-so" : "thu-tuc"}/${encodeURIComponent(code)}`,
 };
 
 /** Goes to `hash`; `replace` leaves no history entry (the phone's back button skips it). */

@@ -6,6 +6,8 @@ export type Change =
   | { kind: "dossiers" }
   /** The inbox: notices arrived or were read. */
   | { kind: "notices" }
+  /** The citizen's feedback (phản ánh, kiến nghị): kept, sent or answered. */
+  | { kind: "feedback" }
   /** Live upload progress; not stored on every step (the stored `bytesSent` moves file by file). */
   | { kind: "progress"; submissionId: string; bytesSent: number; bytesTotal: number };
 

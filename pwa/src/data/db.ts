@@ -13,6 +13,8 @@ import type {
   CorrectionItem,
   DossierStatus,
   DossierView,
+  FeedbackBody,
+  FeedbackView,
   ProblemDetail,
   RatingBody,
   RatingChannel,
@@ -186,6 +188,28 @@ export interface StoredNotice {
   read: 0 | 1;
 }
 
+/** The citizen's feedback (phản ánh, kiến nghị) as the phone keeps it: what was written (sent exactly once by
+ * its `id`), the secret token that reads it back, and the server's view once it has it. */
+export interface StoredFeedback {
+  id: string;
+  /** Never dropped: the only key to the item and its answer. */
+  token: string;
+  body: FeedbackBody;
+  /** The dossier it is about (its code), to show and to find the item from the dossier's page. */
+  dossierCode: string | null;
+  createdAt: string;
+  /** While the server does not have it: waiting (at `nextAttemptAt`) or refused (`attention`, `lastError`). */
+  pending: PendingFeedback | null;
+  view: FeedbackView | null;
+}
+
+export interface PendingFeedback {
+  state: "waiting" | "attention";
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: Bilingual | null;
+}
+
 export interface MotcuaDB extends DBSchema {
   catalogue: { key: "current"; value: StoredCatalogue };
   calendar: { key: "current"; value: StoredCalendar };
@@ -194,10 +218,11 @@ export interface MotcuaDB extends DBSchema {
   outbox: { key: string; value: OutboxEntry; indexes: { byCreated: string } };
   dossiers: { key: string; value: StoredDossier; indexes: { bySubmitted: string } };
   notices: { key: number; value: StoredNotice; indexes: { byRead: number; byCode: string } };
+  feedback: { key: string; value: StoredFeedback; indexes: { byCreated: string } };
 }
 
 export const DB_NAME = "motcua";
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Opens the database and runs `read` on it without ever creating or upgrading it: for the service
  * worker's checks, which must not change the schema under a page of another app version. Null when the
@@ -245,6 +270,9 @@ export function db(): Promise<IDBPDatabase<MotcuaDB>> {
         const notices = database.createObjectStore("notices", { keyPath: "id" });
         notices.createIndex("byRead", "read");
         notices.createIndex("byCode", "code");
+      }
+      if (oldVersion < 4 && !database.objectStoreNames.contains("feedback")) {
+        database.createObjectStore("feedback", { keyPath: "id" }).createIndex("byCreated", "createdAt");
       }
     },
     // A newer app version in another tab wants to upgrade: let it, and reopen on next use.

@@ -38,3 +38,8 @@ export async function updateEntry(submissionId: string, change: (entry: OutboxEn
 export async function hasPendingStop(): Promise<boolean> {
   return (await (await db()).getAll("dossiers")).some((dossier) => dossier.stopAsked?.state === "waiting" || dossier.rating?.state === "waiting");
 }
+
+/** Whether feedback (phản ánh, kiến nghị) waits for the outbox engine to send it. */
+export async function hasPendingFeedback(): Promise<boolean> {
+  return (await (await db()).getAll("feedback")).some((item) => item.pending?.state === "waiting");
+}

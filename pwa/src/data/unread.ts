@@ -7,6 +7,8 @@ export async function countUnread(): Promise<number> {
   return (await db()).countFromIndex("notices", "byRead", 0);
 }
 
-export async function countDossiers(): Promise<number> {
-  return (await db()).count("dossiers");
+/** The dossiers and feedback items the phone holds: what notices can be about. */
+export async function countFollowed(): Promise<number> {
+  const database = await db();
+  return (await database.count("dossiers")) + (await database.count("feedback"));
 }

@@ -429,3 +429,35 @@ export interface TrackingView {
   appointmentDate: string | null;
   history: { at: string; status: DossierStatus }[];
 }
+
+/** Feedback from the phone (phản ánh, kiến nghị), POST /api/feedback: about a procedure (and the unit picked)
+ * or one of the phone's dossiers; `id` and `token` are made once on the phone. */
+export interface FeedbackBody {
+  id: string;
+  token: string;
+  kind: "report" | "proposal";
+  text: string;
+  procedureCode?: string;
+  dossier?: { submissionId: string; accessToken: string };
+  unitCode?: string;
+  contactName?: string;
+  contactPhone?: string;
+}
+
+/** An item as the server keeps it: open, overdue or answered, with the answer once there is one. */
+export interface FeedbackView {
+  id: string;
+  code: string;
+  kind: "report" | "proposal";
+  channel: "app" | "counter";
+  procedureCode: string | null;
+  dossierCode: string | null;
+  unitCode: string;
+  unitName: Bilingual;
+  text: string;
+  receivedAt: string;
+  dueDate: string;
+  state: "open" | "overdue" | "answered";
+  answer: string | null;
+  answeredAt: string | null;
+}

@@ -24,6 +24,7 @@ import { LIAISON_TEXT } from "./liaison/text";
 import { PasswordPage } from "./PasswordPage";
 import { followLink, href, useRoute, type Route } from "./route";
 import { StatisticsRoute } from "./statistics/lazy";
+import { FeedbackRoute } from "./feedback/lazy";
 
 type Session =
   | { state: "loading" }
@@ -146,6 +147,11 @@ function Nav({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
           {FORMS_TEXT[lang].registerNav}
         </a>
       )}
+      {me.role !== "specialist" && (
+        <a href={href.feedback()} aria-current={current("feedback")}>
+          {m.navFeedback}
+        </a>
+      )}
       {(me.role === "leader" || me.role === "admin") && (
         <a href={href.statistics()} aria-current={current("statistics")}>
           {m.navStatistics}
@@ -218,6 +224,8 @@ function Pages({ me, m, lang }: { me: StaffMe; m: StaffMessages; lang: Lang }) {
       return me.role === "officer" ? <IntakePage me={me} lang={lang} /> : <HomePage me={me} m={m} lang={lang} />;
     case "statistics":
       return me.role === "leader" || me.role === "admin" ? <StatisticsRoute lang={lang} m={m} /> : <HomePage me={me} m={m} lang={lang} />;
+    case "feedback":
+      return me.role !== "specialist" ? <FeedbackRoute lang={lang} m={m} /> : <HomePage me={me} m={m} lang={lang} />;
     case "dossier":
       return <DossierPage me={me} code={route.code} lang={lang} />;
     case "paper":
@@ -245,5 +253,6 @@ function pageTitle(route: Route, m: StaffMessages, lang: Lang): string {
   if (route.page === "dossier" || route.page === "paper" || route.page === "slip") return route.code;
   if (route.page === "register") return FORMS_TEXT[lang].registerTitle;
   if (route.page === "statistics") return m.navStatistics;
+  if (route.page === "feedback") return m.navFeedback;
   return m.navHome;
 }

@@ -30,6 +30,7 @@ export interface StaffMessages {
   navAccounts: string;
   navQueue: string;
   navStatistics: string;
+  navFeedback: string;
   navPassword: string;
   mainNav: string;
   roles: Record<Role, string>;
@@ -94,6 +95,7 @@ const vi: StaffMessages = {
   navAccounts: "Tài khoản cán bộ",
   navQueue: "Hồ sơ",
   navStatistics: "Thống kê",
+  navFeedback: "Phản ánh, kiến nghị",
   navPassword: "Đổi mật khẩu",
   mainNav: "Điều hướng chính",
   roles: {
@@ -168,6 +170,7 @@ const en: StaffMessages = {
   navAccounts: "Staff accounts",
   navQueue: "Dossiers",
   navStatistics: "Statistics",
+  navFeedback: "Feedback",
   navPassword: "Change password",
   mainNav: "Main navigation",
   roles: {

@@ -14,6 +14,7 @@ export type Route =
   | { page: "queue" }
   | { page: "intake" }
   | { page: "statistics" }
+  | { page: "feedback" }
   | { page: "dossier"; code: string }
   | { page: "paper"; code: string; kind: PaperKind }
   | LiaisonRoute
@@ -30,6 +31,7 @@ export const href = {
   queue: (): string => `${ROOT}ho-so`,
   intake: (): string => `${ROOT}tiep-nhan`,
   statistics: (): string => `${ROOT}thong-ke`,
+  feedback: (): string => `${ROOT}phan-anh`,
   dossier: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}`,
   paper: (code: string, kind: PaperKind): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/${kind}`,
   /** Mẫu 06, printed live rather than kept as issued. */
@@ -60,6 +62,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "tiep-nhan") return { page: "intake" };
   if (rest === "so-theo-doi") return { page: "register" };
   if (rest === "thong-ke") return { page: "statistics" };
+  if (rest === "phan-anh") return { page: "feedback" };
   return counterRoute(rest) ?? liaisonRoute(rest) ?? { page: "notFound" };
 }
 

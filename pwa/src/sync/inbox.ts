@@ -2,6 +2,7 @@
  * a URL) and the notices come back into IndexedDB. Every notice arrives this way, pushed or not. */
 
 import { listDossiers } from "../data/dossiers";
+import { sentFeedbackTokens } from "../data/feedback";
 import { saveNotices } from "../data/notices";
 import { fetchInbox } from "../data/push";
 
@@ -9,7 +10,8 @@ const TOKENS_PER_REQUEST = 100;
 
 /** Throws ApiError when the server cannot be reached: the stored notices are then all there is. */
 export async function refreshInbox(): Promise<void> {
-  const tokens = (await listDossiers()).map((dossier) => dossier.accessToken);
+  // The answers to the phone's feedback come as notices too (about a dossier: to the dossier's token).
+  const tokens = [...(await listDossiers()).map((dossier) => dossier.accessToken), ...(await sentFeedbackTokens())];
   for (let start = 0; start < tokens.length; start += TOKENS_PER_REQUEST) {
     await saveNotices(await fetchInbox(tokens.slice(start, start + TOKENS_PER_REQUEST)));
   }

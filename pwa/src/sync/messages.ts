@@ -32,4 +32,8 @@ export const SYNC_MESSAGES = {
     vi: "Đánh giá chưa được nhận.",
     en: "The rating was not accepted.",
   },
+  feedbackRefused: {
+    vi: "Phản ánh, kiến nghị chưa được nhận. Vui lòng sửa nội dung hoặc liên hệ Bộ phận Một cửa.",
+    en: "The feedback was not accepted. Please change it or contact the one-stop counter.",
+  },
 } satisfies Record<string, Bilingual>;

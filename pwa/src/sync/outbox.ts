@@ -14,6 +14,7 @@ import type { Bilingual, ProblemDetail, SubmissionBody, SubmissionOut } from "..
 import { sha256Hex } from "../shared/sha256";
 import { SYNC_MESSAGES } from "./messages";
 import { sendRatings } from "./ratings";
+import { sendFeedback } from "./feedback";
 import { sendStopRequests, withStops } from "./stops";
 
 /** The Background Sync tag, and the Web Lock that serialises flushes between pages and the worker. */
@@ -347,9 +348,11 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   // The citizen's requests to stop (Art 21) go on the same occasions, under the same lock.
   const sending = { send: Boolean(options.force) || !offline, force: Boolean(options.force || options.connected), delay: retryDelay };
   const stops = await sendStopRequests(sending);
-  // So do the citizens' ratings of returned dossiers (Art 29-34).
+  // So do the citizens' ratings of returned dossiers (Art 29-34), and their feedback (phản ánh, kiến nghị).
   const ratings = await sendRatings(sending);
-  return withStops(withStops(await outboxSummary(sent + stops.sent + ratings.sent), stops), ratings);
+  const feedback = await sendFeedback(sending);
+  const summary = await outboxSummary(sent + stops.sent + ratings.sent + feedback.sent);
+  return withStops(withStops(withStops(summary, stops), ratings), feedback);
 }
 
 let localQueue: Promise<unknown> = Promise.resolve();

@@ -3,6 +3,7 @@
 
 import { ApiError } from "../data/api";
 import { listDossiers } from "../data/dossiers";
+import { sentFeedbackTokens } from "../data/feedback";
 import {
   fetchPushKey,
   noticeChoice,
@@ -46,7 +47,8 @@ function keyBytes(key: string): Uint8Array<ArrayBuffer> {
 
 /** Newest first: past the server's 100, the oldest dossiers are the ones left out. */
 async function tokens(): Promise<string[]> {
-  return (await listDossiers()).map((dossier) => dossier.accessToken);
+  // And the phone's sent feedback: its answer is pushed to the phones following the item.
+  return [...(await listDossiers()).map((dossier) => dossier.accessToken), ...(await sentFeedbackTokens())];
 }
 
 function bodyOf(subscription: PushSubscription, vapidKey: string, all: string[], lang: Lang): SubscriptionBody {

@@ -81,6 +81,11 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
         <RefusalNotice dossier={dossier} lang={lang} />
         <ReadyNotice dossier={dossier} lang={lang} t={t} />
         <StopRequest dossier={dossier} lang={lang} />
+        <p>
+          <a href={href.feedbackAbout("dossier", dossier.code)} data-testid="feedback-dossier">
+            {t.sendFeedback}
+          </a>
+        </p>
         <DossierFacts dossier={dossier} lang={lang} t={t} />
         <Freshness state={state} online={online} t={t} />
         <History dossier={dossier} t={t} />

@@ -40,6 +40,7 @@ export interface DossierText {
   notFound: string;
   notFoundHint: string;
   backToList: string;
+  sendFeedback: string;
   historyTitle: string;
   attachmentsTitle: string;
   noAttachments: string;
@@ -126,6 +127,7 @@ const vi: DossierText = {
   notFound: "Không có hồ sơ này trên điện thoại",
   notFoundHint: "Hồ sơ nộp từ máy khác có thể tra cứu bằng mã hồ sơ và số điện thoại.",
   backToList: "Quay lại hồ sơ đã nộp",
+  sendFeedback: "Gửi phản ánh, kiến nghị về hồ sơ này",
   historyTitle: "Quá trình xử lý",
   attachmentsTitle: "Ảnh giấy tờ đã gửi",
   noAttachments: "Không có ảnh giấy tờ.",
@@ -213,6 +215,7 @@ const en: DossierText = {
   notFound: "This dossier is not on this phone",
   notFoundHint: "A dossier submitted from another phone can be tracked with its code and phone number.",
   backToList: "Back to submitted dossiers",
+  sendFeedback: "Send feedback or a complaint about this dossier",
   historyTitle: "History",
   attachmentsTitle: "Photos of documents sent",
   noAttachments: "No photos of documents.",

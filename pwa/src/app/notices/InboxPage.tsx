@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { listen } from "../../data/changes";
-import { listDossiers } from "../../data/dossiers";
+import { countFollowed } from "../../data/unread";
 import { listNotices, markNoticeRead, type StoredNotice } from "../../data/notices";
 import { refreshInbox } from "../../sync/inbox";
 import { formatVietnamTime } from "../dossiers/format";
@@ -57,15 +57,21 @@ function target(url: string): string {
 export function InboxPage({ lang, online }: { lang: Lang; online: boolean }) {
   const t = NOTICE_TEXT[lang];
   const inbox = useInbox(online);
-  // Notices are offered (or how to get them said) once the phone holds a sent dossier: none to tell of before.
+  // Notices are offered (or how to get them said) once the phone holds a sent dossier or feedback: none to tell
+  // of before.
   const [sentAny, setSentAny] = useState(false);
-  useEffect(() => void listDossiers().then((dossiers) => setSentAny(dossiers.length > 0)), []);
+  useEffect(() => void countFollowed().then((count) => setSentAny(count > 0)), []);
   useEffect(() => {
     document.title = `${t.title} — Một cửa`;
   }, [t]);
   return (
     <section class="inbox">
       <h2>{t.title}</h2>
+      <p>
+        <a href={href.feedback()} data-testid="my-feedback">
+          {t.myFeedback}
+        </a>
+      </p>
       {sentAny && <NoticeOffer lang={lang} where="inbox" />}
       <p class="dossier-hint" role="status">
         {!online ? t.offline : inbox.failed ? t.refreshFailed : inbox.fetchedAt ? t.updatedAt(formatTime(inbox.fetchedAt)) : ""}

@@ -2,6 +2,7 @@
  * says one changed, the push subscription re-checked and sent to the server. Loaded on demand. */
 
 import { refreshMyDossiers } from "../../sync/dossiers";
+import { refreshFeedback } from "../../sync/feedback";
 import { refreshInbox } from "../../sync/inbox";
 import { keepSubscription } from "../../sync/push";
 import type { Lang } from "../i18n";
@@ -22,5 +23,6 @@ async function quietly(what: string, work: () => Promise<void>): Promise<void> {
 export async function catchUp(occasion: Occasion, lang: Lang): Promise<void> {
   if (occasion !== "dossiers") await quietly("inbox not refreshed", refreshInbox);
   if (occasion === "push") await quietly("my dossiers not refreshed", () => refreshMyDossiers());
+  if (occasion === "push") await quietly("feedback not refreshed", refreshFeedback);
   else await quietly("push subscription not kept", () => keepSubscription(lang));
 }

@@ -5,6 +5,7 @@ import type { Lang } from "../i18n";
 
 export interface NoticeText {
   title: string;
+  myFeedback: string;
   loading: string;
   empty: string;
   unread: string;
@@ -30,6 +31,7 @@ export interface NoticeText {
 
 const vi: NoticeText = {
   title: "Thông báo",
+  myFeedback: "Phản ánh, kiến nghị của tôi",
   loading: "Đang mở thông báo…",
   empty: "Chưa có thông báo nào. Khi hồ sơ của bạn được tiếp nhận, cần bổ sung hoặc đã có kết quả, thông báo sẽ hiện ở đây.",
   unread: "Mới",
@@ -58,6 +60,7 @@ const vi: NoticeText = {
 
 const en: NoticeText = {
   title: "Notices",
+  myFeedback: "My feedback",
   loading: "Opening your notices…",
   empty: "No notices yet. When your dossier is accepted, needs more documents or has its result ready, the notice appears here.",
   unread: "New",

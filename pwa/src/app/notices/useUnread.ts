@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { listen } from "../../data/changes";
-import { countDossiers, countUnread } from "../../data/unread";
+import { countFollowed, countUnread } from "../../data/unread";
 import type { Lang } from "../i18n";
 import type { Occasion } from "./catchUp";
 
@@ -11,7 +11,7 @@ import type { Occasion } from "./catchUp";
 const PUSH_NOTICE = "PUSH_NOTICE";
 
 async function catchUp(occasion: Occasion, lang: Lang): Promise<void> {
-  if (!navigator.onLine || (await countDossiers()) === 0) return;
+  if (!navigator.onLine || (await countFollowed()) === 0) return;
   await (await import("./catchUp")).catchUp(occasion, lang);
 }
 
@@ -26,7 +26,7 @@ export function useUnread(online: boolean, lang: Lang): number {
     recount();
     const stop = listen((change) => {
       if (change.kind === "notices") recount();
-      else if (change.kind === "dossiers") now("dossiers");
+      else if (change.kind === "dossiers" || change.kind === "feedback") now("dossiers");
     });
     const onMessage = (event: MessageEvent<{ type?: unknown } | null>): void => {
       if (event.data?.type === PUSH_NOTICE) now("push");
