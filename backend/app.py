@@ -44,6 +44,8 @@ from backend.push.api import PushController, StaffNoticeController
 from backend.review.api import REVIEW_CONTROLLERS
 from backend.settings import Settings
 from backend.statistics.api import STATISTICS_CONTROLLERS
+from backend.transparency.api import TRANSPARENCY_CONTROLLERS
+from backend.transparency.service import PublicStatistics
 from backend.web import pwa_router, security_headers
 
 
@@ -65,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     catalogue = PublishedCatalogue(settings)
     intake = IntakeCatalogue(settings.catalogue_cache_seconds)
     counters = Counters()
+    public_statistics = PublicStatistics(settings.public_statistics_seconds)
     vapid = keys.load_or_create(settings)
 
     chores: list[asyncio.Task[None]] = []
@@ -106,6 +109,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *REVIEW_CONTROLLERS,
             *HANDLING_CONTROLLERS,
             *STATISTICS_CONTROLLERS,
+            *TRANSPARENCY_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],
@@ -114,6 +118,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "intake": Provide(lambda: intake, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "counters": Provide(lambda: counters, sync_to_thread=False),
+            "public_statistics": Provide(lambda: public_statistics, sync_to_thread=False),
             "vapid": Provide(lambda: vapid, sync_to_thread=False),
             # Staff endpoints: the signed-in principal (admitted by accounts.guard) and the agencies they belong to.
             "staff": Provide(current_staff, sync_to_thread=False),
