@@ -10,7 +10,7 @@ import { ProcedurePage } from "./ProcedurePage";
 import { go, href, useRoute } from "./route";
 import { SearchPage } from "./SearchPage";
 import { useUnread } from "./notices/useUnread";
-import { registerServiceWorker, type Update } from "./update";
+import { registerServiceWorker, useUnsent, type Update } from "./update";
 import type { Catalogue } from "../shared/types";
 
 const DraftPage = lazyComponent(() => import("./drafts/DraftPage").then((module) => module.DraftPage), "…");
@@ -126,7 +126,7 @@ export function App() {
       <footer class="footer">
         <Freshness catalogue={catalogue} m={m} />
       </footer>
-      {update && <UpdateBanner m={m} update={update} blocked={outboxCount > 0} onLater={() => setUpdate(null)} />}
+      {update && <UpdateBanner m={m} update={update} onLater={() => setUpdate(null)} />}
     </>
   );
 }
@@ -207,18 +207,18 @@ function Freshness({ catalogue, m }: { catalogue: ReturnType<typeof useCatalogue
 interface BannerProps {
   m: Messages;
   update: Update;
-  /** Submissions wait in the outbox: the new version must not take over now (nor can it: sw.ts). */
-  blocked: boolean;
   onLater: () => void;
 }
 
-function UpdateBanner({ m, update, blocked, onLater }: BannerProps) {
+function UpdateBanner({ m, update, onLater }: BannerProps) {
+  // Work waits to be sent: the new version must not take over now (nor can it: sw.ts); nor before it is counted.
+  const unsent = useUnsent();
   return (
     <div class="update-banner" role="alert">
       <p>{m.updateReady}</p>
-      {blocked && <p class="update-note">{m.updateAfterSending}</p>}
+      {!!unsent && <p class="update-note">{m.updateAfterSending}</p>}
       <div class="update-actions">
-        {!blocked && (
+        {unsent === 0 && (
           <button type="button" class="button button-primary" onClick={update.apply}>
             {m.updateNow}
           </button>
