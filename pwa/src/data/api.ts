@@ -1,4 +1,5 @@
-/** Typed calls to the motcua API: the only module of the app that uses `fetch`. Every failure becomes
+/** Typed calls to the motcua API: the only module of the app that uses `fetch` (but for a file to save:
+ * data/resultScan). Every failure becomes
  * an `ApiError`, so the UI shows one kind of error whatever went wrong; every answer is told to listeners. */
 
 import type { CalendarData, Catalogue, CatalogueChanges, Problem } from "../shared/types";

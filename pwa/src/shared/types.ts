@@ -335,6 +335,8 @@ export interface DossierView {
   appointmentChange?: { kind: "restarted" | "extended"; previous: string; reason: string } | null;
   /** The citizen asked to stop handling (Decree 118/2025 Art 21); the counter confirms it with Mẫu 05. */
   stopRequest?: StopRequestView | null;
+  /** The result's scan, a copy to keep (GET /api/dossiers/{code}/result-scan with the token); absent: none. */
+  resultScan?: { contentType: string; size: number } | null;
 }
 
 export interface StopRequestView {
