@@ -20,9 +20,10 @@ const DossierPage = lazyComponent(() => import("./dossiers/DossierPage").then((m
 const CorrectionPage = lazyComponent(() => import("./dossiers/CorrectionPage").then((module) => module.CorrectionPage), "…");
 const TrackingPage = lazyComponent(() => import("./dossiers/TrackingPage").then((module) => module.TrackingPage), "…");
 const InboxPage = lazyComponent(() => import("./notices/InboxPage").then((module) => module.InboxPage), "…");
+const TransparencyPage = lazyComponent(() => import("./transparency/TransparencyPage").then((module) => module.TransparencyPage), "…");
 
 /** Pages that do not need the catalogue: they work from "my dossiers" or from the network alone. */
-const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox"]);
+const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox", "transparency"]);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
@@ -124,6 +125,9 @@ export function App() {
         )}
       </main>
       <footer class="footer">
+        <p>
+          <a href={href.transparency()}>{m.transparency}</a>
+        </p>
         <Freshness catalogue={catalogue} m={m} />
       </footer>
       {update && <UpdateBanner m={m} update={update} onLater={() => setUpdate(null)} />}
@@ -178,6 +182,7 @@ function DossierPages({ route, lang, online, catalogue }: DossierPagesProps) {
   if (route.page === "dossier") return <DossierPage key={route.code} code={route.code} catalogue={catalogue} lang={lang} online={online} />;
   if (route.page === "tracking") return <TrackingPage key={route.code ?? ""} code={route.code} lang={lang} online={online} />;
   if (route.page === "inbox") return <InboxPage lang={lang} online={online} />;
+  if (route.page === "transparency") return <TransparencyPage lang={lang} online={online} />;
   return null;
 }
 

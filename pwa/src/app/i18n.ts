@@ -78,6 +78,8 @@ export interface Messages {
   updateAfterSending: string;
   updateLater: string;
   procedureGone: string;
+  /** The footer's link to the units' results (public transparency page). */
+  transparency: string;
   weekdays: string[];
 }
 
@@ -153,6 +155,7 @@ const vi: Messages = {
   updateAfterSending: "Ứng dụng sẽ cập nhật sau khi gửi xong hồ sơ và đề nghị đang chờ.",
   updateLater: "Để sau",
   procedureGone: "Thủ tục này không còn trong danh mục.",
+  transparency: "Kết quả giải quyết thủ tục",
   weekdays: ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
 };
 
@@ -229,6 +232,7 @@ const en: Messages = {
   updateAfterSending: "The app will update once your dossiers and requests have been sent.",
   updateLater: "Later",
   procedureGone: "This procedure is no longer in the catalogue.",
+  transparency: "How procedures were resolved",
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
 

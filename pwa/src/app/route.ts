@@ -1,7 +1,7 @@
 /** Navigation state, kept in the address so a reload (or an update) reopens the same page:
  * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft,
  * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them (`/sua`: correcting it), `#/tra-cuu[/<code>]` public tracking
- * (the receipt's QR code opens `#/tra-cuu/<code>`), `#/thong-bao` the inbox. */
+ * (the receipt's QR code opens `#/tra-cuu/<code>`), `#/thong-bao` the inbox, `#/cong-khai` the units' results (public). */
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -14,7 +14,8 @@ export type Route =
   | { page: "dossier"; code: string }
   | { page: "correction"; code: string }
   | { page: "tracking"; code: string | null }
-  | { page: "inbox" };
+  | { page: "inbox" }
+  | { page: "transparency" };
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -44,6 +45,7 @@ export function parseRoute(hash: string): Route {
   }
   if (head === "tra-cuu") return { page: "tracking", code: decode(first) };
   if (head === "thong-bao") return { page: "inbox" };
+  if (head === "cong-khai") return { page: "transparency" };
   return { page: "search" };
 }
 
@@ -58,6 +60,7 @@ export const href = {
   correction: (code: string): string => `#/da-nop/${encodeURIComponent(code)}/sua`,
   tracking: (code?: string): string => (code ? `#/tra-cuu/${encodeURIComponent(code)}` : "#/tra-cuu"),
   inbox: (): string => "#/thong-bao",
+  transparency: (): string => "#/cong-khai",
 };
 
 /** Goes to `hash`; `replace` leaves no history entry (the phone's back button skips it). */

@@ -86,7 +86,7 @@ function withTimeout(
 }
 
 /** A GET that may answer 304 (the client's copy is current) when `etag` is given. */
-async function getJson<T>(
+export async function getJson<T>(
   path: string,
   options: { etag?: string | null; signal?: AbortSignal | undefined } = {},
 ): Promise<{ notModified: true } | { notModified: false; body: T; etag: string | null }> {

@@ -14,6 +14,7 @@ import type {
   DossierStatus,
   DossierView,
   ProblemDetail,
+  PublicStatistics,
   StopRequestBody,
   SubmissionBody,
 } from "../shared/types";
@@ -167,6 +168,15 @@ export interface StoredNotice {
   read: 0 | 1;
 }
 
+/** The last answer of GET /api/public/statistics for one period choice ("month", "quarter", "year"), so the
+ * transparency page reads offline; `fetchedAt` is when the phone last had it confirmed. */
+export interface StoredStatistics {
+  choice: string;
+  statistics: PublicStatistics;
+  etag: string | null;
+  fetchedAt: string;
+}
+
 export interface MotcuaDB extends DBSchema {
   catalogue: { key: "current"; value: StoredCatalogue };
   calendar: { key: "current"; value: StoredCalendar };
@@ -175,10 +185,11 @@ export interface MotcuaDB extends DBSchema {
   outbox: { key: string; value: OutboxEntry; indexes: { byCreated: string } };
   dossiers: { key: string; value: StoredDossier; indexes: { bySubmitted: string } };
   notices: { key: number; value: StoredNotice; indexes: { byRead: number; byCode: string } };
+  statistics: { key: string; value: StoredStatistics };
 }
 
 export const DB_NAME = "motcua";
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Opens the database and runs `read` on it without ever creating or upgrading it: for the service
  * worker's checks, which must not change the schema under a page of another app version. Null when the
@@ -226,6 +237,9 @@ export function db(): Promise<IDBPDatabase<MotcuaDB>> {
         const notices = database.createObjectStore("notices", { keyPath: "id" });
         notices.createIndex("byRead", "read");
         notices.createIndex("byCode", "code");
+      }
+      if (oldVersion < 4) {
+        database.createObjectStore("statistics", { keyPath: "choice" });
       }
     },
     // A newer app version in another tab wants to upgrade: let it, and reopen on next use.
