@@ -46,6 +46,8 @@ from backend.review.api import REVIEW_CONTROLLERS
 from backend.satisfaction.api import RatingController
 from backend.settings import Settings
 from backend.statistics.api import STATISTICS_CONTROLLERS
+from backend.transparency.api import TRANSPARENCY_CONTROLLERS
+from backend.transparency.service import PublicStatistics
 from backend.web import pwa_router, security_headers
 
 
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     catalogue = PublishedCatalogue(settings)
     intake = IntakeCatalogue(settings.catalogue_cache_seconds)
     counters = Counters()
+    public_statistics = PublicStatistics(settings.public_statistics_seconds)
     vapid = keys.load_or_create(settings)
 
     chores: list[asyncio.Task[None]] = []
@@ -110,6 +113,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             *HANDLING_CONTROLLERS,
             *STATISTICS_CONTROLLERS,
             *FEEDBACK_CONTROLLERS,
+            *TRANSPARENCY_CONTROLLERS,
             health,
             pwa_router(settings.pwa_dist),
         ],
@@ -118,6 +122,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "intake": Provide(lambda: intake, sync_to_thread=False),
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "counters": Provide(lambda: counters, sync_to_thread=False),
+            "public_statistics": Provide(lambda: public_statistics, sync_to_thread=False),
             "vapid": Provide(lambda: vapid, sync_to_thread=False),
             # Staff endpoints: the signed-in principal (admitted by accounts.guard) and the agencies they belong to.
             "staff": Provide(current_staff, sync_to_thread=False),

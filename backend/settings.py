@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     tracking_requests_per_minute: int = Field(
         default=20, ge=1, description="Public tracking requests a client address may make per minute."
     )
+    # The public transparency page (issue 17): figures of completed periods, kept and cached that long.
+    public_statistics_requests_per_minute: int = Field(
+        default=30, ge=1, description="Public statistics requests a client address may make per minute."
+    )
+    public_statistics_seconds: int = Field(
+        default=900, ge=0, description="How long the public statistics are kept in memory and cached by browsers."
+    )
     log_level: str = "INFO"
     access_log: bool = Field(default=True, description="Log every request (turn off behind a proxy that logs).")
     # Limits per client address (issue 13): counted in the database, shared by every process.

@@ -20,6 +20,7 @@ from pages import (
     begin_birth_registration,
     complete_birth_registration,
     idb_all,
+    keep_dossier,
     open_app,
     photo_with_gps,
 )
@@ -166,6 +167,37 @@ def test_no_update_takes_over_while_a_dossier_waits_to_be_sent(page: Page, deplo
     banner.get_by_role("button", name="Cập nhật ngay").click()
     expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
     assert idb_all(page, "outbox") == [] and len(idb_all(page, "dossiers")) == 1
+
+
+def test_no_update_takes_over_while_a_request_to_stop_waits_to_be_sent(page: Page, deployment: tuple[str, Any]) -> None:
+    url, deploy = deployment
+    dossier = accepted_from_a_phone(deploy.server)
+    open_app(page, url)
+    # No signal reaches the counter's server for now: the request to stop, kept with its dossier, cannot go.
+    page.context.route("**/api/dossiers/stop-requests", lambda route: route.abort())
+    body = {"submissionId": dossier["submissionId"], "accessToken": dossier["accessToken"],
+            "requestId": "0b9d7f4e-6a51-4c1f-9a0e-3f2d5c7b8a91", "reason": "Tôi đã làm ở nơi khác"}  # fmt: skip
+    stop = {"body": body, "askedAt": "2026-12-01T08:00:00.000Z", "state": "waiting", "attempts": 0,
+            "nextAttemptAt": 0, "lastError": None}  # fmt: skip
+    keep_dossier(page, {**dossier, "stopAsked": stop})
+    assert idb_all(page, "outbox") == []  # nothing in the outbox: only the request waits
+
+    deploy("B")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    banner = page.get_by_role("alert").filter(has_text="Đã có phiên bản mới")
+    expect(banner).to_contain_text("sau khi gửi xong hồ sơ và đề nghị đang chờ")
+    expect(banner.get_by_role("button", name="Cập nhật ngay")).to_have_count(0)
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting.postMessage({type: 'SKIP_WAITING'}))")
+    page.wait_for_timeout(1500)  # A refusal has no event to wait for: give the worker time to (wrongly) act.
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+A")).to_be_visible()
+
+    # Once the server has the request, the update may go.
+    page.context.unroute("**/api/dossiers/stop-requests")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    banner.get_by_role("button", name="Cập nhật ngay").click(timeout=30_000)
+    expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
+    assert [d.get("stopAsked") for d in idb_all(page, "dossiers")] == [None]
 
 
 # The app's database as version 2 made it, before the inbox (pwa/src/data/db.ts, `oldVersion < 2`), holding

@@ -186,6 +186,13 @@ class AppointmentChangeOut(msgspec.Struct, rename="camel"):
     reason: str
 
 
+class ResultScanView(msgspec.Struct, rename="camel"):
+    """The scan of the result, a copy to keep: GET /api/dossiers/{code}/result-scan with the dossier's token."""
+
+    content_type: str
+    size: int
+
+
 class DossierView(msgspec.Struct, rename="camel"):
     """A dossier as its own phone sees it."""
 
@@ -212,6 +219,7 @@ class DossierView(msgspec.Struct, rename="camel"):
     answers: dict[str, Any] | None = None
     appointment_change: AppointmentChangeOut | None = None
     stop_request: StopRequestView | None = None  # the citizen asked to stop (Art 21), confirmed or not yet
+    result_scan: ResultScanView | None = None
 
 
 class MineIn(msgspec.Struct, forbid_unknown_fields=True):

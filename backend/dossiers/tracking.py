@@ -20,6 +20,7 @@ from backend.dossiers.schemas import (
     PaperOut,
     QrOut,
     ReceiptOut,
+    ResultScanView,
     StepOut,
     StopRequestView,
     TextOut,
@@ -227,6 +228,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
                 refusal_reasons=refusals.get(r["id"], []),
                 appointment_change=changes.get(r["id"]),
                 stop_request=stop_request_view(r),
+                result_scan=ResultScanView(r["result_scan_type"], r["result_scan_size"]) if r["result_scan"] else None,
             )
         )
     return views

@@ -80,6 +80,13 @@ class Figures:
 FIGURE_NAMES = tuple(f.name for f in fields(Figures))
 
 
+class Reader(Protocol):
+    """Who reads the figures, for their scope: a signed-in staff member, or the public reading a province."""
+
+    @property
+    def agency_code(self) -> str: ...
+
+
 class UnitLike(Protocol):
     @property
     def code(self) -> str: ...

@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
 from backend.dossiers import tally
 from backend.handling.sheets import csv_bytes
@@ -63,7 +62,7 @@ def figures_out(f: Figures) -> FiguresOut:
 
 
 async def _counted(
-    staff: Principal,
+    staff: rules.Reader,
     unit: str | None,
     period: Period,
     *,
@@ -88,7 +87,7 @@ async def _counted(
 
 
 async def bieu_06(
-    staff: Principal,
+    staff: rules.Reader,
     unit: str | None,
     period: Period,
     detail: Detail,
@@ -181,7 +180,7 @@ def _indicator(code: str, kind: str, names: rules.Names, f: Figures) -> Indicato
 
 
 async def indicators(
-    staff: Principal, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
+    staff: rules.Reader, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
 ) -> IndicatorsOut:
     """The Decision 766 indicators of the unit and each unit beneath it, for one period (a month, usually)."""
     reported, covered, rows, names = await _counted(staff, unit, period, now=now, tz=tz, intake=intake, scans=True)
@@ -192,7 +191,7 @@ async def indicators(
 
 
 async def ranking(
-    staff: Principal, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
+    staff: rules.Reader, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
 ) -> RankingOut:
     """The communes beneath the unit, best first (see `rules.rank`)."""
     found = await indicators(staff, unit, period, now=now, tz=tz, intake=intake)

@@ -77,6 +77,13 @@ async def test_a_result_issued_with_its_scan_is_read_by_its_staff_and_its_own_ci
     theirs = await client.get(citizen, headers=bearer(other["sent"]))
     assert theirs.status_code == 404 and theirs.json()["code"] == "file_not_found"
     assert (await client.get(citizen)).status_code == 401
+    # The phone learns of the scan with its dossiers (what a copy to download weighs); the other has none.
+    tokens = [made["sent"]["accessToken"], other["sent"]["accessToken"]]
+    views = (await client.post("/api/dossiers/mine", json={"tokens": tokens})).json()["dossiers"]
+    assert {v["code"]: v["resultScan"] for v in views} == {
+        code: {"contentType": "application/pdf", "size": len(scan)},
+        other["dossier"]["code"]: None,
+    }
     # The other dossier has no scan: its own token finds none either, with the same answer.
     none_yet = await client.get(f"/api/dossiers/{other['dossier']['code']}/result-scan", headers=bearer(other["sent"]))
     assert none_yet.status_code == 404 and none_yet.json() == theirs.json()

@@ -10,7 +10,7 @@ import { ProcedurePage } from "./ProcedurePage";
 import { go, href, useRoute } from "./route";
 import { SearchPage } from "./SearchPage";
 import { useUnread } from "./notices/useUnread";
-import { registerServiceWorker, type Update } from "./update";
+import { registerServiceWorker, useUnsent, type Update } from "./update";
 import type { Catalogue } from "../shared/types";
 
 const DraftPage = lazyComponent(() => import("./drafts/DraftPage").then((module) => module.DraftPage), "…");
@@ -21,9 +21,10 @@ const CorrectionPage = lazyComponent(() => import("./dossiers/CorrectionPage").t
 const TrackingPage = lazyComponent(() => import("./dossiers/TrackingPage").then((module) => module.TrackingPage), "…");
 const InboxPage = lazyComponent(() => import("./notices/InboxPage").then((module) => module.InboxPage), "…");
 const FeedbackPages = lazyComponent(() => import("./feedback/FeedbackPages").then((module) => module.FeedbackPages), "…");
+const TransparencyPage = lazyComponent(() => import("./transparency/TransparencyPage").then((module) => module.TransparencyPage), "…");
 
 /** Pages that do not need the catalogue: they work from "my dossiers" or from the network alone. */
-const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox", "feedback", "feedbackForm"]);
+const WITHOUT_CATALOGUE = new Set(["submitted", "dossier", "tracking", "inbox", "feedback", "feedbackForm", "transparency"]);
 
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
@@ -125,9 +126,12 @@ export function App() {
         )}
       </main>
       <footer class="footer">
+        <p>
+          <a href={href.transparency()}>{m.transparency}</a>
+        </p>
         <Freshness catalogue={catalogue} m={m} />
       </footer>
-      {update && <UpdateBanner m={m} update={update} blocked={outboxCount > 0} onLater={() => setUpdate(null)} />}
+      {update && <UpdateBanner m={m} update={update} onLater={() => setUpdate(null)} />}
     </>
   );
 }
@@ -180,6 +184,7 @@ function DossierPages({ route, lang, online, catalogue }: DossierPagesProps) {
   if (route.page === "tracking") return <TrackingPage key={route.code ?? ""} code={route.code} lang={lang} online={online} />;
   if (route.page === "inbox") return <InboxPage lang={lang} online={online} />;
   if (route.page === "feedback" || route.page === "feedbackForm") return <FeedbackPages route={route} catalogue={catalogue} lang={lang} online={online} />;
+  if (route.page === "transparency") return <TransparencyPage lang={lang} online={online} />;
   return null;
 }
 
@@ -209,18 +214,18 @@ function Freshness({ catalogue, m }: { catalogue: ReturnType<typeof useCatalogue
 interface BannerProps {
   m: Messages;
   update: Update;
-  /** Submissions wait in the outbox: the new version must not take over now (nor can it: sw.ts). */
-  blocked: boolean;
   onLater: () => void;
 }
 
-function UpdateBanner({ m, update, blocked, onLater }: BannerProps) {
+function UpdateBanner({ m, update, onLater }: BannerProps) {
+  // Work waits to be sent: the new version must not take over now (nor can it: sw.ts); nor before it is counted.
+  const unsent = useUnsent();
   return (
     <div class="update-banner" role="alert">
       <p>{m.updateReady}</p>
-      {blocked && <p class="update-note">{m.updateAfterSending}</p>}
+      {!!unsent && <p class="update-note">{m.updateAfterSending}</p>}
       <div class="update-actions">
-        {!blocked && (
+        {unsent === 0 && (
           <button type="button" class="button button-primary" onClick={update.apply}>
             {m.updateNow}
           </button>

@@ -79,6 +79,8 @@ export interface Messages {
   updateAfterSending: string;
   updateLater: string;
   procedureGone: string;
+  /** The footer's link to the units' results (public transparency page). */
+  transparency: string;
   weekdays: string[];
 }
 
@@ -152,9 +154,10 @@ const vi: Messages = {
   navUnread: (count) => `${count} thông báo chưa đọc`,
   updateReady: "Đã có phiên bản mới của ứng dụng.",
   updateNow: "Cập nhật ngay",
-  updateAfterSending: "Ứng dụng sẽ cập nhật sau khi gửi xong hồ sơ.",
+  updateAfterSending: "Ứng dụng sẽ cập nhật sau khi gửi xong hồ sơ và đề nghị đang chờ.",
   updateLater: "Để sau",
   procedureGone: "Thủ tục này không còn trong danh mục.",
+  transparency: "Kết quả giải quyết thủ tục",
   weekdays: ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
 };
 
@@ -229,9 +232,10 @@ const en: Messages = {
   navUnread: (count) => `${count} unread`,
   updateReady: "A new version of the app is ready.",
   updateNow: "Update now",
-  updateAfterSending: "The app will update once your dossiers have been sent.",
+  updateAfterSending: "The app will update once your dossiers and requests have been sent.",
   updateLater: "Later",
   procedureGone: "This procedure is no longer in the catalogue.",
+  transparency: "How procedures were resolved",
   weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
 };
 

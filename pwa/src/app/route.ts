@@ -2,7 +2,8 @@
  * `#/` search, `#/thu-tuc/<code>` a procedure, `#/ho-so` my drafts, `#/ho-so/<id>/<step>` a draft,
  * `#/da-nop` my submitted dossiers, `#/da-nop/<code>` one of them (`/sua`: correcting it), `#/tra-cuu[/<code>]` public tracking
  * (the receipt's QR code opens `#/tra-cuu/<code>`), `#/thong-bao` the inbox, `#/phan-anh` my feedback and
- * `#/phan-anh/thu-tuc/<code>` or `#/phan-anh/ho-so/<code>` new feedback about a procedure or a dossier. */
+ * `#/phan-anh/thu-tuc/<code>` or `#/phan-anh/ho-so/<code>` new feedback about a procedure or a dossier,
+ * `#/cong-khai` the units' results (public). */
 
 import { useEffect, useState } from "preact/hooks";
 
@@ -17,7 +18,8 @@ export type Route =
   | { page: "tracking"; code: string | null }
   | { page: "inbox" }
   | { page: "feedback" }
-  | { page: "feedbackForm"; about: "procedure" | "dossier"; code: string };
+  | { page: "feedbackForm"; about: "procedure" | "dossier"; code: string }
+  | { page: "transparency" };
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -52,6 +54,7 @@ export function parseRoute(hash: string): Route {
     if (code && (first === "thu-tuc" || first === "ho-so")) return { page: "feedbackForm", about: first === "ho-so" ? "dossier" : "procedure", code };
     return { page: "feedback" };
   }
+  if (head === "cong-khai") return { page: "transparency" };
   return { page: "search" };
 }
 
@@ -69,6 +72,7 @@ export const href = {
   feedback: (): string => "#/phan-anh",
   feedbackAbout: (about: "procedure" | "dossier", code: string): string =>
     `#/phan-anh/${about === "dossier" ? "ho-so" : "thu-tuc"}/${encodeURIComponent(code)}`,
+  transparency: (): string => "#/cong-khai",
 };
 
 /** Goes to `hash`; `replace` leaves no history entry (the phone's back button skips it). */

@@ -1,5 +1,9 @@
 /** Registers the service worker and reports a waiting new version. The new version takes over only
- * when the user agrees (SKIP_WAITING), and the page reloads once it controls it. */
+ * when the user agrees (SKIP_WAITING), and the page reloads once it controls it; never while the phone
+ * holds unsent work (data/unsent). */
+
+import { useEffect, useState } from "preact/hooks";
+import { listen } from "../data/changes";
 
 const SW_URL = "/sw.js";
 
@@ -36,4 +40,21 @@ export async function registerServiceWorker(onReady: (update: Update) => void): 
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && navigator.onLine) void registration.update().catch(() => undefined);
   });
+}
+
+/** How many items the phone holds unsent (submissions, requests to stop, ...), kept current; null until
+ * first read (the count's code loads only when an update is offered). */
+export function useUnsent(): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    const recount = (): void => void import("../data/unsent").then((unsent) => unsent.countUnsent()).then((n) => live && setCount(n));
+    recount();
+    const stop = listen((change) => change.kind !== "progress" && recount());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return count;
 }

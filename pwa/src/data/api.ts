@@ -1,4 +1,5 @@
-/** Typed calls to the motcua API: the only module of the app that uses `fetch`. Every failure becomes
+/** Typed calls to the motcua API: the only module of the app that uses `fetch` (but for a file to save:
+ * data/resultScan). Every failure becomes
  * an `ApiError`, so the UI shows one kind of error whatever went wrong; every answer is told to listeners. */
 
 import type { CalendarData, Catalogue, CatalogueChanges, Problem } from "../shared/types";
@@ -85,7 +86,7 @@ function withTimeout(
 }
 
 /** A GET that may answer 304 (the client's copy is current) when `etag` is given. */
-async function getJson<T>(
+export async function getJson<T>(
   path: string,
   options: { etag?: string | null; signal?: AbortSignal | undefined } = {},
 ): Promise<{ notModified: true } | { notModified: false; body: T; etag: string | null }> {

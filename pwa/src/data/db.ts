@@ -18,6 +18,7 @@ import type {
   ProblemDetail,
   RatingBody,
   RatingChannel,
+  PublicStatistics,
   StopRequestBody,
   SubmissionBody,
 } from "../shared/types";
@@ -210,6 +211,15 @@ export interface PendingFeedback {
   lastError: Bilingual | null;
 }
 
+/** The last answer of GET /api/public/statistics for one period choice ("month", "quarter", "year"), so the
+ * transparency page reads offline; `fetchedAt` is when the phone last had it confirmed. */
+export interface StoredStatistics {
+  choice: string;
+  statistics: PublicStatistics;
+  etag: string | null;
+  fetchedAt: string;
+}
+
 export interface MotcuaDB extends DBSchema {
   catalogue: { key: "current"; value: StoredCatalogue };
   calendar: { key: "current"; value: StoredCalendar };
@@ -219,10 +229,11 @@ export interface MotcuaDB extends DBSchema {
   dossiers: { key: string; value: StoredDossier; indexes: { bySubmitted: string } };
   notices: { key: number; value: StoredNotice; indexes: { byRead: number; byCode: string } };
   feedback: { key: string; value: StoredFeedback; indexes: { byCreated: string } };
+  statistics: { key: string; value: StoredStatistics };
 }
 
 export const DB_NAME = "motcua";
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Opens the database and runs `read` on it without ever creating or upgrading it: for the service
  * worker's checks, which must not change the schema under a page of another app version. Null when the
@@ -273,6 +284,9 @@ export function db(): Promise<IDBPDatabase<MotcuaDB>> {
       }
       if (oldVersion < 4 && !database.objectStoreNames.contains("feedback")) {
         database.createObjectStore("feedback", { keyPath: "id" }).createIndex("byCreated", "createdAt");
+      }
+      if (oldVersion < 5) {
+        database.createObjectStore("statistics", { keyPath: "choice" });
       }
     },
     // A newer app version in another tab wants to upgrade: let it, and reopen on next use.

@@ -2,7 +2,7 @@
  * Reading it and changing one entry; the moves between stores are in handover.ts. */
 
 import { announce } from "./changes";
-import { db, peek, type OutboxEntry } from "./db";
+import { db, type OutboxEntry } from "./db";
 
 export type { OutboxEntry };
 
@@ -13,11 +13,6 @@ export async function listOutbox(): Promise<OutboxEntry[]> {
 
 export async function countOutbox(): Promise<number> {
   return (await db()).count("outbox");
-}
-
-/** The count without creating or upgrading the database (for the service worker). */
-export async function peekOutboxCount(): Promise<number> {
-  return (await peek((database) => (database.objectStoreNames.contains("outbox") ? database.count("outbox") : Promise.resolve(0)))) ?? 0;
 }
 
 /** Changes one entry in its own transaction; undefined when it is gone (sent or reopened meanwhile). */

@@ -337,6 +337,8 @@ export interface DossierView {
   appointmentChange?: { kind: "restarted" | "extended"; previous: string; reason: string } | null;
   /** The citizen asked to stop handling (Decree 118/2025 Art 21); the counter confirms it with Mẫu 05. */
   stopRequest?: StopRequestView | null;
+  /** The result's scan, a copy to keep (GET /api/dossiers/{code}/result-scan with the token); absent: none. */
+  resultScan?: { contentType: string; size: number } | null;
 }
 
 export interface StopRequestView {
@@ -460,4 +462,47 @@ export interface FeedbackView {
   state: "open" | "overdue" | "answered";
   answer: string | null;
   answeredAt: string | null;
+}
+
+/** Biểu 06's columns for one unit or the total (GET /api/public/statistics); `satisfactionRate` in per cent. */
+export interface PublicFigures {
+  received: number;
+  receivedOnline: number;
+  receivedInPerson: number;
+  carriedOver: number;
+  resolved: number;
+  resolvedEarly: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  inProgress: number;
+  inProgressWithin: number;
+  inProgressOverdue: number;
+  waitingForCitizen: number;
+  returnedOrWithdrawn: number;
+  apologies: number;
+  satisfactionRate: number | null;
+}
+
+/** One deciding unit's figures and its Decision 766 shares (per cent; null: nothing to share yet). */
+export interface PublicUnit {
+  unit: string;
+  nameVi: string;
+  nameEn: string;
+  kind: string;
+  figures: PublicFigures;
+  onTimeShare: number | null;
+  onlineShare: number | null;
+  scannedShare: number | null;
+  satisfiedShare: number | null;
+}
+
+/** The results of the province and each unit beneath it for the last completed month, quarter or year. */
+export interface PublicStatistics {
+  choice: string;
+  period: { kind: string; firstDay: string; lastDay: string; year: number | null; index: number | null };
+  unit: string;
+  nameVi: string;
+  nameEn: string;
+  total: PublicFigures;
+  units: PublicUnit[];
 }

@@ -5,7 +5,7 @@
 import { setCacheNameDetails } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { peekOutboxCount } from "../data/outbox";
+import { peekUnsent } from "../data/unsent";
 import { flush, SYNC_TAG } from "../sync/outbox";
 import { listenForPush } from "./push";
 
@@ -29,14 +29,14 @@ precacheAndRoute(self.__WB_MANIFEST);
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//, /^\/staff(\/|$)/] }));
 
 // A new version waits until the user agrees to reload (the page sends this message), and never takes
-// over while the outbox holds work: the page hides the button then, and this is the second lock.
+// over while the phone holds unsent work (data/unsent): the page hides the button then, and this is the second lock.
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const data: unknown = event.data;
   if (typeof data === "object" && data !== null && (data as { type?: unknown }).type === "SKIP_WAITING") {
     event.waitUntil(
-      peekOutboxCount().then((count) => {
+      peekUnsent().then((count) => {
         if (count === 0) return self.skipWaiting();
-        console.info("update postponed: the outbox holds", count, "submission(s)");
+        console.info("update postponed:", count, "item(s) wait to be sent");
         return undefined;
       }),
     );

@@ -15,6 +15,7 @@ import { DOSSIER_TEXT, statusLabel, type DossierText } from "./text";
 import { useMyDossiers } from "./useMyDossiers";
 import { CorrectionNotice, RefusalNotice } from "./CorrectionNotice";
 import { Facts, HistoryList } from "./parts";
+import { ResultScan } from "./ResultScan";
 import { StopRequest } from "./StopRequest";
 import { Rating } from "./Rating";
 import "./dossiers.css";
@@ -80,6 +81,7 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
         <CorrectionNotice dossier={dossier} lang={lang} />
         <RefusalNotice dossier={dossier} lang={lang} />
         <ReadyNotice dossier={dossier} lang={lang} t={t} />
+        <ResultScan dossier={dossier} lang={lang} />
         <StopRequest dossier={dossier} lang={lang} />
         <p>
           <a href={href.feedbackAbout("dossier", dossier.code)} data-testid="feedback-dossier">

@@ -1,0 +1,66 @@
+/** Texts of the public transparency page (Kết quả giải quyết thủ tục hành chính), in both languages. */
+
+import type { Lang } from "../i18n";
+
+export const TRANSPARENCY_TEXT = {
+  vi: {
+    title: "Kết quả giải quyết thủ tục hành chính",
+    intro: "Số hồ sơ tiếp nhận và kết quả giải quyết của tỉnh và từng cơ quan, xã trong tỉnh, theo kỳ báo cáo từ ngày 15 đến ngày 14.",
+    period: "Kỳ báo cáo",
+    choices: { month: "Tháng trước", quarter: "Quý trước", year: "Năm trước" },
+    from: (first: string, last: string) => `Từ ${first} đến ${last}`,
+    updatedAt: (when: string) => `Cập nhật lúc ${when}`,
+    offline: "Không có mạng: đang xem số liệu đã lưu trên máy.",
+    offlineNothing: "Không có mạng và chưa có số liệu của kỳ này trên máy. Hãy mở lại trang khi có mạng.",
+    failed: "Chưa cập nhật được số liệu; đang xem số liệu đã lưu trên máy.",
+    failedNothing: "Chưa tải được số liệu. Vui lòng thử lại sau.",
+    loading: "Đang tải số liệu…",
+    total: "Toàn tỉnh",
+    own: "Hồ sơ thuộc thẩm quyền cấp tỉnh",
+    received: "Tiếp nhận",
+    receivedParts: (online: string, inPerson: string, carried: string) =>
+      `trực tuyến ${online} · trực tiếp, bưu chính ${inPerson} · kỳ trước chuyển sang ${carried}`,
+    resolved: "Đã giải quyết",
+    resolvedParts: (early: string, onTime: string, late: string) => `trước hạn ${early} · đúng hạn ${onTime} · quá hạn ${late}`,
+    inProgress: "Đang giải quyết",
+    inProgressParts: (within: string, overdue: string) => `trong hạn ${within} · quá hạn ${overdue}`,
+    returned: "Trả lại, rút hồ sơ",
+    apologies: "Thư xin lỗi",
+    onTime: "Tỷ lệ giải quyết đúng hạn",
+    online: "Tỷ lệ nộp trực tuyến",
+    scanned: "Tỷ lệ hồ sơ được số hóa",
+    satisfied: "Tỷ lệ hài lòng",
+    none: "—",
+  },
+  en: {
+    title: "How administrative procedures were resolved",
+    intro: "Dossiers received and resolved by the province and each agency and commune in it, per reporting period from the 15th to the 14th.",
+    period: "Reporting period",
+    choices: { month: "Last month", quarter: "Last quarter", year: "Last year" },
+    from: (first: string, last: string) => `From ${first} to ${last}`,
+    updatedAt: (when: string) => `Updated at ${when}`,
+    offline: "No connection: showing the figures saved on this phone.",
+    offlineNothing: "No connection, and no figures for this period on this phone yet. Open the page again when you are online.",
+    failed: "The figures could not be updated; showing those saved on this phone.",
+    failedNothing: "The figures could not be loaded. Please try again later.",
+    loading: "Loading the figures…",
+    total: "Whole province",
+    own: "Dossiers the province decides itself",
+    received: "Received",
+    receivedParts: (online: string, inPerson: string, carried: string) =>
+      `online ${online} · in person or by post ${inPerson} · carried over ${carried}`,
+    resolved: "Resolved",
+    resolvedParts: (early: string, onTime: string, late: string) => `early ${early} · on time ${onTime} · late ${late}`,
+    inProgress: "In progress",
+    inProgressParts: (within: string, overdue: string) => `within the deadline ${within} · overdue ${overdue}`,
+    returned: "Returned or withdrawn",
+    apologies: "Apology letters",
+    onTime: "Resolved on time",
+    online: "Submitted online",
+    scanned: "With scanned documents",
+    satisfied: "Satisfied citizens",
+    none: "—",
+  },
+} satisfies Record<Lang, unknown>;
+
+export type TransparencyText = (typeof TRANSPARENCY_TEXT)["vi"];
