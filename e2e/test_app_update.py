@@ -185,7 +185,7 @@ def test_no_update_takes_over_while_a_request_to_stop_waits_to_be_sent(page: Pag
     deploy("B")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     banner = page.get_by_role("alert").filter(has_text="Đã có phiên bản mới")
-    expect(banner).to_contain_text("sau khi gửi xong hồ sơ và đề nghị đang chờ")
+    expect(banner).to_contain_text("sau khi gửi xong những gì đang chờ gửi")
     expect(banner.get_by_role("button", name="Cập nhật ngay")).to_have_count(0)
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting.postMessage({type: 'SKIP_WAITING'}))")
     page.wait_for_timeout(1500)  # A refusal has no event to wait for: give the worker time to (wrongly) act.
