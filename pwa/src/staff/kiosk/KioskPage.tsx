@@ -178,6 +178,10 @@ function RatingForm({ invitation, ratingId, lang, t, onDone, onLeave }: FormProp
       },
     );
   };
+  const chooseLevel = (chosen: RatingLevel): void => {
+    setLevel(chosen);
+    setProblem("");
+  };
   const skip = (): void => {
     void dismissInvitation().catch(() => undefined);
     onLeave();
@@ -190,7 +194,14 @@ function RatingForm({ invitation, ratingId, lang, t, onDone, onLeave }: FormProp
         <strong>{invitation.procedureName[lang]}</strong>
       </p>
       <div class="kiosk-columns">
-        <Choice name="level" legend={t.level} options={entries(t.levels)} value={level} onChoose={setLevel} big />
+        <div>
+          <Choice name="level" legend={t.level} options={entries(t.levels)} value={level} onChoose={chooseLevel} big />
+          {problem && (
+            <p role="alert" class="kiosk-problem">
+              {problem}
+            </p>
+          )}
+        </div>
         <div class="kiosk-points">
           <p class="kiosk-optional">{t.optional}</p>
           <Choice name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
@@ -203,11 +214,6 @@ function RatingForm({ invitation, ratingId, lang, t, onDone, onLeave }: FormProp
           </label>
         </div>
       </div>
-      {problem && (
-        <p role="alert" class="kiosk-problem">
-          {problem}
-        </p>
-      )}
       <p class="kiosk-actions">
         <button type="submit" class="kiosk-send" disabled={busy} data-testid="kiosk-send">
           {busy ? t.sending : t.send}
