@@ -110,7 +110,16 @@ export function RatingCard({ code, lang, onLater }: Props) {
       <h3 id="rating-title">{t.title}</h3>
       <p class="rating-intro">{t.intro}</p>
       <form onSubmit={(event) => void send(event)} noValidate>
-        <Choice name="level" legend={t.level} options={entries(t.levels)} value={level} onChoose={setLevel} />
+        <Choice
+          name="level"
+          legend={t.level}
+          options={entries(t.levels)}
+          value={level}
+          onChoose={(chosen) => {
+            setLevel(chosen);
+            setMissing(false);
+          }}
+        />
         {missing && (
           <p class="rating-error" role="alert">
             {t.levelMissing}
