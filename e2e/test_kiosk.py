@@ -134,12 +134,15 @@ def test_the_citizen_rates_at_the_counter_tablet_right_after_the_return(server: 
     tablet.get_by_test_id("kiosk-timeliness").get_by_text("Đúng hẹn", exact=True).click()
     assert not _violations(tablet), _violations(tablet)
     tablet.screenshot(path=str(SCREENSHOTS / "kiosk-rating.png"))
+    tablet.get_by_role("button", name="English").click()  # this citizen's choice, the answers kept
+    expect(tablet.get_by_test_id("kiosk-level").locator("legend")).to_have_text("How satisfied are you?")
     tablet.get_by_test_id("kiosk-send").click()
-    expect(tablet.get_by_test_id("kiosk-done")).to_contain_text("Cảm ơn ông/bà đã đánh giá!")
+    expect(tablet.get_by_test_id("kiosk-done")).to_contain_text("Thank you for your rating!")
     tablet.screenshot(path=str(SCREENSHOTS / "kiosk-thanks.png"))
     assert kept_ratings(server) == [("kiosk", "satisfied", "lan.nt")]
     assert rated_in_bieu_06(server) == (1, 1)
-    expect(tablet.get_by_role("heading", level=1)).to_have_text(WAITING, timeout=10_000)  # waits for the next
+    # Back to waiting for the next citizen, in the tablet's own language again.
+    expect(tablet.get_by_role("heading", level=1)).to_have_text(WAITING, timeout=10_000)
 
     invitation.get_by_role("button", name="Mời công dân đánh giá").click()  # a second invitation is refused
     expect(invitation.get_by_role("alert")).to_have_text("Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.")

@@ -77,7 +77,7 @@ export function StaffApp() {
   if (route.page === "kiosk" && session.state === "signedIn" && session.me.role === "officer" && !session.me.mustChangePassword) {
     return (
       <main id="main" tabIndex={-1}>
-        <KioskRoute lang={lang} m={m} onSwitchLanguage={switchLanguage} />
+        <KioskRoute lang={lang} m={m} />
       </main>
     );
   }

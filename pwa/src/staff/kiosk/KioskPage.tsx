@@ -21,10 +21,15 @@ type Screen =
 const BACK_TO_WAITING_MS = 6000;
 const DEFAULT_POLL_SECONDS = 3;
 
-export default function KioskPage({ lang, onSwitchLanguage }: KioskProps) {
+export default function KioskPage({ lang: tabletLang }: KioskProps) {
+  // A citizen may switch the language for their own rating; the next one starts in the tablet's language again.
+  const [lang, setLang] = useState<Lang>(tabletLang);
   const t = KIOSK_TEXT[lang];
   const [screen, setScreen] = useState<Screen>({ state: "waiting", offline: false });
-  const wait = (): void => setScreen({ state: "waiting", offline: false });
+  const wait = (): void => {
+    setLang(tabletLang);
+    setScreen({ state: "waiting", offline: false });
+  };
   useEffect(() => {
     document.title = t.title;
   }, [t]);
@@ -71,7 +76,7 @@ export default function KioskPage({ lang, onSwitchLanguage }: KioskProps) {
     <div class="kiosk" lang={lang}>
       <header class="kiosk-top">
         <p class="kiosk-brand">{t.title}</p>
-        <button type="button" class="kiosk-language" onClick={onSwitchLanguage}>
+        <button type="button" class="kiosk-language" lang={lang === "vi" ? "en" : "vi"} onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
           {t.language}
         </button>
       </header>

@@ -6,8 +6,8 @@ import { useEffect, useState } from "preact/hooks";
 import type { Lang, StaffMessages } from "../i18n";
 
 export interface KioskProps {
+  /** The tablet's language (the staff app's); each citizen may switch it for their own rating. */
   lang: Lang;
-  onSwitchLanguage: () => void;
 }
 
 type Page = ComponentType<KioskProps>;
