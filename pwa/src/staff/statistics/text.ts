@@ -108,7 +108,7 @@ const vi: StatisticsText = {
     scanned: "Số hóa (%)",
     satisfied: "Hài lòng (%)",
   },
-  rankingNote: "Điểm là trung bình các tỷ lệ đã có số liệu; tỷ lệ hài lòng sẽ có khi công dân đánh giá.",
+  rankingNote: "Điểm là trung bình các tỷ lệ đã có số liệu; tỷ lệ hài lòng tính trên các đánh giá của người dân trong kỳ.",
 };
 
 const en: StatisticsText = {
@@ -167,7 +167,7 @@ const en: StatisticsText = {
     scanned: "Scanned (%)",
     satisfied: "Satisfied (%)",
   },
-  rankingNote: "The score is the mean of the shares with figures; satisfaction comes once citizens rate.",
+  rankingNote: "The score is the mean of the shares with figures; satisfaction counts the citizens' ratings given in the period.",
 };
 
 export const STATISTICS_TEXT: Record<Lang, StatisticsText> = { vi, en };
