@@ -6,7 +6,7 @@ import { MESSAGES, type Lang } from "../i18n";
 import { errorText } from "../problem";
 import { followLink, href } from "../route";
 import { invite } from "./api";
-import { INVITE_TEXT } from "./text";
+import { INVITE_TEXT } from "./inviteText";
 
 type State = { state: "idle" } | { state: "busy" } | { state: "invited" } | { state: "refused"; text: string };
 
