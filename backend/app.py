@@ -36,6 +36,7 @@ from backend.dossiers.api import (
 from backend.feedback.api import FEEDBACK_CONTROLLERS
 from backend.handling.api import HANDLING_CONTROLLERS
 from backend.http import BoundedRequest, head_limit
+from backend.kiosk.api import KIOSK_CONTROLLERS
 from backend.limits.service import Counters
 from backend.openapi import TrueJsonRenderPlugin
 from backend.piccolo_app import ALL_TABLES
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             StaffNoticeController,
             *STAFF_CONTROLLERS,
             *REVIEW_CONTROLLERS,
+            *KIOSK_CONTROLLERS,
             *HANDLING_CONTROLLERS,
             *STATISTICS_CONTROLLERS,
             *FEEDBACK_CONTROLLERS,

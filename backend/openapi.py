@@ -89,6 +89,12 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "GET /api/staff/statistics/bieu-06.csv": (400, 401, 403, 422),
     "GET /api/staff/statistics/indicators": (400, 401, 403, 422),
     "GET /api/staff/statistics/ranking": (400, 401, 403, 422),
+    # The counter's rating tablet: the officer's invitation (409: not returned, rated already), the tablet's poll,
+    # rating (409: no open invitation, rated meanwhile; 200: the same rating again) and dismissal.
+    f"POST {STAFF_DOSSIER}/rating-invitation": (401, 403, 404, 409),
+    "GET /api/staff/kiosk/invitation": (401, 403, 404),
+    "DELETE /api/staff/kiosk/invitation": (401, 403),
+    "POST /api/staff/kiosk/ratings": (200, 400, 401, 403, 404, 409, 413, 422),
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),

@@ -26,6 +26,7 @@ from backend.app import create_app
 from backend.dossiers.tables import Dossier, DossierHandover, DossierPaper, DossierPart
 from backend.errors import NotFound
 from backend.feedback.tables import Feedback
+from backend.satisfaction.tables import Rating
 from backend.settings import Settings
 from tests.accounts.staffing import AGENCY, OTHER_AGENCY, PASSWORD, Session, sign_in, staff
 from tests.factories import NOW, jpeg_bytes, seeded, sha256, submitted, valid_answers
@@ -252,7 +253,34 @@ FEEDBACK_ROUTES: dict[tuple[str, str], Row] = {
         records=_feedback,
     ),
 }
-ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES | STATISTICS_ROUTES | FEEDBACK_ROUTES
+
+
+# The counter's rating tablet, signed in as the officer: OWN returned; the rating route repeats one kept (200).
+RETURNED = {"status": "returned", "result_at": NOW, "returned_at": NOW}
+RATED = "5b0c9a4e-7d1f-4c2a-9e3b-6f8d2a1c4e70"
+
+
+def _rated(code: str, dossier: int) -> list[Table]:
+    return (
+        [Rating(rating_id=RATED, dossier=dossier, channel="kiosk", level="satisfied", rated_at=NOW)]
+        if code == OWN
+        else []
+    )
+
+
+KIOSK_ROUTES: dict[tuple[str, str], Row] = {
+    ("POST", STAFF_DOSSIER + "/rating-invitation"): _dossier_row(OFFICERS, "/rating-invitation", prepare=RETURNED),
+    ("GET", "/api/staff/kiosk/invitation"): Row(OFFICERS),
+    ("DELETE", "/api/staff/kiosk/invitation"): Row(OFFICERS),
+    ("POST", "/api/staff/kiosk/ratings"): Row(
+        OFFICERS,
+        {"code": OWN, "ratingId": RATED, "level": "satisfied"},
+        dossiers=True,
+        prepare=RETURNED,
+        records=_rated,
+    ),
+}
+ROUTES |= HANDLING_ROUTES | HANDOVER_ROUTES | STATISTICS_ROUTES | FEEDBACK_ROUTES | KIOSK_ROUTES
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 

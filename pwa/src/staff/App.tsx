@@ -23,6 +23,7 @@ import { SlipPage } from "./liaison/SlipPage";
 import { LIAISON_TEXT } from "./liaison/text";
 import { PasswordPage } from "./PasswordPage";
 import { followLink, href, useRoute, type Route } from "./route";
+import { KioskRoute } from "./kiosk/lazy";
 import { StatisticsRoute } from "./statistics/lazy";
 import { FeedbackRoute } from "./feedback/lazy";
 
@@ -36,6 +37,7 @@ export function StaffApp() {
   const [lang, setLang] = useState<Lang>(loadLang);
   const [session, setSession] = useState<Session>({ state: "loading" });
   const [signOutFailed, setSignOutFailed] = useState(false);
+  const route = useRoute();
   const m = MESSAGES[lang];
 
   const load = (): void => {
@@ -72,6 +74,14 @@ export function StaffApp() {
     );
   };
 
+  // Kiosk mode: the tablet facing the citizen shows the rating page alone (no staff header or navigation).
+  if (route.page === "kiosk" && session.state === "signedIn" && session.me.role === "officer" && !session.me.mustChangePassword) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <KioskRoute lang={lang} m={m} />
+      </main>
+    );
+  }
   return (
     <>
       <a class="skip-link" href="#main">

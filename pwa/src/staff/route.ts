@@ -20,6 +20,7 @@ export type Route =
   | LiaisonRoute
   | { page: "slip"; code: string }
   | { page: "register" }
+  | { page: "kiosk" }
   | { page: "notFound" };
 
 export const ROOT = "/staff/";
@@ -37,6 +38,8 @@ export const href = {
   /** Mẫu 06, printed live rather than kept as issued. */
   slip: (code: string): string => `${ROOT}ho-so/${encodeURIComponent(code)}/in/06`,
   register: (): string => `${ROOT}so-theo-doi`,
+  /** Kiosk mode: the counter's rating tablet facing the citizen. */
+  kiosk: (): string => `${ROOT}danh-gia`,
 };
 
 /** ho-so, ho-so/{code}, ho-so/{code}/in/{01|…|06}. */
@@ -63,6 +66,7 @@ export function parseRoute(pathname: string): Route {
   if (rest === "so-theo-doi") return { page: "register" };
   if (rest === "thong-ke") return { page: "statistics" };
   if (rest === "phan-anh") return { page: "feedback" };
+  if (rest === "danh-gia") return { page: "kiosk" };
   return counterRoute(rest) ?? liaisonRoute(rest) ?? { page: "notFound" };
 }
 

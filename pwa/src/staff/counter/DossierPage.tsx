@@ -15,6 +15,7 @@ import { PaperHandover } from "../liaison/PaperHandover";
 import { Parts } from "../liaison/Parts";
 import { SlipLink } from "../forms/SlipLink";
 import { ResultScanLink } from "../handling/ResultScan";
+import { InviteCard } from "../kiosk/InviteCard";
 import { Actions } from "./Actions";
 import { readDossier, readProcedure, type Dossier } from "./api";
 import { IntakeDone } from "./IntakeDone";
@@ -101,6 +102,7 @@ export function DossierPage({ me, code, lang }: { me: StaffMe; code: string; lan
                 onStale={stale}
               />
             )}
+            {me.role === "officer" && loaded.dossier.status === "returned" && <InviteCard code={loaded.dossier.code} lang={lang} />}
             <PaperHandover me={me} dossier={loaded.dossier} lang={lang} onDone={stepped} onStale={stale} />
             <Parts me={me} dossier={loaded.dossier} assignee={handling?.assignee ?? ""} lang={lang} onDone={stepped} onStale={stale} />
             <PaperLinks dossier={loaded.dossier} t={t} />
