@@ -160,16 +160,20 @@ def test_a_returned_dossier_is_rated_offline_and_counted_in_the_statistics(
 def test_a_dossier_rated_at_the_counter_is_not_rated_twice_from_the_phone(server: AppServer, phone: Page) -> None:
     page = phone
     code = phone_sends(server, page)
-    # Handed back and rated at the counter's tablet meanwhile (the handling itself is the journey's test).
     with _db(server) as db:
         db.execute("UPDATE dossier SET status = 'returned', received_at = submitted_at WHERE code = ?", (code,))
+    phone_shows(page, server, code, "Đã trả kết quả")
+    expect(page.get_by_test_id("rating-card")).to_be_visible()
+    # Rated at the counter's tablet while the phone's page is open (as satisfaction.service.record writes it: the
+    # rating and the dossier's mark, together; the tablet itself is e2e/test_kiosk.py's).
+    with _db(server) as db:
         db.execute(
             "INSERT INTO rating (rating_id, dossier, receiving_unit_code, competent_agency_code, procedure_code, "
             "channel, level, comment, rated_at) SELECT ?, id, receiving_unit_code, competent_agency_code, "
             "procedure_code, 'kiosk', 'very_satisfied', '', submitted_at FROM dossier WHERE code = ?",
             (str(uuid.uuid4()), code),
         )
-    phone_shows(page, server, code, "Đã trả kết quả")
+        db.execute("UPDATE dossier SET rated_via = 'kiosk' WHERE code = ?", (code,))
     card = page.get_by_test_id("rating-card")
     choose(card, "level", "Chưa hài lòng")
     card.get_by_role("button", name="Gửi đánh giá").click()
@@ -178,3 +182,19 @@ def test_a_dossier_rated_at_the_counter_is_not_rated_twice_from_the_phone(server
     expect(state).to_have_attribute("data-channel", "kiosk")
     with _db(server) as db:
         assert db.execute("SELECT channel, level FROM rating").fetchall() == [("kiosk", "very_satisfied")]
+    # Rated at the counter before the phone looks again: its refreshed view says so, and nothing is asked.
+    other = phone_sends(server, page)
+    with _db(server) as db:
+        db.execute("UPDATE dossier SET status = 'returned', received_at = submitted_at WHERE code = ?", (other,))
+        db.execute(
+            "INSERT INTO rating (rating_id, dossier, receiving_unit_code, competent_agency_code, procedure_code, "
+            "channel, level, comment, rated_at) SELECT ?, id, receiving_unit_code, competent_agency_code, "
+            "procedure_code, 'kiosk', 'satisfied', '', submitted_at FROM dossier WHERE code = ?",
+            (str(uuid.uuid4()), other),
+        )
+        db.execute("UPDATE dossier SET rated_via = 'kiosk' WHERE code = ?", (other,))
+    phone_shows(page, server, other, "Đã trả kết quả")
+    state = page.get_by_test_id("rating-state")
+    expect(state).to_contain_text("Ông/bà đã đánh giá tại quầy")
+    expect(state).to_have_attribute("data-state", "elsewhere")
+    expect(page.get_by_test_id("rating-card")).to_have_count(0)

@@ -79,6 +79,12 @@ async def apply(code: str, version: int, move: Move, actor: Actor, now: dt.datet
     return new
 
 
+async def mark_rated(dossier_id: int, channel: str) -> None:
+    """The dossier was rated (by `channel`): said to its phone in its view. Not a move: no version, no audit
+    row; the caller writes it in the rating's own transaction."""
+    await Dossier.update({Dossier.rated_via: channel}).where(Dossier._meta.primary_key == dossier_id)
+
+
 async def _record(
     dossier_id: int, before: str, new: dict[str, Any], move: Move, actor: Actor, *, now: dt.datetime
 ) -> None:

@@ -220,6 +220,7 @@ class DossierView(msgspec.Struct, rename="camel"):
     appointment_change: AppointmentChangeOut | None = None
     stop_request: StopRequestView | None = None  # the citizen asked to stop (Art 21), confirmed or not yet
     result_scan: ResultScanView | None = None
+    rated_via: str | None = None  # "app" or "kiosk" once the dossier is rated (Art 29-34): the phone stops asking
 
 
 class MineIn(msgspec.Struct, forbid_unknown_fields=True):

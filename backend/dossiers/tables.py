@@ -58,6 +58,9 @@ class Dossier(Table):
     return_method = Varchar(length=12, default="")  # "counter" or "post" (Art 22)
     tracking_number = Varchar(length=40, default="")  # the postal item, when posted
     stopped_at = Timestamptz(null=True, default=None)  # Art 21, Mẫu 05
+    # How the citizen rated the returned dossier (Art 29-34): "app" or "kiosk", written with the rating itself
+    # (backend/satisfaction), so the phone stops asking once it was rated at the counter; "" before.
+    rated_via = Varchar(length=8, default="")
     # The citizen's own request to stop, from the app (Art 21): the counter confirms it with Mẫu 05. The id is
     # the phone's, so a retry is recognised; one request per dossier.
     stop_requested_at = Timestamptz(null=True, default=None)

@@ -229,6 +229,7 @@ async def mine(tokens: list[str], public_url: str) -> list[DossierView]:
                 appointment_change=changes.get(r["id"]),
                 stop_request=stop_request_view(r),
                 result_scan=ResultScanView(r["result_scan_type"], r["result_scan_size"]) if r["result_scan"] else None,
+                rated_via=r["rated_via"] or None,
             )
         )
     return views

@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from backend.accounts import service as accounts
+from backend.db import writing
 from backend.dossiers import corrections, moves, timeline
 from backend.satisfaction import rules
 from backend.satisfaction.errors import AlreadyRated, NotRateable, RatingConflict
@@ -66,7 +67,10 @@ async def _kept(
         comment=answers.comment,
         rated_at=now,
     )
-    inserted = await Rating.insert(rating).on_conflict(action="DO NOTHING").returning(Rating._meta.primary_key)
+    async with writing(Rating):  # the rating and its mark on the dossier (the phone's view) together
+        inserted = await Rating.insert(rating).on_conflict(action="DO NOTHING").returning(Rating._meta.primary_key)
+        if inserted:
+            await moves.mark_rated(row["id"], channel.value)
     return bool(inserted)
 
 

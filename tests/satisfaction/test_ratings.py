@@ -87,6 +87,29 @@ async def test_a_second_rating_is_refused_naming_where_the_first_was_given(clien
     assert found is not None and found.rating_id == kept.rating_id
 
 
+async def _rated_via(client: httpx.AsyncClient, sent: dict[str, object]) -> object:
+    """What the phone's view of its dossier says of the rating (POST /api/dossiers/mine)."""
+    token = sent["sent"]["accessToken"]  # type: ignore[index]
+    answer = await client.post("/api/dossiers/mine", json={"tokens": [token]})
+    assert answer.status_code == 200, answer.text
+    [view] = answer.json()["dossiers"]
+    return view.get("ratedVia")
+
+
+async def test_the_phone_s_view_says_where_its_dossier_was_rated(client: httpx.AsyncClient) -> None:
+    """A rating at the counter's tablet reaches the phone with its dossier, so the phone does not ask again."""
+    at_counter, from_app = await made(client), await made(client)
+    assert await _rated_via(client, at_counter) is None
+    officer = await service.accounts.staff_id(await staff("quay.danhgia"))
+    answers = rules.answers("satisfied")
+    await service.record(
+        at_counter["dossier"]["code"], uuid.uuid4(), answers, channel=Channel.KIOSK, officer=officer, now=NOW
+    )
+    assert (await client.post(RATINGS, json=rating(from_app))).status_code == 201
+    assert await _rated_via(client, at_counter) == "kiosk"
+    assert await _rated_via(client, from_app) == "app"
+
+
 async def test_a_rating_id_is_not_reused_for_another_dossier(client: httpx.AsyncClient) -> None:
     one, other = await made(client), await made(client)
     rating_id = uuid.uuid4()

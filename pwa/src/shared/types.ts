@@ -339,6 +339,8 @@ export interface DossierView {
   stopRequest?: StopRequestView | null;
   /** The result's scan, a copy to keep (GET /api/dossiers/{code}/result-scan with the token); absent: none. */
   resultScan?: { contentType: string; size: number } | null;
+  /** How the dossier was rated once returned (Art 29-34): at the counter's tablet or from an app. */
+  ratedVia?: RatingChannel | null;
 }
 
 export interface StopRequestView {

@@ -14,17 +14,21 @@ export function Rating({ dossier, lang }: { dossier: StoredDossier; lang: Lang }
   const [later, setLater] = useState(false);
   const t = RATING_STATE_TEXT[lang];
   const rating = dossier.rating;
+  // Rated already, at the counter's tablet or from another phone: the server says so in the dossier's view.
+  const ratedVia = dossier.view?.ratedVia ?? null;
   if (dossier.status !== "returned") return null;
-  if (!rating) {
+  if (!rating && !ratedVia) {
     if (later || dossier.ratingDeclined) return null;
     return <RatingCard code={dossier.code} lang={lang} onLater={() => setLater(true)} />;
   }
+  const state = rating?.state ?? "elsewhere";
+  const channel = rating ? rating.channel : ratedVia;
   let body;
-  if (rating.state === "attention") {
+  if (state === "attention") {
     body = (
       <>
         <p role="alert">
-          {t.refused} {rating.lastError?.[lang]}
+          {t.refused} {rating?.lastError?.[lang]}
         </p>
         <p class="dossier-actions">
           <button type="button" class="button button-secondary" onClick={() => void import("../../data/ratings").then((m) => m.dropRating(dossier.code))}>
@@ -33,11 +37,11 @@ export function Rating({ dossier, lang }: { dossier: StoredDossier; lang: Lang }
         </p>
       </>
     );
-  } else if (rating.state === "waiting") body = <p>{t.waiting}</p>;
-  else if (rating.state === "sent") body = <p>{t.sent}</p>;
-  else body = <p>{rating.channel === "kiosk" ? t.atCounter : t.already}</p>;
+  } else if (state === "waiting") body = <p>{t.waiting}</p>;
+  else if (state === "sent") body = <p>{t.sent}</p>;
+  else body = <p>{channel === "kiosk" ? t.atCounter : t.already}</p>;
   return (
-    <section class="rating-state" aria-labelledby="rating-state-title" data-testid="rating-state" data-state={rating.state} data-channel={rating.channel ?? ""}>
+    <section class="rating-state" aria-labelledby="rating-state-title" data-testid="rating-state" data-state={state} data-channel={channel ?? ""}>
       <h3 id="rating-state-title">{t.title}</h3>
       {body}
     </section>
