@@ -87,6 +87,10 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "GET /api/staff/statistics/bieu-06.csv": (400, 401, 403, 422),
     "GET /api/staff/statistics/indicators": (400, 401, 403, 422),
     "GET /api/staff/statistics/ranking": (400, 401, 403, 422),
+    "GET /api/staff/statistics/indicators.csv": (400, 401, 403, 422),
+    "GET /api/staff/statistics/ranking.csv": (400, 401, 403, 422),
+    "GET /api/staff/statistics/series": (400, 401, 403, 422),
+    "GET /api/staff/statistics/series.csv": (400, 401, 403, 422),
     # Counter intake: scans kept for the session first, then the dossier (200: the same intake again).
     "PUT /api/staff/scans/{sha256}": (201, 400, 401, 403, 413, 415, 422),
     "POST /api/staff/counter-intake": (200, 400, 401, 403, 409, 413, 422),
