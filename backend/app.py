@@ -42,6 +42,7 @@ from backend.private import make_private
 from backend.push import keys, worker
 from backend.push.api import PushController, StaffNoticeController
 from backend.review.api import REVIEW_CONTROLLERS
+from backend.satisfaction.api import RatingController
 from backend.settings import Settings
 from backend.statistics.api import STATISTICS_CONTROLLERS
 from backend.web import pwa_router, security_headers
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ResultScanController,
             CorrectionController,
             StopRequestController,
+            RatingController,
             TrackingController,
             PushController,
             StaffNoticeController,

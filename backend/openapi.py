@@ -30,6 +30,7 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "GET /api/dossiers/{code}/result-scan": (401, 404),
     "POST /api/dossiers/corrections": (400, 404, 409, 413, 422),
     "POST /api/dossiers/stop-requests": (200, 400, 404, 409, 413),
+    "POST /api/dossiers/ratings": (200, 400, 404, 409, 413, 422),
     "POST /api/tracking": (400, 404, 413, 429),
     # Staff accounts: 401 without a session, 403 for a wrong role, a missing CSRF token or a pending password change.
     "POST /api/staff/session": (400, 401, 403, 413, 429),

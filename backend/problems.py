@@ -56,7 +56,7 @@ def domain_error(_: AnyRequest, exc: DomainError) -> Response[dict[str, Any]]:
     extra: dict[str, Any] = {}
     if exc.detail:
         extra["detail"] = exc.detail
-    for key in ("errors", "reason", "current", "currentVersion"):
+    for key in ("errors", "reason", "current", "currentVersion", "channel"):
         if key in exc.extra:
             extra[key] = exc.extra[key]
     return problem(exc.status, exc.code, messages["vi"], messages["en"], headers=exc.headers or None, **extra)

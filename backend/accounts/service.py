@@ -132,6 +132,14 @@ async def full_names(usernames: list[str]) -> dict[str, str]:
     return {r["username"]: r["full_name"] for r in rows}
 
 
+async def staff_id(username: str) -> int | None:
+    """The account's id (accounts since disabled too: what they did still names them); None for no account."""
+    if not username:
+        return None
+    row = await Staff.select(Staff._meta.primary_key).where(Staff.username == username).first()
+    return None if row is None else int(row["id"])
+
+
 async def check_password(username: str, password: str) -> bool:
     row = await Staff.select(Staff.password_hash).where(Staff.username == username, Staff.active.eq(True)).first()
     return await verify_password(row["password_hash"] if row else None, password)

@@ -43,6 +43,9 @@ class Figures:
     returned_or_withdrawn: int = 0
     apologies: int = 0
     received_scanned: int = 0  # newly received with their documents scanned or photographed (QĐ 766)
+    # Citizens' ratings given in the period (Decree 118/2025 Art 29-34), and those very satisfied or satisfied.
+    rated: int = 0
+    rated_satisfied: int = 0
 
     @property
     def received(self) -> int:
@@ -60,13 +63,18 @@ class Figures:
     def in_progress(self) -> int:
         return self.in_progress_within + self.in_progress_overdue
 
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Very satisfied and satisfied, of every rating given in the period (None: no rating)."""
+        return share(self.rated_satisfied, self.rated)
+
     def add(self, other: Figures) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> Figures:
-        return cls(**{f.name: int(row[f.name]) for f in fields(cls)})
+        return cls(**{f.name: int(row.get(f.name, 0)) for f in fields(cls)})
 
 
 FIGURE_NAMES = tuple(f.name for f in fields(Figures))
@@ -216,6 +224,17 @@ def report_lines(
 def share(part: int, whole: int) -> float | None:
     """A percentage with one decimal, None when there is nothing to share."""
     return None if whole == 0 else round(100 * part / whole, 1)
+
+
+def with_ratings(rows: Sequence[Mapping[str, Any]], ratings: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The dossiers' counts per unit and procedure with the ratings given in the period beside them; a unit and
+    procedure rated in the period with no dossier counted in it gets a row of its own (zeros, and its ratings)."""
+    out = {(r["unit"], r["procedure"]): {**r, "rated": 0, "rated_satisfied": 0} for r in rows}
+    for r in ratings:
+        row = out.setdefault((r["unit"], r["procedure"]), {"unit": r["unit"], "procedure": r["procedure"]})
+        row["rated"] = int(r["rated"])
+        row["rated_satisfied"] = int(r["rated_satisfied"])
+    return list(out.values())
 
 
 def per_unit(covered: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> dict[str, Figures]:

@@ -17,7 +17,8 @@ class PeriodOut(msgspec.Struct, rename="camel"):
 
 
 class FiguresOut(msgspec.Struct, rename="camel"):
-    """Columns 3-13 of Biểu 06 and the columns systems add; `satisfactionRate` is null until citizens rate."""
+    """Columns 3-13 of Biểu 06 and the columns systems add; `satisfactionRate` (per cent, one decimal) is
+    `ratedSatisfied` of `rated`, the ratings given in the period, null when none was given."""
 
     received: int
     received_online: int
@@ -34,6 +35,8 @@ class FiguresOut(msgspec.Struct, rename="camel"):
     returned_or_withdrawn: int
     apologies: int
     satisfaction_rate: float | None
+    rated: int
+    rated_satisfied: int  # very satisfied or satisfied
 
 
 class LineOut(msgspec.Struct, rename="camel"):
@@ -68,7 +71,7 @@ class IndicatorOut(msgspec.Struct, rename="camel"):
     on_time_share: float | None  # resolved early or on time, of resolved
     online_share: float | None  # received online, of newly received
     scanned_share: float | None  # newly received with scanned documents, of newly received
-    satisfied_share: float | None  # null until citizens rate (issue 17's ratings)
+    satisfied_share: float | None  # very satisfied or satisfied, of the ratings given in the period
 
 
 class IndicatorsOut(msgspec.Struct, rename="camel"):
@@ -85,8 +88,8 @@ class RankedOut(msgspec.Struct, rename="camel"):
 
 
 class RankingOut(msgspec.Struct, rename="camel"):
-    """Communes ranked on the mean of the shares they have (on time, online, scanned; satisfaction once it
-    exists); a commune with nothing received that period is ranked last, unscored."""
+    """Communes ranked on the mean of the shares they have (on time, online, scanned, satisfied); a commune
+    with nothing received that period is ranked last, unscored."""
 
     unit: str
     period: PeriodOut

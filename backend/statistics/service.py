@@ -12,6 +12,7 @@ from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
 from backend.dossiers import tally
 from backend.handling.sheets import csv_bytes
+from backend.satisfaction import service as satisfaction
 from backend.statistics import rules
 from backend.statistics.periods import Period
 from backend.statistics.rules import Detail, Figures, Line
@@ -55,7 +56,9 @@ def figures_out(f: Figures) -> FiguresOut:
         waiting_for_citizen=f.waiting_for_citizen,
         returned_or_withdrawn=f.returned_or_withdrawn,
         apologies=f.apologies,
-        satisfaction_rate=None,  # citizens' ratings come later (issue 17): "—" until then
+        satisfaction_rate=f.satisfaction_rate,
+        rated=f.rated,
+        rated_satisfied=f.rated_satisfied,
     )
 
 
@@ -71,7 +74,9 @@ async def _counted(
 ) -> tuple[str, list[str], list[dict[str, object]], rules.Names]:
     units = await intake.units()
     reported, covered = rules.scope(units.by_code, staff.agency_code, unit)
-    rows = await tally.tally(window(period, now, tz), covered, scans=scans)
+    counted = window(period, now, tz)
+    dossiers = await tally.tally(counted, covered, scans=scans)
+    rows = rules.with_ratings(dossiers, await satisfaction.tally(counted.start, counted.end, covered))
     unit_names = await catalogue.agency_names(covered)
     procedures = await catalogue.procedures_in_fields([str(r["procedure"]) for r in rows])
     names = rules.Names(
@@ -171,7 +176,7 @@ def _indicator(code: str, kind: str, names: rules.Names, f: Figures) -> Indicato
         on_time_share=rules.share(f.resolved_early + f.resolved_on_time, f.resolved),
         online_share=rules.share(f.received_online, f.received_new),
         scanned_share=rules.share(f.received_scanned, f.received_new),
-        satisfied_share=None,
+        satisfied_share=f.satisfaction_rate,
     )
 
 

@@ -14,6 +14,8 @@ import type {
   DossierStatus,
   DossierView,
   ProblemDetail,
+  RatingBody,
+  RatingChannel,
   StopRequestBody,
   SubmissionBody,
 } from "../shared/types";
@@ -140,6 +142,23 @@ export interface StoredDossier {
   /** The citizen's request to stop (Art 21) while the server does not have it yet: kept with the dossier
    * (in no new store, so no schema upgrade), sent by the outbox engine exactly once by its `body.requestId`. */
   stopAsked?: PendingStop;
+  /** The citizen's rating once returned (Art 29-34), kept with the dossier like `stopAsked` (no schema
+   * upgrade) and sent exactly once by its `body.ratingId`; it stays once sent, so the page says so. */
+  rating?: PhoneRating;
+  /** "Không đánh giá": the phone stops asking for a rating of this dossier. */
+  ratingDeclined?: boolean;
+}
+
+/** waiting: to send (at `nextAttemptAt`); sent: the server has it; elsewhere: the dossier was rated
+ * already (`channel` says where: the counter's tablet, or the app); attention: refused (`lastError`). */
+export interface PhoneRating {
+  body: RatingBody;
+  ratedAt: string;
+  state: "waiting" | "sent" | "elsewhere" | "attention";
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: Bilingual | null;
+  channel?: RatingChannel;
 }
 
 export interface PendingStop {

@@ -33,7 +33,8 @@ export async function updateEntry(submissionId: string, change: (entry: OutboxEn
   return entry;
 }
 
-/** Whether a request to stop (Art 21) waits, kept with its dossier, for the outbox engine to send it. */
+/** Whether a request to stop (Art 21) or a rating (Art 29-34) waits, kept with its dossier, for the outbox
+ * engine to send it. */
 export async function hasPendingStop(): Promise<boolean> {
-  return (await (await db()).getAll("dossiers")).some((dossier) => dossier.stopAsked?.state === "waiting");
+  return (await (await db()).getAll("dossiers")).some((dossier) => dossier.stopAsked?.state === "waiting" || dossier.rating?.state === "waiting");
 }

@@ -121,6 +121,8 @@ export interface Problem {
   code: string;
   message: Bilingual;
   errors?: ProblemDetail[];
+  /** `already_rated`: where the rating kept was given ("app" or "kiosk", the counter's tablet). */
+  channel?: RatingChannel;
 }
 
 /** GET /api/catalogue/changes?since=N: what changed after version N. */
@@ -355,6 +357,36 @@ export interface StopRequestOut {
   status: DossierStatus;
   version: number;
   stopRequest: StopRequestView;
+}
+
+/** A citizen's rating of a returned dossier (Decree 118/2025 Art 29-34): the level, and the Art 33 points
+ * (null: not answered). */
+export type RatingLevel = "very_satisfied" | "satisfied" | "unsatisfied";
+export type RatingTimeliness = "earlier" | "on_time" | "later";
+export type RatingAttitude = "good" | "acceptable" | "poor";
+export type RatingChannel = "app" | "kiosk";
+
+export interface RatingAnswers {
+  level: RatingLevel;
+  timeliness: RatingTimeliness | null;
+  visits: number | null;
+  attitude: RatingAttitude | null;
+  extraCost: boolean | null;
+  comment: string;
+}
+
+/** POST /api/dossiers/ratings: the dossier, its token, the phone-made id (exactly once) and the answers. */
+export interface RatingBody extends RatingAnswers {
+  submissionId: string;
+  accessToken: string;
+  ratingId: string;
+}
+
+export interface RatingOut extends RatingAnswers {
+  ratingId: string;
+  code: string;
+  channel: RatingChannel;
+  ratedAt: string;
 }
 
 /** One item an officer asked to correct (Mẫu 02): a field of the form or the photo of a document. */

@@ -28,4 +28,8 @@ export const SYNC_MESSAGES = {
     vi: "Đề nghị dừng giải quyết chưa được nhận. Vui lòng liên hệ Bộ phận Một cửa.",
     en: "The request to stop handling was not accepted. Please contact the one-stop counter.",
   },
+  ratingRefused: {
+    vi: "Đánh giá chưa được nhận.",
+    en: "The rating was not accepted.",
+  },
 } satisfies Record<string, Bilingual>;

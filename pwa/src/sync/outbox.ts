@@ -13,6 +13,7 @@ import { listOutbox, updateEntry } from "../data/outbox";
 import type { Bilingual, ProblemDetail, SubmissionBody, SubmissionOut } from "../shared/types";
 import { sha256Hex } from "../shared/sha256";
 import { SYNC_MESSAGES } from "./messages";
+import { sendRatings } from "./ratings";
 import { sendStopRequests, withStops } from "./stops";
 
 /** The Background Sync tag, and the Web Lock that serialises flushes between pages and the worker. */
@@ -344,8 +345,11 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
     }
   }
   // The citizen's requests to stop (Art 21) go on the same occasions, under the same lock.
-  const stops = await sendStopRequests({ send: Boolean(options.force) || !offline, force: Boolean(options.force || options.connected), delay: retryDelay });
-  return withStops(await outboxSummary(sent + stops.sent), stops);
+  const sending = { send: Boolean(options.force) || !offline, force: Boolean(options.force || options.connected), delay: retryDelay };
+  const stops = await sendStopRequests(sending);
+  // So do the citizens' ratings of returned dossiers (Art 29-34).
+  const ratings = await sendRatings(sending);
+  return withStops(withStops(await outboxSummary(sent + stops.sent + ratings.sent), stops), ratings);
 }
 
 let localQueue: Promise<unknown> = Promise.resolve();

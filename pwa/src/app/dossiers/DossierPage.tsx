@@ -16,6 +16,7 @@ import { useMyDossiers } from "./useMyDossiers";
 import { CorrectionNotice, RefusalNotice } from "./CorrectionNotice";
 import { Facts, HistoryList } from "./parts";
 import { StopRequest } from "./StopRequest";
+import { Rating } from "./Rating";
 import "./dossiers.css";
 
 interface Props {
@@ -75,6 +76,7 @@ export function DossierPage({ code, catalogue, lang, online }: Props) {
         <p>
           <span class={`status-tag status-${dossier.status}`}>{statusLabel(dossier.status, t)}</span>
         </p>
+        <Rating dossier={dossier} lang={lang} />
         <CorrectionNotice dossier={dossier} lang={lang} />
         <RefusalNotice dossier={dossier} lang={lang} />
         <ReadyNotice dossier={dossier} lang={lang} t={t} />

@@ -1,0 +1,150 @@
+/** The rating card (Decree 118/2025 Art 29-34) on one phone screen: the overall level, the Art 33 points
+ * (time against the appointment, times come back, staff attitude, any cost beyond the published fee) and an
+ * optional comment. Kept on the phone and sent by the outbox engine, so it works without a connection. */
+
+import { useState } from "preact/hooks";
+import type { RatingAnswers, RatingAttitude, RatingLevel, RatingTimeliness } from "../../shared/types";
+import type { Lang } from "../i18n";
+import { declineRating, keepRating } from "../../data/ratings";
+import { sendOutbox } from "../outboxRunner";
+import { RATING_STATE_TEXT } from "./ratingText";
+import "./rating.css";
+
+const CARD_TEXT = {
+  vi: {
+    intro: "Hồ sơ đã trả kết quả. Ông/bà vui lòng cho biết mức độ hài lòng (chỉ mức độ hài lòng là bắt buộc).",
+    level: "Mức độ hài lòng",
+    levels: { very_satisfied: "Rất hài lòng", satisfied: "Hài lòng", unsatisfied: "Chưa hài lòng" },
+    timeliness: "Thời gian giải quyết so với giấy hẹn",
+    timelinesses: { earlier: "Sớm hơn", on_time: "Đúng hẹn", later: "Muộn hơn" },
+    visits: "Số lần phải đi lại",
+    attitude: "Thái độ của cán bộ",
+    attitudes: { good: "Tận tình", acceptable: "Bình thường", poor: "Chưa tốt" },
+    extraCost: "Có phải trả khoản nào ngoài phí, lệ phí quy định?",
+    yes: "Có",
+    no: "Không",
+    comment: "Góp ý thêm (không bắt buộc)",
+    levelMissing: "Vui lòng chọn mức độ hài lòng.",
+    send: "Gửi đánh giá",
+    later: "Để sau",
+    never: "Không đánh giá",
+  },
+  en: {
+    intro: "Your result has been handed back. Please tell us how satisfied you are (only the first question is required).",
+    level: "How satisfied are you?",
+    levels: { very_satisfied: "Very satisfied", satisfied: "Satisfied", unsatisfied: "Not satisfied" },
+    timeliness: "Time taken, against the appointment",
+    timelinesses: { earlier: "Earlier", on_time: "On time", later: "Later" },
+    visits: "Times you had to come back",
+    attitude: "Staff attitude",
+    attitudes: { good: "Helpful", acceptable: "Acceptable", poor: "Poor" },
+    extraCost: "Did you pay anything beyond the published fee?",
+    yes: "Yes",
+    no: "No",
+    comment: "Anything else (optional)",
+    levelMissing: "Please choose how satisfied you are.",
+    send: "Send rating",
+    later: "Later",
+    never: "Don't rate",
+  },
+};
+
+/** The phone's choices of "times come back": 0 to 3, and 4 for four or more (the server takes 0 to 10). */
+const VISITS: [number, string][] = [[0, "0"], [1, "1"], [2, "2"], [3, "3"], [4, "4+"]];
+
+interface ChoiceProps<T> {
+  name: string;
+  legend: string;
+  options: [T, string][];
+  value: T | null;
+  onChoose: (value: T) => void;
+}
+
+function Choice<T extends string | number | boolean>({ name, legend, options, value, onChoose }: ChoiceProps<T>) {
+  return (
+    <fieldset class="rating-choice" data-testid={`rating-${name}`}>
+      <legend>{legend}</legend>
+      <div class="rating-options">
+        {options.map(([option, label]) => (
+          <label class="rating-option" key={String(option)}>
+            <input type="radio" name={`rating-${name}`} value={String(option)} checked={value === option} onChange={() => onChoose(option)} />
+            <span>{label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+const entries = <K extends string>(labels: Record<K, string>): [K, string][] => Object.entries(labels) as [K, string][];
+
+interface Props {
+  code: string;
+  lang: Lang;
+  onLater: () => void;
+}
+
+export function RatingCard({ code, lang, onLater }: Props) {
+  const t = { ...RATING_STATE_TEXT[lang], ...CARD_TEXT[lang] };
+  const [level, setLevel] = useState<RatingLevel | null>(null);
+  const [timeliness, setTimeliness] = useState<RatingTimeliness | null>(null);
+  const [visits, setVisits] = useState<number | null>(null);
+  const [attitude, setAttitude] = useState<RatingAttitude | null>(null);
+  const [extraCost, setExtraCost] = useState<boolean | null>(null);
+  const [comment, setComment] = useState("");
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const send = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setMissing(level === null);
+    if (level === null || busy) return;
+    setBusy(true);
+    const answers: RatingAnswers = { level, timeliness, visits, attitude, extraCost, comment: comment.trim() };
+    // Kept with the dossier first (it survives a reload or an update), then sent by the outbox engine.
+    await keepRating(code, answers);
+    void sendOutbox("due");
+  };
+  const decline = (): void => void declineRating(code);
+  return (
+    <section class="rating-card" aria-labelledby="rating-title" data-testid="rating-card">
+      <h3 id="rating-title">{t.title}</h3>
+      <p class="rating-intro">{t.intro}</p>
+      <form onSubmit={(event) => void send(event)} noValidate>
+        <Choice
+          name="level"
+          legend={t.level}
+          options={entries(t.levels)}
+          value={level}
+          onChoose={(chosen) => {
+            setLevel(chosen);
+            setMissing(false);
+          }}
+        />
+        {missing && (
+          <p class="rating-error" role="alert">
+            {t.levelMissing}
+          </p>
+        )}
+        <Choice name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
+        <Choice name="visits" legend={t.visits} options={VISITS} value={visits} onChoose={setVisits} />
+        <Choice name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
+        <Choice name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
+        <label class="rating-comment-label" for="rating-comment">
+          {t.comment}
+        </label>
+        <textarea id="rating-comment" class="rating-comment" rows={2} maxLength={1000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />
+        <p class="dossier-actions rating-actions">
+          <button type="submit" class="button" disabled={busy} data-testid="rating-send">
+            {t.send}
+          </button>
+          <button type="button" class="button button-secondary" onClick={onLater}>
+            {t.later}
+          </button>
+          <button type="button" class="button button-secondary" onClick={decline}>
+            {t.never}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
