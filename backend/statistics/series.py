@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
 from backend.dossiers import series
+from backend.satisfaction.rules import SATISFIED
 from backend.statistics import rules
 from backend.statistics.buckets import Bucket, Step, buckets
 from backend.statistics.periods import Period
@@ -68,7 +69,8 @@ async def series_of(
     slices = series.Buckets(window(period, now, tz), tuple(_start(b.first_day, tz) for b in cut))
     received = _counts(await series.received(slices, covered), "channel", _CHANNELS, len(cut))
     resolved = _counts(await series.resolved(slices, covered), "late", {0: "in_time", 1: "late"}, len(cut))
-    rated = _counts([], "level", {"satisfied": "satisfied", "unsatisfied": "unsatisfied"}, len(cut))
+    ratings = await series.rated(slices, covered, sorted(SATISFIED))
+    rated = _counts(ratings, "satisfied", {1: "satisfied", 0: "unsatisfied"}, len(cut))
     names = await catalogue.agency_names([reported])
     return SeriesOut(
         unit=reported,

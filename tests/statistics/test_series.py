@@ -1,6 +1,7 @@
 """The series behind the charts, worked out by hand: dossiers received per channel, results in time and late
-per week or reporting month (15th to 14th), the edges of a bucket, a restarted deadline and an apology's new
-date counted as Biểu 06 counts them; the buckets' cap and a bad step (422 with their codes)."""
+and citizens' ratings per week or reporting month (15th to 14th), the edges of a bucket, a restarted deadline
+and an apology's new date counted as Biểu 06 counts them; the buckets' cap and a bad step (422 with their
+codes)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from backend.statistics.periods import PeriodKind, day_range, reporting_period
 from tests.accounts.staffing import Session
 from tests.factories import keep, kept, local, resolved
 from tests.statistics.conftest import Report, leader_of
+from tests.statistics.test_satisfaction import _rated
 
 pytestmark = pytest.mark.usefixtures("db")
 D = dt.date
@@ -140,3 +142,28 @@ def test_buckets_of_a_quarter_and_a_year() -> None:
     assert [(b.first_day.month, b.last_day.month) for b in year] == [(12, 1)] + [(m, m + 1) for m in range(1, 12)]
     # A leap year's 366 days from a Sunday touch 54 weeks: the most a chart takes.
     assert len(buckets(day_range(D(2023, 12, 31), D(2024, 12, 30)), Step.WEEK)) == 54
+
+
+async def test_satisfaction_per_month_by_the_time_the_rating_was_given(report: Report) -> None:
+    """Ratings of dossiers resolved before the quarter, counted when given, for the dossier's competent agency:
+    satisfied is very satisfied or satisfied, of every rating (backend/satisfaction, README "Satisfaction")."""
+    rows = resolved("H12.41", local(2023, 12, 1), D(2023, 12, 8), local(2023, 12, 6), 7)
+    rows += resolved("H13", local(2023, 12, 1), D(2023, 12, 8), local(2023, 12, 6))
+    await _rated(
+        rows,
+        ("very_satisfied", local(2023, 12, 20)),
+        ("unsatisfied", local(2024, 1, 14, 23, 59)),  # the last minute of month 1
+        ("satisfied", local(2024, 1, 15, 0, 0)),  # the first of month 2
+        ("satisfied", local(2024, 2, 1)),
+        ("very_satisfied", local(2024, 2, 10)),
+        ("unsatisfied", local(2024, 3, 15, 0, 0)),  # the next quarter's
+        ("unsatisfied", local(2023, 12, 14, 23, 59)),  # the last quarter's
+        ("unsatisfied", local(2024, 2, 1)),  # another province's
+    )
+    body = await report("series", **Q1, step="month")
+    assert [(b["rated"], b["satisfied"], b["satisfiedShare"]) for b in body["buckets"]] == [
+        (2, 1, 50.0),  # 20/12 very satisfied, 14/1 23:59 not
+        (3, 3, 100.0),  # 15/1 00:00, 1/2, 10/2
+        (0, 0, None),
+    ]
+    assert {b["receivedOnline"] + b["receivedInPerson"] + b["resolvedInTime"] for b in body["buckets"]} == {0}
