@@ -19,7 +19,7 @@ export function SeriesTable({ series, t, lang, csv }: { series: Series; t: Stati
         </a>
       </div>
       <div class="stats-scroll" tabIndex={0} role="region" aria-labelledby="series-title">
-        <table class="stats-table" data-testid="series">
+        <table class="stats-table stats-series" data-testid="series">
           <thead>
             <tr>
               {[h.bucket, h.online, h.inPerson, h.postal, h.inTime, h.late, h.onTime, h.rated, h.satisfied, h.satisfiedShare].map(
