@@ -1,5 +1,5 @@
 /** Biểu 06/VPCP/KSTT as the form prints it: grouped headings, the total first, then each unit, field or
- * procedure indented beneath; the satisfaction column shows "—" until citizens rate. */
+ * procedure indented beneath; the satisfaction column shows "—" for a row with no rating in the period. */
 
 import type { Lang } from "../i18n";
 import type { Bieu06, Figures, Line } from "./api";

@@ -31,7 +31,10 @@ export interface Figures {
   waitingForCitizen: number;
   returnedOrWithdrawn: number;
   apologies: number;
+  /** `ratedSatisfied` (very satisfied or satisfied) of the `rated` ratings given in the period, in %; null: none. */
   satisfactionRate: number | null;
+  rated: number;
+  ratedSatisfied: number;
 }
 
 export interface Line {
