@@ -53,6 +53,15 @@ def test_the_charts_tables_csvs_and_print_view(server: AppServer, browser: Brows
         # Thiên Lộc: by post, resolved late on 20/1; in person, still open.
         _dossier(db, "H12.42", 3, "postal", dt.datetime(2024, 1, 20, 10, tzinfo=VN))
         _dossier(db, "H12.42", 4, "in_person", None)
+        # Rated on 25/1 (month 2): Can Lộc's satisfied, Thiên Lộc's not: 1 of 2.
+        for n, unit, level in ((1, "H12.41", "satisfied"), (3, "H12.42", "unsatisfied")):
+            db.execute(
+                "INSERT INTO rating (rating_id, dossier, receiving_unit_code, competent_agency_code, procedure_code, "
+                "channel, level, comment, rated_at) SELECT ?, id, ?, ?, '1.004873', 'app', ?, '', ? FROM dossier "
+                "WHERE code = ?",
+                (str(uuid.uuid4()), f"{unit}.01", unit, level, _stored(dt.datetime(2024, 1, 25, 10, tzinfo=VN)),
+                 f"{unit}.01-240110-{n:04d}"),
+            )  # fmt: skip
     create_officer(server, "H12", "lanh.dao.tinh", "Trần Văn Tỉnh", role="leader")
     context = browser.new_context(viewport=DESKTOP, locale="vi-VN", accept_downloads=True)
     page = context.new_page()
@@ -79,14 +88,16 @@ def test_the_charts_tables_csvs_and_print_view(server: AppServer, browser: Brows
         expect(figure.locator(".stats-legend li")).to_have_count(int(count))
     assert [s for s in scripts if "/chart-" in s]
     expect(page.get_by_role("figure", name="Hồ sơ tiếp nhận theo cách thức nộp")).to_be_visible()
-    expect(page.get_by_test_id("chart-satisfaction")).to_contain_text("Chưa có lượt đánh giá nào trong kỳ.")
+    expect(page.get_by_test_id("chart-satisfaction")).not_to_contain_text("Chưa có lượt đánh giá")
 
     # The numbers behind the charts: month 1 received 1 online, 2 in person, 1 by post; month 2 resolved 2 in
-    # time (16/1) and 1 late (20/1): 66.7 %.
+    # time (16/1) and 1 late (20/1): 66.7 %, and 1 satisfied of 2 ratings: 50.0 %.
     rows = page.get_by_test_id("series").locator("tbody tr")
     expect(rows).to_have_count(3)
     expect(rows.nth(0)).to_have_text(re.compile(r"^15/12/2023 – 14/01/2024\s*1\s*2\s*1\s*0\s*0\s*—\s*0\s*0\s*—$"))
-    expect(rows.nth(1)).to_have_text(re.compile(r"^15/01/2024 – 14/02/2024\s*0\s*0\s*0\s*2\s*1\s*66\.7\s*0\s*0\s*—$"))
+    expect(rows.nth(1)).to_have_text(
+        re.compile(r"^15/01/2024 – 14/02/2024\s*0\s*0\s*0\s*2\s*1\s*66\.7\s*2\s*1\s*50\.0$")
+    )
     ranking = page.get_by_test_id("ranking").locator("tbody tr")
     expect(ranking.first.get_by_role("rowheader")).to_have_text("Ủy ban nhân dân xã Can Lộc")
     assert _violations(page, server.url) == []
