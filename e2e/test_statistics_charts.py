@@ -116,6 +116,12 @@ def test_the_charts_tables_csvs_and_print_view(server: AppServer, browser: Brows
         assert body.startswith("\ufeff".encode()), table
         assert body.decode("utf-8-sig").startswith(header), table
 
+    page.get_by_role("button", name="English").click()  # the charts' words follow the app's language
+    received = page.get_by_role("figure", name="Dossiers received by channel")
+    expect(received.locator(".stats-legend li")).to_have_text(["Online", "In person", "By post"])
+    expect(received.locator(".stats-chart-box")).to_have_attribute("data-series", "3")
+    page.get_by_role("button", name="Tiếng Việt").click()
+
     page.set_viewport_size({"width": A4_LANDSCAPE_PX, "height": 740})
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Xem báo cáo")).to_be_hidden()
