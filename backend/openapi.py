@@ -89,6 +89,10 @@ STATUSES: dict[str, tuple[int, ...]] = {
     "GET /api/staff/statistics/bieu-06.csv": (400, 401, 403, 422),
     "GET /api/staff/statistics/indicators": (400, 401, 403, 422),
     "GET /api/staff/statistics/ranking": (400, 401, 403, 422),
+    "GET /api/staff/statistics/indicators.csv": (400, 401, 403, 422),
+    "GET /api/staff/statistics/ranking.csv": (400, 401, 403, 422),
+    "GET /api/staff/statistics/series": (400, 401, 403, 422),
+    "GET /api/staff/statistics/series.csv": (400, 401, 403, 422),
     # The counter's rating tablet: the officer's invitation (409: not returned, rated already), the tablet's poll,
     # rating (409: no open invitation, rated meanwhile; 200: the same rating again) and dismissal.
     f"POST {STAFF_DOSSIER}/rating-invitation": (401, 403, 404, 409),

@@ -1,6 +1,6 @@
 """Biểu 06 for a quarter over many dossiers: the queue generator's dossiers (bench/queue_load.py) given their
-results, stops and refusals, then times the province's report (every unit, by procedure) through the service,
-beside a plain count(*) of the same rows in the same run.
+results, stops and refusals, then times the province's report (every unit, by procedure) and the charts' weekly
+series of the same quarter through the service, beside a plain count(*) of the same rows in the same run.
 Usage: python -m bench.statistics_report [--count 100000] [--database-url postgresql://…/an_empty_db] [--requests 20]
 """
 
@@ -25,8 +25,10 @@ from backend.dossiers import tally
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
 from backend.statistics import service
+from backend.statistics.buckets import Step
 from backend.statistics.periods import PeriodKind, reporting_period
 from backend.statistics.rules import Detail
+from backend.statistics.series import series_of
 from bench.processes import clean_env, motcua
 from bench.queue_load import COLUMNS, NOW, answered, dossiers, fill_postgres, fill_sqlite
 
@@ -97,7 +99,11 @@ async def measure(settings: Settings, requests: int) -> dict[str, Any]:
             requests,
             lambda: service.bieu_06(leader, None, QUARTER, Detail.PROCEDURE, now=NOW, tz=settings.tz, intake=intake),
         )
-        return {"rows": rows, "count": count, "bieu": bieu, "total": report.rows[0].figures}
+        weekly, timed = await answered(
+            requests, lambda: series_of(leader, None, QUARTER, Step.WEEK, now=NOW, tz=settings.tz, intake=intake)
+        )
+        return {"rows": rows, "count": count, "bieu": bieu, "total": report.rows[0].figures, "weeks": weekly,
+                "series": timed}  # fmt: skip
     finally:
         await close(engine)
 
@@ -132,12 +138,17 @@ def main() -> int:
     )
     print(f"  in progress {t.in_progress:,}, returned or withdrawn {t.returned_or_withdrawn:,}")
     print(f"  ratings given {t.rated:,}, satisfied {t.rated_satisfied:,} ({t.satisfaction_rate} %)")
-    (c50, c99), (b50, b99) = found["count"], found["bieu"]
+    weeks = found["weeks"].buckets
+    new = sum(b.received_online + b.received_in_person + b.received_postal for b in weeks)
+    done, late = sum(b.resolved_in_time + b.resolved_late for b in weeks), sum(b.resolved_late for b in weeks)
+    print(f"  the series' {len(weeks)} weeks add up to {new:,} newly received, {done:,} resolved ({late:,} late)")
+    (c50, c99), (b50, b99), (s50, s99) = found["count"], found["bieu"], found["series"]
     target = TARGET_MS[db]
     verdict = "" if target is None else ("  ok" if b99 <= target else f"  MISSES the {target} ms target")
     print(f"{opts.requests} runs each, in process through the service functions:")
     print(f"  count(*) of the same rows (baseline)  p50 {c50:8.1f} ms  p99 {c99:8.1f} ms")
     print(f"  Biểu 06 (province, by procedure)      p50 {b50:8.1f} ms  p99 {b99:8.1f} ms  ({b50 / c50:4.1f}x){verdict}")
+    print(f"  the charts' series (province, weeks)  p50 {s50:8.1f} ms  p99 {s99:8.1f} ms  ({s50 / c50:4.1f}x)")
     return 0
 
 

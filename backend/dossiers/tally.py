@@ -66,13 +66,21 @@ class Window:
         return self.cutoff.astimezone(self.tz).date()
 
 
-def _local_day(column: str, window: Window) -> str:
+def local_day(column: str, window: Window) -> str:
     """The SQL of the local calendar day of a timestamp column, on each engine."""
     if Dossier._meta.db.engine_type == "sqlite":
         # SQLite knows no zones: the zone's offset (Vietnam has kept +07:00 without summer time since 1975).
         offset = window.start.utcoffset() or dt.timedelta()
         return f"date({column}, '{int(offset.total_seconds() // 60):+d} minutes')"
     return f"CAST({column} AT TIME ZONE '{window.tz.key}' AS DATE)"
+
+
+# A dossier's legal due date (of `dossier d`): the one in force, unless an apology moved it, then the latest
+# given at receipt or at a restart (an apology's new date is a promise, not a deadline).
+LEGAL_DUE = """CASE WHEN d.apologies = 0 THEN d.appointment_date
+      ELSE COALESCE((SELECT MAX(l.due_date) FROM dossier_deadline l WHERE l.dossier = d.id AND l.kind <> 'extended'),
+        d.appointment_date)
+    END"""
 
 
 # Each dossier's one state at the period's end: resolved (early, on time, late), returned or withdrawn, or
@@ -98,14 +106,11 @@ def _sql(window: Window, units: int, scans: bool) -> str:
     marks = ", ".join(["{u}"] * units)
     rows = f"""
   SELECT d.id, d.competent_agency_code, d.procedure_code, d.channel, d.received_at, d.result_at,
-    d.waiting_since, d.apologies{", d.attachments" if scans else ""}, {_local_day("d.result_at", window)} AS result_day,
+    d.waiting_since, d.apologies{", d.attachments" if scans else ""}, {local_day("d.result_at", window)} AS result_day,
     CASE d.status WHEN 'stopped' THEN d.stopped_at
       WHEN 'closed' THEN (SELECT MAX(w.ended_at) FROM dossier_wait w WHERE w.dossier = d.id AND w.outcome = 'closed')
     END AS ended_at,
-    CASE WHEN d.apologies = 0 THEN d.appointment_date
-      ELSE COALESCE((SELECT MAX(l.due_date) FROM dossier_deadline l WHERE l.dossier = d.id AND l.kind <> 'extended'),
-        d.appointment_date)
-    END AS legal_due
+    {LEGAL_DUE} AS legal_due
   FROM dossier d
   WHERE RESOLVED AND d.received_at < {{e}} AND COALESCE(d.competent_agency_code, '') IN ({marks})"""  # noqa: S608
     # The rows a period can count: received before its end and resolved from its start on, or not at all. Two

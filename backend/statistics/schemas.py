@@ -95,3 +95,31 @@ class RankingOut(msgspec.Struct, rename="camel"):
     period: PeriodOut
     as_of: dt.datetime
     communes: list[RankedOut]
+
+
+class BucketOut(msgspec.Struct, rename="camel"):
+    """One week or reporting month of a series: dossiers received per channel, results in time (early or on
+    time) and late, the on-time share of the results (%), and the citizens' ratings given in it."""
+
+    first_day: dt.date
+    last_day: dt.date
+    received_online: int
+    received_in_person: int
+    received_postal: int
+    resolved_in_time: int
+    resolved_late: int
+    on_time_share: float | None  # null: no result in the bucket
+    rated: int
+    satisfied: int  # very satisfied or satisfied
+    satisfied_share: float | None  # null: no rating in the bucket
+
+
+class SeriesOut(msgspec.Struct, rename="camel"):
+    """A unit's figures (with every unit beneath it) per week or reporting month of a period, for the charts."""
+
+    unit: str
+    unit_name: str
+    period: PeriodOut
+    step: str
+    as_of: dt.datetime
+    buckets: list[BucketOut]

@@ -226,6 +226,10 @@ STATISTICS_ROUTES: dict[tuple[str, str], Row] = {
     ("GET", "/api/staff/statistics/bieu-06.csv"): Row(REPORTERS, query=QUARTER),
     ("GET", "/api/staff/statistics/indicators"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
     ("GET", "/api/staff/statistics/ranking"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
+    ("GET", "/api/staff/statistics/indicators.csv"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
+    ("GET", "/api/staff/statistics/ranking.csv"): Row(REPORTERS, query="?period=month&year=2026&index=11"),
+    ("GET", "/api/staff/statistics/series"): Row(REPORTERS, query=QUARTER),
+    ("GET", "/api/staff/statistics/series.csv"): Row(REPORTERS, query=QUARTER),
 }
 
 

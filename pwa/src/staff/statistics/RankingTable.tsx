@@ -6,11 +6,16 @@ import type { StatisticsText } from "./text";
 
 const share = (value: number | null): string => (value === null ? "—" : value.toFixed(1));
 
-export function RankingTable({ ranking, t, lang }: { ranking: Ranking; t: StatisticsText; lang: Lang }) {
+export function RankingTable({ ranking, t, lang, csv }: { ranking: Ranking; t: StatisticsText; lang: Lang; csv: string }) {
   const h = t.rankingHead;
   return (
     <section aria-labelledby="ranking-title" class="stats-ranking">
-      <h2 id="ranking-title">{t.rankingTitle}</h2>
+      <div class="stats-block-head">
+        <h2 id="ranking-title">{t.rankingTitle}</h2>
+        <a class="button secondary stats-noprint" href={csv} download aria-label={t.csvOf(t.rankingTitle)}>
+          {t.csvShort}
+        </a>
+      </div>
       <table class="stats-table" data-testid="ranking">
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 /** The statistics page (leaders and administrators; loaded only when opened): a period picker, Biểu 06 of the
- * unit, its CSV and a print view on A4 landscape, and the communes ranked on the Decision 766 indicators. */
+ * unit, the charts (per week or month) with their figures, the Decision 766 indicators and the communes ranked
+ * on them; a CSV of every table and a print view on A4 landscape holding the charts and the tables. */
 
 import { useEffect, useState } from "preact/hooks";
 import { listAgencies, type Agency } from "../api";
@@ -8,25 +9,34 @@ import { errorText } from "../problem";
 import {
   bieu06,
   csvHref,
+  indicators,
   periodHolding,
   PERIODS_IN_YEAR,
   query,
   ranking,
+  series,
   type Bieu06,
   type Detail,
+  type Indicators,
   type PeriodChoice,
   type PeriodKind,
   type Ranking,
+  type Series,
+  type Step,
 } from "./api";
 import { Bieu06Table } from "./Bieu06Table";
+import { Charts } from "./Charts";
+import { IndicatorsTable } from "./IndicatorsTable";
 import { RankingTable } from "./RankingTable";
+import { SeriesTable } from "./SeriesTable";
 import { STATISTICS_TEXT, type StatisticsText } from "./text";
 import "./statistics.css";
 
 const DECIDING = new Set(["province", "department", "vertical", "commune"]);
 const KINDS: PeriodKind[] = ["month", "quarter", "half", "nine_months", "year", "range"];
 
-type Shown = { state: "idle" } | { state: "loading" } | { state: "failed"; text: string } | { state: "shown"; report: Bieu06; ranking: Ranking; q: string };
+type Loaded = { report: Bieu06; ranking: Ranking; indicators: Indicators; series: Series | string; q: string; plain: string; sq: string };
+type Shown = { state: "idle" } | { state: "loading" } | { state: "failed"; text: string } | ({ state: "shown" } & Loaded);
 
 function firstChoice(): PeriodChoice {
   const today = new Date();
@@ -41,6 +51,7 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
   const [choice, setChoice] = useState<PeriodChoice>(firstChoice);
   const [unit, setUnit] = useState("");
   const [detail, setDetail] = useState<Detail>("field");
+  const [step, setStep] = useState<Step>("week");
   const [units, setUnits] = useState<Agency[]>([]);
   const [shown, setShown] = useState<Shown>({ state: "idle" });
 
@@ -51,10 +62,16 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
   const show = (event: Event): void => {
     event.preventDefault();
     const q = query(choice, unit, detail);
+    const plain = query(choice, unit);
+    const sq = `${plain}&step=${step}`;
+    const failure = (error: unknown): string => errorText(error, MESSAGES[lang], lang);
     setShown({ state: "loading" });
-    Promise.all([bieu06(q), ranking(query(choice, unit))]).then(
-      ([report, ranked]) => setShown({ state: "shown", report, ranking: ranked, q }),
-      (error: unknown) => setShown({ state: "failed", text: errorText(error, MESSAGES[lang], lang) }),
+    // The series fails alone (a range too long for weeks, say): the tables still show.
+    const charted = series(sq).catch(failure);
+    Promise.all([bieu06(q), ranking(plain), indicators(plain), charted]).then(
+      ([report, ranked, found, counted]) =>
+        setShown({ state: "shown", report, ranking: ranked, indicators: found, series: counted, q, plain, sq }),
+      (error: unknown) => setShown({ state: "failed", text: failure(error) }),
     );
   };
 
@@ -87,6 +104,16 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
             ))}
           </select>
         </div>
+        <div class="stats-control">
+          <label for="stats-step">{t.step}</label>
+          <select id="stats-step" value={step} onChange={(e) => setStep(e.currentTarget.value as Step)}>
+            {(["week", "month"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t.steps[s]}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" class="button">
           {t.show}
         </button>
@@ -102,8 +129,8 @@ export default function StatisticsPage({ lang }: { lang: Lang }) {
   );
 }
 
-function Report({ shown, t, lang }: { shown: Extract<Shown, { state: "shown" }>; t: StatisticsText; lang: Lang }) {
-  const { report } = shown;
+function Report({ shown, t, lang }: { shown: Loaded; t: StatisticsText; lang: Lang }) {
+  const { report, series: counted, plain } = shown;
   return (
     <>
       <p class="stats-actions stats-noprint">
@@ -123,7 +150,20 @@ function Report({ shown, t, lang }: { shown: Extract<Shown, { state: "shown" }>;
       </header>
       <Bieu06Table report={report} t={t} lang={lang} />
       <p class="hint stats-convention">{t.convention}</p>
-      {shown.ranking.communes.length > 1 && <RankingTable ranking={shown.ranking} t={t} lang={lang} />}
+      {typeof counted === "string" ? (
+        <p role="alert" class="error-box">
+          {counted}
+        </p>
+      ) : (
+        <>
+          <Charts series={counted} ranking={shown.ranking} t={t} lang={lang} />
+          <SeriesTable series={counted} t={t} lang={lang} csv={csvHref(shown.sq, "series")} />
+        </>
+      )}
+      <IndicatorsTable found={shown.indicators} t={t} lang={lang} csv={csvHref(plain, "indicators")} />
+      {shown.ranking.communes.length > 1 && (
+        <RankingTable ranking={shown.ranking} t={t} lang={lang} csv={csvHref(plain, "ranking")} />
+      )}
     </>
   );
 }

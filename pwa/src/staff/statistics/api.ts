@@ -1,10 +1,12 @@
-/** The statistics requests (backend/statistics/api.py): Biểu 06 and the ranking of communes for a period,
- * and the address of Biểu 06 as CSV (a plain link: the browser downloads it with the session's cookie). */
+/** The statistics requests (backend/statistics/api.py): Biểu 06, the Decision 766 indicators, the ranking of
+ * communes and the series behind the charts for a period, and the address of each as CSV (a plain link: the
+ * browser downloads it with the session's cookie). */
 
 import { call } from "../api";
 
 export type PeriodKind = "month" | "quarter" | "half" | "nine_months" | "year" | "range";
 export type Detail = "unit" | "field" | "procedure";
+export type Step = "week" | "month";
 
 export interface PeriodChoice {
   kind: PeriodKind;
@@ -71,8 +73,33 @@ export interface Indicator {
   satisfiedShare: number | null;
 }
 
+export interface Indicators {
+  units: (Indicator & { kind: string })[];
+}
+
 export interface Ranking {
   communes: { rank: number; score: number | null; indicator: Indicator }[];
+}
+
+/** One week or reporting month: received per channel, results in time (early or on time) and late, ratings. */
+export interface Bucket {
+  firstDay: string;
+  lastDay: string;
+  receivedOnline: number;
+  receivedInPerson: number;
+  receivedPostal: number;
+  resolvedInTime: number;
+  resolvedLate: number;
+  onTimeShare: number | null;
+  rated: number;
+  satisfied: number;
+  satisfiedShare: number | null;
+}
+
+export interface Series {
+  unit: string;
+  step: Step;
+  buckets: Bucket[];
 }
 
 export function query(period: PeriodChoice, unit: string, detail?: Detail): string {
@@ -92,7 +119,10 @@ export function query(period: PeriodChoice, unit: string, detail?: Detail): stri
 
 export const bieu06 = (q: string): Promise<Bieu06> => call("GET", `/statistics/bieu-06?${q}`);
 export const ranking = (q: string): Promise<Ranking> => call("GET", `/statistics/ranking?${q}`);
-export const csvHref = (q: string): string => `/api/staff/statistics/bieu-06.csv?${q}`;
+export const indicators = (q: string): Promise<Indicators> => call("GET", `/statistics/indicators?${q}`);
+export const series = (q: string): Promise<Series> => call("GET", `/statistics/series?${q}`);
+export type Sheet = "bieu-06" | "indicators" | "ranking" | "series";
+export const csvHref = (q: string, sheet: Sheet = "bieu-06"): string => `/api/staff/statistics/${sheet}.csv?${q}`;
 
 /** How many periods of a kind a year holds (months 1-12, quarters 1-4, halves 1-2, one of the others). */
 export const PERIODS_IN_YEAR: Record<Exclude<PeriodKind, "range">, number> = {

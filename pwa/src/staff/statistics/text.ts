@@ -1,7 +1,7 @@
 /** The statistics page's words in Vietnamese and English: Biểu 06's headings as the form prints them. */
 
 import type { Lang } from "../i18n";
-import type { Detail, PeriodKind } from "./api";
+import type { Detail, PeriodKind, Step } from "./api";
 
 export interface StatisticsText {
   title: string;
@@ -50,6 +50,34 @@ export interface StatisticsText {
   rankingTitle: string;
   rankingHead: { rank: string; commune: string; score: string; onTime: string; online: string; scanned: string; satisfied: string };
   rankingNote: string;
+  step: string;
+  steps: Record<Step, string>;
+  chartsTitle: string;
+  charts: { received: string; onTime: string; satisfaction: string; ranking: string };
+  channels: { online: string; inPerson: string; postal: string };
+  onTimeLine: string;
+  satisfiedLine: string;
+  scoreLine: string;
+  chartNote: string;
+  chartFailed: string;
+  noRatings: string;
+  seriesTitle: string;
+  seriesHead: {
+    bucket: string;
+    online: string;
+    inPerson: string;
+    postal: string;
+    inTime: string;
+    late: string;
+    onTime: string;
+    rated: string;
+    satisfied: string;
+    satisfiedShare: string;
+  };
+  indicatorsTitle: string;
+  indicatorsHead: { unit: string; received: string; resolved: string };
+  csvOf: (table: string) => string;
+  csvShort: string;
 }
 
 const vi: StatisticsText = {
@@ -109,6 +137,39 @@ const vi: StatisticsText = {
     satisfied: "Hài lòng (%)",
   },
   rankingNote: "Điểm là trung bình các tỷ lệ đã có số liệu; tỷ lệ hài lòng tính trên các đánh giá của người dân trong kỳ.",
+  step: "Biểu đồ theo",
+  steps: { week: "Tuần", month: "Tháng (15 đến 14)" },
+  chartsTitle: "Biểu đồ",
+  charts: {
+    received: "Hồ sơ tiếp nhận theo cách thức nộp",
+    onTime: "Tỷ lệ hồ sơ giải quyết đúng hạn",
+    satisfaction: "Tỷ lệ công dân hài lòng",
+    ranking: "Điểm trung bình của các xã",
+  },
+  channels: { online: "Trực tuyến", inPerson: "Trực tiếp", postal: "Bưu chính" },
+  onTimeLine: "Đúng hạn (kể cả trước hạn), %",
+  satisfiedLine: "Hài lòng và rất hài lòng, %",
+  scoreLine: "Điểm trung bình",
+  chartNote: "Số liệu của từng biểu đồ có trong bảng bên dưới.",
+  chartFailed: "Không vẽ được biểu đồ; số liệu vẫn có trong bảng.",
+  noRatings: "Chưa có lượt đánh giá nào trong kỳ.",
+  seriesTitle: "Số liệu theo thời gian",
+  seriesHead: {
+    bucket: "Thời gian",
+    online: "Nhận trực tuyến",
+    inPerson: "Nhận trực tiếp",
+    postal: "Nhận qua bưu chính",
+    inTime: "Giải quyết đúng hạn",
+    late: "Giải quyết quá hạn",
+    onTime: "Đúng hạn (%)",
+    rated: "Lượt đánh giá",
+    satisfied: "Hài lòng",
+    satisfiedShare: "Hài lòng (%)",
+  },
+  indicatorsTitle: "Chỉ số theo Quyết định 766/QĐ-TTg",
+  indicatorsHead: { unit: "Đơn vị", received: "Tiếp nhận", resolved: "Đã giải quyết" },
+  csvOf: (table) => `Tải CSV: ${table}`,
+  csvShort: "Tải CSV",
 };
 
 const en: StatisticsText = {
@@ -168,6 +229,39 @@ const en: StatisticsText = {
     satisfied: "Satisfied (%)",
   },
   rankingNote: "The score is the mean of the shares with figures; satisfaction counts the citizens' ratings given in the period.",
+  step: "Charts by",
+  steps: { week: "Week", month: "Month (15th to 14th)" },
+  chartsTitle: "Charts",
+  charts: {
+    received: "Dossiers received by channel",
+    onTime: "Share resolved on time",
+    satisfaction: "Share of citizens satisfied",
+    ranking: "Communes' mean score",
+  },
+  channels: { online: "Online", inPerson: "In person", postal: "By post" },
+  onTimeLine: "On time (early included), %",
+  satisfiedLine: "Satisfied or very satisfied, %",
+  scoreLine: "Mean score",
+  chartNote: "Each chart's figures are in the tables below.",
+  chartFailed: "The chart could not be drawn; its figures are in the table.",
+  noRatings: "No rating in the period yet.",
+  seriesTitle: "Figures over time",
+  seriesHead: {
+    bucket: "Time",
+    online: "Received online",
+    inPerson: "Received in person",
+    postal: "Received by post",
+    inTime: "Resolved on time",
+    late: "Resolved late",
+    onTime: "On time (%)",
+    rated: "Ratings",
+    satisfied: "Satisfied",
+    satisfiedShare: "Satisfied (%)",
+  },
+  indicatorsTitle: "Decision 766/QĐ-TTg indicators",
+  indicatorsHead: { unit: "Unit", received: "Received", resolved: "Resolved" },
+  csvOf: (table) => `Download CSV: ${table}`,
+  csvShort: "Download CSV",
 };
 
 export const STATISTICS_TEXT: Record<Lang, StatisticsText> = { vi, en };
