@@ -70,7 +70,7 @@ api-contract: $(PY_STAMP)
 # Without a reachable PostgreSQL this part is skipped with a notice, except in CI (CI=true), where it fails.
 test-postgres: $(PY_STAMP)
 	@if $(BIN)/python -c "import asyncio, asyncpg; asyncio.run(asyncio.wait_for(asyncpg.connect('$(PG_ADMIN_URL)'), 5))" 2>/dev/null; then \
-		$(BIN)/pytest -q --db=postgres --postgres-admin-url='$(PG_ADMIN_URL)'; \
+		echo "$(BIN)/pytest -q --db=postgres"; $(BIN)/pytest -q --db=postgres --postgres-admin-url='$(PG_ADMIN_URL)'; \
 	elif [ "$${CI:-}" = "true" ]; then \
 		echo "test-postgres: PostgreSQL is required in CI but $(PG_ADMIN_URL) is not reachable" >&2; exit 1; \
 	else \
