@@ -10,7 +10,7 @@ PWA_SOURCES := $(shell find pwa/src pwa/public -type f 2>/dev/null) $(wildcard p
 PG_ADMIN_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run setup test lint test-sqlite test-postgres api-contract e2e chromium bench migration clean
+.PHONY: run setup test lint pytest-both test-sqlite test-postgres api-contract e2e chromium bench migration clean
 
 ## make run: install what is missing, build the app, migrate, load the demo catalogue, serve (MOTCUA_PORT, default 8000)
 run: setup
@@ -38,8 +38,16 @@ $(DIST): $(NPM_STAMP) $(PWA_SOURCES)
 	cd pwa && npm run build
 	@touch $@
 
-## make test: linters, pytest on SQLite and PostgreSQL, then the browser suite
-test: setup lint test-sqlite test-postgres e2e
+## make test: linters, pytest on SQLite and PostgreSQL (side by side), then the browser suite
+test: setup lint
+	@$(MAKE) --no-print-directory pytest-both
+	@$(MAKE) --no-print-directory e2e
+
+# The two pytest runs share nothing (a data folder and a database each) and each keeps one core busy, so on
+# two cores they run at once. Each run's output is shown whole when it ends; either failing fails this.
+pytest-both:
+	@echo "pytest on SQLite and on PostgreSQL at once; each run's output follows when it ends"
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 lint: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check backend tests e2e bench
@@ -62,7 +70,7 @@ api-contract: $(PY_STAMP)
 # Without a reachable PostgreSQL this part is skipped with a notice, except in CI (CI=true), where it fails.
 test-postgres: $(PY_STAMP)
 	@if $(BIN)/python -c "import asyncio, asyncpg; asyncio.run(asyncio.wait_for(asyncpg.connect('$(PG_ADMIN_URL)'), 5))" 2>/dev/null; then \
-		$(BIN)/pytest -q --db=postgres --postgres-admin-url='$(PG_ADMIN_URL)'; \
+		echo "$(BIN)/pytest -q --db=postgres"; $(BIN)/pytest -q --db=postgres --postgres-admin-url='$(PG_ADMIN_URL)'; \
 	elif [ "$${CI:-}" = "true" ]; then \
 		echo "test-postgres: PostgreSQL is required in CI but $(PG_ADMIN_URL) is not reachable" >&2; exit 1; \
 	else \

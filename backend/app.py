@@ -17,6 +17,7 @@ from litestar.openapi import OpenAPIConfig
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from backend import problems
+from backend.accounts import service as accounts
 from backend.accounts.api import STAFF_CONTROLLERS
 from backend.accounts.guard import current_staff
 from backend.catalogue.api import CatalogueController
@@ -65,6 +66,7 @@ async def _delivering(settings: Settings, vapid: keys.VapidKey, stopping: asynci
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or Settings()
+    accounts.use_password_costs(settings)
     engine = make_engine(settings)
     bind_tables(engine, ALL_TABLES)
     catalogue = PublishedCatalogue(settings)

@@ -277,6 +277,7 @@ COMMANDS["worker"] = cmd_worker
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
+    service.use_password_costs(settings)
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s %(message)s")
     # Piccolo announces the SQLite version at INFO on every connection; only its warnings matter here.
     logging.getLogger("piccolo").setLevel(logging.WARNING)

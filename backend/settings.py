@@ -11,7 +11,7 @@ import ipaddress
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +87,20 @@ class Settings(BaseSettings):
     staff_logins_per_minute: int = Field(
         default=20, ge=1, description="Staff sign-in attempts one client address may make per minute."
     )
+
+    # Staff passwords: argon2id at argon2-cffi's default costs (RFC 9106's low-memory profile). The test suite
+    # lowers them (tests/conftest.py, e2e/conftest.py), since every staff sign-in would otherwise cost a second
+    # of CPU; a hash records its own costs, so one made at other costs still verifies (and is made anew at
+    # these on the next sign-in).
+    password_time_cost: int = Field(default=3, ge=1, description="argon2id passes over memory per password hash.")
+    password_memory_kib: int = Field(default=64 * 1024, ge=8, description="argon2id memory per password hash, KiB.")
+    password_parallelism: int = Field(default=4, ge=1, description="argon2id lanes per password hash.")
+
+    @model_validator(mode="after")
+    def _argon2_memory_per_lane(self) -> Settings:
+        if self.password_memory_kib < 8 * self.password_parallelism:
+            raise ValueError("password_memory_kib must be at least 8 KiB per lane (8 × password_parallelism)")
+        return self
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -15,8 +17,18 @@ from typing import Any
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the unit tests' helpers live there
+from tests.scratch import keep_scratch_in_memory
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+# Staff passwords hashed at argon2's lowest costs, as in tests/conftest.py: a sign-in at the production costs
+# takes about a second of the server's CPU.
+FAST_PASSWORDS = {
+    "MOTCUA_PASSWORD_TIME_COST": "1",
+    "MOTCUA_PASSWORD_MEMORY_KIB": "8",
+    "MOTCUA_PASSWORD_PARALLELISM": "1",
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,6 +38,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own temporary-folder plugin reads --basetemp
+def pytest_configure(config: pytest.Config) -> None:
+    keep_scratch_in_memory(config)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +74,23 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("motcua serve did not answer within 30 s")
 
 
+_SEEDED: dict[frozenset[tuple[str, str]], Path] = {}
+_SEEDED_ROOT = tempfile.TemporaryDirectory(prefix="motcua-e2e-seeded-")
+
+
+def _migrated_and_seeded(env: dict[str, str], data_dir: Path) -> None:
+    """What `motcua migrate` and `motcua seed` make in `data_dir`: done once per session (and per settings),
+    in a folder of its own, then copied; two fewer processes to start for every fresh server."""
+    settings = frozenset((k, v) for k, v in env.items() if k.startswith("MOTCUA_") and k != "MOTCUA_DATA_DIR")
+    if settings not in _SEEDED:
+        seeded = Path(_SEEDED_ROOT.name) / str(len(_SEEDED))
+        seeded_env = {**env, "MOTCUA_DATA_DIR": str(seeded)}
+        _motcua(seeded_env, "migrate")
+        _motcua(seeded_env, "seed")
+        _SEEDED[settings] = seeded
+    shutil.copytree(_SEEDED[settings], data_dir, dirs_exist_ok=True)
+
+
 class AppServer:
     """`motcua serve` on a fresh SQLite file with the demo catalogue, serving `dist`; it can be killed
     and started again on the same address and data, as a counter's server that crashes and comes back."""
@@ -68,9 +102,9 @@ class AppServer:
         self.frozen_at = frozen_at  # an instant with its offset: the clock of e2e/frozen_clock.py
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_") and k != "DATABASE_URL"}
         self.env.update({"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_LOG_LEVEL": "WARNING", "MOTCUA_PWA_DIST": str(dist)})
+        self.env.update(FAST_PASSWORDS)
         self.env.update(settings or {})
-        _motcua(self.env, "migrate")
-        _motcua(self.env, "seed")
+        _migrated_and_seeded(self.env, data_dir)
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._process: subprocess.Popen[bytes] | None = None

@@ -18,12 +18,17 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
+from backend.accounts.service import use_password_costs
 from backend.app import create_app
 from backend.db import bind_tables, close, make_engine, prepare
 from backend.piccolo_app import ALL_TABLES
 from backend.settings import Settings
+from tests.scratch import keep_scratch_in_memory
 
 ROOT = Path(__file__).resolve().parent.parent
+# argon2id at the lowest costs argon2 allows: at the production costs every staff account made or signed in
+# takes about a second of CPU here. tests/test_settings.py checks the production costs themselves.
+FAST_PASSWORDS = {"password_time_cost": 1, "password_memory_kib": 8, "password_parallelism": 1}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,6 +40,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's own temporary-folder plugin reads --basetemp
+def pytest_configure(config: pytest.Config) -> None:
+    keep_scratch_in_memory(config)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     return f"motcua database: {config.getoption('--db')}"
 
@@ -43,6 +53,9 @@ async def _create_database(admin_url: str, name: str) -> None:
     conn = await asyncpg.connect(admin_url)
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
+        # Commits do not wait for the disk (fsync) in this throwaway database: the same answers and
+        # transactions, only what a crash of the server itself would lose differs.
+        await conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
     finally:
         await conn.close()
 
@@ -75,6 +88,7 @@ def run_cli(settings_env: dict[str, str], *args: str, stdin: str | None = None) 
 def settings_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     data_dir = tmp_path_factory.mktemp("data")
     env = {"MOTCUA_DATA_DIR": str(data_dir), "MOTCUA_CATALOGUE_CACHE_SECONDS": "0", "MOTCUA_LOG_LEVEL": "WARNING"}
+    env.update({f"MOTCUA_{name.upper()}": str(value) for name, value in FAST_PASSWORDS.items()})
     if request.config.getoption("--db") == "sqlite":
         yield env
         return
@@ -100,6 +114,7 @@ def settings(settings_env: dict[str, str]) -> Settings:
         pwa_dist=Path(settings_env["MOTCUA_DATA_DIR"]) / "dist",
         log_level="WARNING",
         push_worker=False,  # push tests run the delivery worker themselves, with their own clock
+        **FAST_PASSWORDS,
     )
 
 
@@ -113,8 +128,9 @@ async def engine(settings: Settings) -> AsyncIterator[object]:
 
 
 @pytest.fixture
-async def db(engine: object) -> AsyncIterator[object]:
-    """A migrated, empty database for one test."""
+async def db(engine: object, settings: Settings) -> AsyncIterator[object]:
+    """A migrated, empty database for one test (staff passwords hashed at the suite's costs)."""
+    use_password_costs(settings)
     yield engine
     for table in reversed(ALL_TABLES):
         await table.delete(force=True)

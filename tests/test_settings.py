@@ -60,3 +60,14 @@ def test_trusted_proxies_are_addresses_or_networks(monkeypatch: pytest.MonkeyPat
         monkeypatch.setenv("MOTCUA_TRUSTED_PROXIES", wrong)
         with pytest.raises(ValueError, match="not an IP address or network"):
             Settings()
+
+
+def test_passwords_cost_argon2_cffis_defaults_unless_lowered() -> None:
+    production = Settings()
+    assert (production.password_time_cost, production.password_memory_kib, production.password_parallelism) == (
+        3,
+        64 * 1024,
+        4,
+    )
+    with pytest.raises(ValueError, match="8 KiB per lane"):
+        Settings(password_memory_kib=16, password_parallelism=4)

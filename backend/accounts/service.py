@@ -14,8 +14,23 @@ from argon2.exceptions import VerificationError
 from backend.accounts.rules import Role, password_problem, username_problem
 from backend.accounts.tables import Staff, StaffSession
 from backend.errors import DomainError
+from backend.settings import Settings
 
-_hasher = PasswordHasher()
+
+class _Hashing:
+    """The hasher of this process: argon2-cffi's defaults until `use_password_costs` (settings) says otherwise."""
+
+    hasher = PasswordHasher()
+
+
+def use_password_costs(settings: Settings) -> None:
+    """Hashes made from now on take the argon2id costs of `settings`; older hashes keep verifying."""
+    _Hashing.hasher = PasswordHasher(
+        time_cost=settings.password_time_cost,
+        memory_cost=settings.password_memory_kib,
+        parallelism=settings.password_parallelism,
+    )
+    _absent_hash.cache_clear()
 
 
 class InvalidStaffAccount(DomainError):
@@ -39,17 +54,17 @@ def generate_password() -> str:
 @cache
 def _absent_hash() -> str:
     """A hash no password opens, verified when there is no account: unknown usernames cost the same time."""
-    return _hasher.hash(secrets.token_urlsafe(32))
+    return _Hashing.hasher.hash(secrets.token_urlsafe(32))
 
 
 async def hash_password(password: str) -> str:
     # argon2 takes tens of milliseconds of CPU on purpose: off the event loop, other requests go on.
-    return await asyncio.to_thread(_hasher.hash, password)
+    return await asyncio.to_thread(_Hashing.hasher.hash, password)
 
 
 def _verify(stored_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash or _absent_hash(), password) and stored_hash is not None
+        return _Hashing.hasher.verify(stored_hash or _absent_hash(), password) and stored_hash is not None
     except VerificationError:
         return False
 
@@ -60,8 +75,8 @@ async def verify_password(stored_hash: str | None, password: str) -> bool:
 
 
 def needs_rehash(stored_hash: str) -> bool:
-    """The hash was made with weaker parameters than argon2-cffi's current defaults."""
-    return _hasher.check_needs_rehash(stored_hash)
+    """The hash was made with other costs than new hashes take (weaker ones, from an older version)."""
+    return _Hashing.hasher.check_needs_rehash(stored_hash)
 
 
 async def create_staff(
@@ -85,7 +100,7 @@ async def create_staff(
         Staff(
             username=username,
             full_name=full_name,
-            password_hash=_hasher.hash(password),
+            password_hash=_Hashing.hasher.hash(password),
             role=role.value,
             agency_code=agency_code,
             created_at=dt.datetime.now(dt.UTC),
@@ -149,7 +164,7 @@ async def set_password(username: str, password: str) -> None:
     problem = password_problem(password)
     if problem:
         raise InvalidStaffAccount(problem=problem)
-    await Staff.update({Staff.password_hash: _hasher.hash(password)}).where(Staff.username == username)
+    await Staff.update({Staff.password_hash: _Hashing.hasher.hash(password)}).where(Staff.username == username)
 
 
 async def demo_staff_ready(username: str, role: Role) -> bool:
@@ -173,7 +188,7 @@ async def enable_demo_staff(username: str, full_name: str, password: str, role: 
         raise InvalidStaffAccount(problem=problem)
     await Staff.update(
         {
-            Staff.password_hash: _hasher.hash(password),
+            Staff.password_hash: _Hashing.hasher.hash(password),
             Staff.role: role.value,
             Staff.agency_code: agency_code,
             Staff.active: True,
@@ -187,7 +202,7 @@ async def retire_demo_staff() -> list[str]:
     """Disables every demo account (a real catalogue is loaded): no sign-in, and the password is gone."""
     rows = await Staff.select(Staff._meta.primary_key, Staff.username).where(Staff.demo.eq(True), Staff.active.eq(True))
     if rows:
-        unusable = _hasher.hash(secrets.token_urlsafe(32))
+        unusable = _Hashing.hasher.hash(secrets.token_urlsafe(32))
         await Staff.update({Staff.active: False, Staff.password_hash: unusable}).where(Staff.demo.eq(True))
         await StaffSession.delete().where(StaffSession.staff.is_in([r["id"] for r in rows]))
     return [r["username"] for r in rows]

@@ -93,11 +93,12 @@ async def test_an_unknown_username_still_costs_one_argon2_verification(
     assert all(h.startswith("$argon2id$") for h in calls)
 
 
-async def test_an_old_weak_hash_is_replaced_at_sign_in(client: httpx.AsyncClient) -> None:
+async def test_an_old_weak_hash_is_replaced_at_sign_in(production_passwords: Settings) -> None:
     await staff("nguyen.an")
     weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(PASSWORD)
     await Staff.update({Staff.password_hash: weak}).where(Staff.username == "nguyen.an")
-    await sign_in(client, "nguyen.an")
+    async with app_client(production_passwords) as client:
+        await sign_in(client, "nguyen.an")
     row = await Staff.select(Staff.password_hash).where(Staff.username == "nguyen.an").first()
     assert row is not None and row["password_hash"] != weak
     assert not PasswordHasher().check_needs_rehash(row["password_hash"])
