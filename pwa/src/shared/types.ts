@@ -482,6 +482,7 @@ export interface PublicFigures {
   waitingForCitizen: number;
   returnedOrWithdrawn: number;
   apologies: number;
+  /** Very satisfied or satisfied, of the ratings given in the period, in per cent; null: none given. */
   satisfactionRate: number | null;
 }
 

@@ -23,9 +23,12 @@ import { SlipPage } from "./liaison/SlipPage";
 import { LIAISON_TEXT } from "./liaison/text";
 import { PasswordPage } from "./PasswordPage";
 import { followLink, href, useRoute, type Route } from "./route";
-import { KioskRoute } from "./kiosk/lazy";
-import { StatisticsRoute } from "./statistics/lazy";
-import { FeedbackRoute } from "./feedback/lazy";
+import { lazyPage } from "./lazy";
+
+// Pages only some staff open, each its own chunk: the counter's rating tablet, statistics, feedback.
+const KioskRoute = lazyPage(() => import("./kiosk/KioskPage"));
+const StatisticsRoute = lazyPage(() => import("./statistics/StatisticsPage"));
+const FeedbackRoute = lazyPage(() => import("./feedback/FeedbackPage"));
 
 type Session =
   | { state: "loading" }

@@ -4,6 +4,7 @@
 
 import { useState } from "preact/hooks";
 import type { RatingAnswers, RatingAttitude, RatingLevel, RatingTimeliness } from "../../shared/types";
+import { RATING_QUESTIONS, VISIT_CHOICES } from "../../shared/ratingQuestions";
 import type { Lang } from "../i18n";
 import { declineRating, keepRating } from "../../data/ratings";
 import { sendOutbox } from "../outboxRunner";
@@ -12,45 +13,20 @@ import "./rating.css";
 
 const CARD_TEXT = {
   vi: {
+    ...RATING_QUESTIONS.vi,
     intro: "Hồ sơ đã trả kết quả. Ông/bà vui lòng cho biết mức độ hài lòng (chỉ mức độ hài lòng là bắt buộc).",
     level: "Mức độ hài lòng",
-    levels: { very_satisfied: "Rất hài lòng", satisfied: "Hài lòng", unsatisfied: "Chưa hài lòng" },
-    timeliness: "Thời gian giải quyết so với giấy hẹn",
-    timelinesses: { earlier: "Sớm hơn", on_time: "Đúng hẹn", later: "Muộn hơn" },
-    visits: "Số lần phải đi lại",
-    attitude: "Thái độ của cán bộ",
-    attitudes: { good: "Tận tình", acceptable: "Bình thường", poor: "Chưa tốt" },
-    extraCost: "Có phải trả khoản nào ngoài phí, lệ phí quy định?",
-    yes: "Có",
-    no: "Không",
-    comment: "Góp ý thêm (không bắt buộc)",
-    levelMissing: "Vui lòng chọn mức độ hài lòng.",
-    send: "Gửi đánh giá",
     later: "Để sau",
     never: "Không đánh giá",
   },
   en: {
+    ...RATING_QUESTIONS.en,
     intro: "Your result has been handed back. Please tell us how satisfied you are (only the first question is required).",
     level: "How satisfied are you?",
-    levels: { very_satisfied: "Very satisfied", satisfied: "Satisfied", unsatisfied: "Not satisfied" },
-    timeliness: "Time taken, against the appointment",
-    timelinesses: { earlier: "Earlier", on_time: "On time", later: "Later" },
-    visits: "Times you had to come back",
-    attitude: "Staff attitude",
-    attitudes: { good: "Helpful", acceptable: "Acceptable", poor: "Poor" },
-    extraCost: "Did you pay anything beyond the published fee?",
-    yes: "Yes",
-    no: "No",
-    comment: "Anything else (optional)",
-    levelMissing: "Please choose how satisfied you are.",
-    send: "Send rating",
     later: "Later",
     never: "Don't rate",
   },
 };
-
-/** The phone's choices of "times come back": 0 to 3, and 4 for four or more (the server takes 0 to 10). */
-const VISITS: [number, string][] = [[0, "0"], [1, "1"], [2, "2"], [3, "3"], [4, "4+"]];
 
 interface ChoiceProps<T> {
   name: string;
@@ -126,7 +102,7 @@ export function RatingCard({ code, lang, onLater }: Props) {
           </p>
         )}
         <Choice name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
-        <Choice name="visits" legend={t.visits} options={VISITS} value={visits} onChoose={setVisits} />
+        <Choice name="visits" legend={t.visits} options={VISIT_CHOICES} value={visits} onChoose={setVisits} />
         <Choice name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
         <Choice name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
         <label class="rating-comment-label" for="rating-comment">

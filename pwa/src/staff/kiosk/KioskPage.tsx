@@ -8,7 +8,7 @@ import type { RatingAnswers, RatingAttitude, RatingLevel, RatingTimeliness } fro
 import { StaffApiError } from "../api";
 import type { Lang } from "../i18n";
 import { dismissInvitation, readInvitation, sendKioskRating, type Invitation } from "./api";
-import type { KioskProps } from "./lazy";
+import { VISIT_CHOICES } from "../../shared/ratingQuestions";
 import { KIOSK_TEXT } from "./text";
 import "./kiosk.css";
 
@@ -20,6 +20,11 @@ type Screen =
 
 const BACK_TO_WAITING_MS = 6000;
 const DEFAULT_POLL_SECONDS = 3;
+
+export interface KioskProps {
+  /** The tablet's language (the staff app's); each citizen may switch it for their own rating. */
+  lang: Lang;
+}
 
 export default function KioskPage({ lang: tabletLang }: KioskProps) {
   // A citizen may switch the language for their own rating; the next one starts in the tablet's language again.
@@ -134,7 +139,6 @@ function Choice<T extends string | number | boolean>({ name, legend, options, va
 }
 
 const entries = <K extends string>(labels: Record<K, string>): [K, string][] => Object.entries(labels) as [K, string][];
-const VISITS: [number, string][] = [[0, "0"], [1, "1"], [2, "2"], [3, "3"], [4, "4+"]];
 
 interface FormProps {
   invitation: Invitation;
@@ -210,7 +214,7 @@ function RatingForm({ invitation, ratingId, lang, t, onDone, onLeave }: FormProp
         <div class="kiosk-points">
           <p class="kiosk-optional">{t.optional}</p>
           <Choice name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
-          <Choice name="visits" legend={t.visits} options={VISITS} value={visits} onChoose={setVisits} />
+          <Choice name="visits" legend={t.visits} options={VISIT_CHOICES} value={visits} onChoose={setVisits} />
           <Choice name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
           <Choice name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
           <label class="kiosk-comment">

@@ -1,27 +1,18 @@
 /** The words of the counter's rating tablet (Decree 118/2025 Art 31) and of the officer's invitation, in plain
- * Vietnamese and English. The questions are the phone's (pwa/src/app/dossiers/RatingCard.tsx), word for word. */
+ * Vietnamese and English. The questions are the phone's own (shared/ratingQuestions.ts). */
+
+import { RATING_QUESTIONS } from "../../shared/ratingQuestions";
 
 export const KIOSK_TEXT = {
   vi: {
+    ...RATING_QUESTIONS.vi,
     title: "Đánh giá mức độ hài lòng",
     waiting: "Mời ông/bà đánh giá sau khi nhận kết quả",
     waitingHint: "Cán bộ sẽ mời ông/bà đánh giá ngay sau khi trả kết quả. Xin cảm ơn!",
     offline: "Không có mạng, đang thử lại…",
     dossier: "Hồ sơ",
     level: "Ông/bà hài lòng thế nào?",
-    levels: { very_satisfied: "Rất hài lòng", satisfied: "Hài lòng", unsatisfied: "Chưa hài lòng" },
-    timeliness: "Thời gian giải quyết so với giấy hẹn",
-    timelinesses: { earlier: "Sớm hơn", on_time: "Đúng hẹn", later: "Muộn hơn" },
-    visits: "Số lần phải đi lại",
-    attitude: "Thái độ của cán bộ",
-    attitudes: { good: "Tận tình", acceptable: "Bình thường", poor: "Chưa tốt" },
-    extraCost: "Có phải trả khoản nào ngoài phí, lệ phí quy định?",
-    yes: "Có",
-    no: "Không",
-    comment: "Góp ý thêm (không bắt buộc)",
     optional: "Các câu dưới đây không bắt buộc.",
-    levelMissing: "Vui lòng chọn mức độ hài lòng.",
-    send: "Gửi đánh giá",
     skip: "Không đánh giá",
     sending: "Đang gửi…",
     thanks: "Cảm ơn ông/bà đã đánh giá!",
@@ -32,25 +23,14 @@ export const KIOSK_TEXT = {
     language: "English",
   },
   en: {
+    ...RATING_QUESTIONS.en,
     title: "How satisfied are you?",
     waiting: "Please rate our service once you have your result",
     waitingHint: "The officer will invite you to rate right after handing back your result. Thank you!",
     offline: "No connection, trying again…",
     dossier: "Dossier",
     level: "How satisfied are you?",
-    levels: { very_satisfied: "Very satisfied", satisfied: "Satisfied", unsatisfied: "Not satisfied" },
-    timeliness: "Time taken, against the appointment",
-    timelinesses: { earlier: "Earlier", on_time: "On time", later: "Later" },
-    visits: "Times you had to come back",
-    attitude: "Staff attitude",
-    attitudes: { good: "Helpful", acceptable: "Acceptable", poor: "Poor" },
-    extraCost: "Did you pay anything beyond the published fee?",
-    yes: "Yes",
-    no: "No",
-    comment: "Anything else (optional)",
     optional: "The questions below are optional.",
-    levelMissing: "Please choose how satisfied you are.",
-    send: "Send rating",
     skip: "Don't rate",
     sending: "Sending…",
     thanks: "Thank you for your rating!",

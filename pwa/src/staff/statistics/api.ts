@@ -3,6 +3,7 @@
  * browser downloads it with the session's cookie). */
 
 import { call } from "../api";
+import type { PublicFigures } from "../../shared/types";
 
 export type PeriodKind = "month" | "quarter" | "half" | "nine_months" | "year" | "range";
 export type Detail = "unit" | "field" | "procedure";
@@ -16,23 +17,8 @@ export interface PeriodChoice {
   to: string;
 }
 
-export interface Figures {
-  received: number;
-  receivedOnline: number;
-  receivedInPerson: number;
-  carriedOver: number;
-  resolved: number;
-  resolvedEarly: number;
-  resolvedOnTime: number;
-  resolvedLate: number;
-  inProgress: number;
-  inProgressWithin: number;
-  inProgressOverdue: number;
-  waitingForCitizen: number;
-  returnedOrWithdrawn: number;
-  apologies: number;
-  /** `ratedSatisfied` (very satisfied or satisfied) of the `rated` ratings given in the period, in %; null: none. */
-  satisfactionRate: number | null;
+/** Biểu 06's columns (shared with the public page's, shared/types.ts), and the ratings behind the rate. */
+export interface Figures extends PublicFigures {
   rated: number;
   ratedSatisfied: number;
 }
