@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import msgspec
+
+from backend.satisfaction.schemas import AnswersIn
 
 
 class Names(msgspec.Struct, frozen=True):
@@ -31,15 +32,7 @@ class WaitingOut(msgspec.Struct, rename="camel"):
     poll_seconds: int
 
 
-class KioskRatingIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    """A rating given on the tablet for the invited dossier; `rating_id` is the tablet's (a retry is recognised).
-    The values are checked by the satisfaction rules (422 when wrong)."""
+class KioskRatingIn(AnswersIn, kw_only=True):
+    """A rating given on the tablet for the invited dossier, under the tablet's `rating_id`."""
 
     code: str
-    rating_id: uuid.UUID
-    level: str
-    timeliness: str | None = None
-    visits: int | None = None
-    attitude: str | None = None
-    extra_cost: bool | None = None
-    comment: str = ""

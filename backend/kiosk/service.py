@@ -7,10 +7,8 @@ import datetime as dt
 import logging
 from typing import Any
 
-from backend.accounts import service as accounts
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
-from backend.dossiers import timeline
 from backend.kiosk import rules
 from backend.kiosk.errors import NoInvitation
 from backend.kiosk.schemas import InvitationOut, KioskRatingIn, Names
@@ -72,12 +70,6 @@ async def waiting(staff: Principal, now: dt.datetime) -> InvitationOut | None:
     return await _shown(row["code"], row["procedure_code"], found["invited_at"])
 
 
-async def _officer_who_returned(dossier_id: int) -> int | None:
-    """The officer the control slip names for the hand-back (the rating is theirs, whoever holds the tablet)."""
-    handed = [h for h in await timeline.handovers(dossier_id) if h["step"] == "returned"]
-    return await accounts.staff_id(handed[-1]["from_user"]) if handed else None
-
-
 async def _close(staff: Principal) -> None:
     await RatingInvitation.delete().where(RatingInvitation.officer == staff.staff_id)
 
@@ -93,15 +85,8 @@ async def rate(data: KioskRatingIn, staff: Principal, now: dt.datetime) -> tuple
         if kept is not None and kept.rating_id == data.rating_id:
             return kept, False  # the tablet's retry of a rating kept (the invitation ended with it)
         raise NoInvitation()
-    answers = satisfaction_rules.answers(
-        data.level,
-        timeliness=data.timeliness,
-        visits=data.visits,
-        attitude=data.attitude,
-        extra_cost=data.extra_cost,
-        comment=data.comment,
-    )
-    officer = await _officer_who_returned(row["id"]) or staff.staff_id
+    answers = satisfaction.answers_of(data)
+    officer = await satisfaction.officer_who_returned(row["id"]) or staff.staff_id
     try:
         kept, created = await satisfaction.record(
             row["code"], data.rating_id, answers, channel=Channel.KIOSK, officer=officer, now=now

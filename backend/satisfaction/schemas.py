@@ -10,12 +10,10 @@ import msgspec
 from backend.dossiers.schemas import Token
 
 
-class RatingIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    """A citizen's rating from the app, proved like a stop request by the dossier's submission id and token;
-    `rating_id` is the phone's (a retry is recognised). The values are checked by the rules (422 when wrong)."""
+class AnswersIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True, kw_only=True):
+    """A rating's answers as sent, from the phone or the counter's tablet, under the sender's `rating_id` (a retry
+    is recognised). The values are checked by the rules (service.answers_of, 422 when wrong)."""
 
-    submission_id: uuid.UUID
-    access_token: Token
     rating_id: uuid.UUID
     level: str
     timeliness: str | None = None
@@ -23,6 +21,13 @@ class RatingIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     attitude: str | None = None
     extra_cost: bool | None = None
     comment: str = ""
+
+
+class RatingIn(AnswersIn, kw_only=True):
+    """A citizen's rating from the app, proved like a stop request by the dossier's submission id and token."""
+
+    submission_id: uuid.UUID
+    access_token: Token
 
 
 class RatingOut(msgspec.Struct, rename="camel"):

@@ -14,7 +14,7 @@ from backend.dossiers import corrections, moves, timeline
 from backend.satisfaction import rules
 from backend.satisfaction.errors import AlreadyRated, NotRateable, RatingConflict
 from backend.satisfaction.rules import Answers, Channel
-from backend.satisfaction.schemas import RatingIn, RatingOut
+from backend.satisfaction.schemas import AnswersIn, RatingIn, RatingOut
 from backend.satisfaction.tables import Rating
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ def _out(row: dict[str, Any], code: str) -> RatingOut:
     )
 
 
-async def _officer_who_returned(dossier_id: int) -> int | None:
+async def officer_who_returned(dossier_id: int) -> int | None:
     """The officer who handed the result back, as the control slip's last "returned" hand-over names them."""
     handed = [h for h in await timeline.handovers(dossier_id) if h["step"] == "returned"]
     return await accounts.staff_id(handed[-1]["from_user"]) if handed else None
@@ -95,7 +95,7 @@ async def _record(
         if kept is not None:
             raise AlreadyRated(channel=kept["channel"])
         if channel is Channel.APP and officer is None:
-            officer = await _officer_who_returned(row["id"])
+            officer = await officer_who_returned(row["id"])
         if await _kept(row, rating_id, answers, channel=channel, officer=officer, now=now):
             log.info("rated", extra={"code": row["code"], "channel": channel.value, "level": answers.level.value})
             found = await Rating.select().where(Rating.rating_id == rating_id).first()
@@ -104,11 +104,9 @@ async def _record(
     raise AssertionError("a rating that lost its race is found on the second pass")
 
 
-async def rate(data: RatingIn, now: dt.datetime) -> tuple[RatingOut, bool]:
-    """The citizen's rating from the app (their token proves the dossier is theirs), and whether this call kept
-    it: a retry under the same id is answered with the rating kept; another rating of the dossier is refused."""
-    row = await corrections.owned(data.submission_id, data.access_token)
-    checked = rules.answers(
+def answers_of(data: AnswersIn) -> Answers:
+    """The answers as sent, checked (InvalidRating, 422, naming each wrong field)."""
+    return rules.answers(
         data.level,
         timeliness=data.timeliness,
         visits=data.visits,
@@ -116,7 +114,13 @@ async def rate(data: RatingIn, now: dt.datetime) -> tuple[RatingOut, bool]:
         extra_cost=data.extra_cost,
         comment=data.comment,
     )
-    return await _record(row, data.rating_id, checked, channel=Channel.APP, officer=None, now=now)
+
+
+async def rate(data: RatingIn, now: dt.datetime) -> tuple[RatingOut, bool]:
+    """The citizen's rating from the app (their token proves the dossier is theirs), and whether this call kept
+    it: a retry under the same id is answered with the rating kept; another rating of the dossier is refused."""
+    row = await corrections.owned(data.submission_id, data.access_token)
+    return await _record(row, data.rating_id, answers_of(data), channel=Channel.APP, officer=None, now=now)
 
 
 async def record(
