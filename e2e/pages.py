@@ -51,12 +51,12 @@ def idb_all(page: Page, store: str) -> list[dict[str, Any]]:
     return page.evaluate(_READ_STORE, [store, False])
 
 
-_KEEP_DOSSIER = """(dossier) => new Promise((resolve, reject) => {
+_KEEP = """([store, record]) => new Promise((resolve, reject) => {
     const open = indexedDB.open("motcua");
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-        const tx = open.result.transaction("dossiers", "readwrite");
-        tx.objectStore("dossiers").put(dossier);
+        const tx = open.result.transaction(store, "readwrite");
+        tx.objectStore(store).put(record);
         tx.oncomplete = () => { open.result.close(); resolve(true); };
         tx.onerror = () => reject(tx.error);
     };
@@ -65,7 +65,12 @@ _KEEP_DOSSIER = """(dossier) => new Promise((resolve, reject) => {
 
 def keep_dossier(page: Page, dossier: dict[str, Any]) -> None:
     """One more of "my dossiers" on the phone, as the app keeps a confirmed one (the app already opened)."""
-    page.evaluate(_KEEP_DOSSIER, dossier)
+    keep(page, "dossiers", dossier)
+
+
+def keep(page: Page, store: str, record: dict[str, Any]) -> None:
+    """One record more in one object store of the app's database (the app already opened)."""
+    page.evaluate(_KEEP, [store, record])
 
 
 def photo_with_gps(width: int = 3000, height: int = 2000) -> bytes:

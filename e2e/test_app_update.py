@@ -20,12 +20,13 @@ from pages import (
     begin_birth_registration,
     complete_birth_registration,
     idb_all,
+    keep,
     keep_dossier,
     open_app,
     photo_with_gps,
 )
 from playwright.sync_api import BrowserContext, BrowserType, Page, expect
-from staff import accepted_from_a_phone
+from staff import THIEN_LOC_CENTRE, accepted_from_a_phone
 
 VERSION = json.loads((ROOT / "pwa" / "package.json").read_text())["version"]
 
@@ -153,7 +154,7 @@ def test_no_update_takes_over_while_a_dossier_waits_to_be_sent(page: Page, deplo
     deploy("B")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     banner = page.get_by_role("alert").filter(has_text="Đã có phiên bản mới")
-    expect(banner).to_contain_text("sau khi gửi xong hồ sơ")
+    expect(banner).to_contain_text("sau khi gửi xong những gì đang chờ gửi (hồ sơ")
     expect(banner.get_by_role("button", name="Cập nhật ngay")).to_have_count(0)
     # The worker itself refuses to take over while the outbox holds work, whoever asks it to.
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting.postMessage({type: 'SKIP_WAITING'}))")
@@ -182,6 +183,28 @@ def test_no_update_takes_over_while_a_request_to_stop_waits_to_be_sent(page: Pag
     keep_dossier(page, {**dossier, "stopAsked": stop})
     assert idb_all(page, "outbox") == []  # nothing in the outbox: only the request waits
 
+    _held_back_until_sent(page, deploy, "**/api/dossiers/stop-requests")
+    assert [d.get("stopAsked") for d in idb_all(page, "dossiers")] == [None]
+
+
+def test_no_update_takes_over_while_feedback_waits_to_be_sent(page: Page, deployment: tuple[str, Any]) -> None:
+    url, deploy = deployment
+    open_app(page, url)
+    # A complaint written without signal, kept in its own store (not the outbox, not with a dossier).
+    page.context.route("**/api/feedback", lambda route: route.abort())
+    body = {"id": "3c1e9a52-8f0b-4d7e-a6c2-5b9d0e1f2a43", "token": "t" * 43, "kind": "report",
+            "text": "Phải chờ quá lâu ở quầy", "procedureCode": "1.004873", "unitCode": THIEN_LOC_CENTRE}  # fmt: skip
+    pending = {"state": "waiting", "attempts": 0, "nextAttemptAt": 0, "lastError": None}
+    keep(page, "feedback", {"id": body["id"], "token": body["token"], "body": body, "dossierCode": None,
+                            "createdAt": "2026-12-01T08:00:00.000Z", "pending": pending, "view": None})  # fmt: skip
+    assert idb_all(page, "outbox") == [] and idb_all(page, "dossiers") == []
+    _held_back_until_sent(page, deploy, "**/api/feedback")
+    assert [item["pending"] for item in idb_all(page, "feedback")] == [None]
+
+
+def _held_back_until_sent(page: Page, deploy: Any, route: str) -> None:
+    """A new version is offered while work kept on the phone cannot reach `route`: it is held back (no "Cập nhật
+    ngay", and the worker refuses to skip waiting) until the work is sent, then it may go."""
     deploy("B")
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
     banner = page.get_by_role("alert").filter(has_text="Đã có phiên bản mới")
@@ -191,13 +214,11 @@ def test_no_update_takes_over_while_a_request_to_stop_waits_to_be_sent(page: Pag
     page.wait_for_timeout(1500)  # A refusal has no event to wait for: give the worker time to (wrongly) act.
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting !== null)")
     expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+A")).to_be_visible()
-
-    # Once the server has the request, the update may go.
-    page.context.unroute("**/api/dossiers/stop-requests")
+    # Once the server has the work, the update may go.
+    page.context.unroute(route)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     banner.get_by_role("button", name="Cập nhật ngay").click(timeout=30_000)
     expect(page.get_by_text(f"Ứng dụng phiên bản {VERSION}+B")).to_be_visible()
-    assert [d.get("stopAsked") for d in idb_all(page, "dossiers")] == [None]
 
 
 # The app's database as version 2 made it, before the inbox (pwa/src/data/db.ts, `oldVersion < 2`), holding
