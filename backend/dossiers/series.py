@@ -3,8 +3,8 @@ month) in the database, one GROUP BY per measure, as Biểu 06 counts them (`dos
 - received: by the instant on the receipt, per channel (online, in person, by post);
 - resolved: by the instant of the result, in time (early or on time) or late by the local day of the result
   against the legal due date (`tally.LEGAL_DUE`: a restart's date counts, an apology's new date does not);
-- rated: the citizens' ratings (table `rating`, backend/satisfaction) by the instant given, satisfied or not.
 Summed over the buckets, each measure is the period's Biểu 06 figure for the unit and everything beneath it.
+(The ratings' series is the satisfaction package's own, `satisfaction.service.series`, with `bucket_of`.)
 
 A bucket is found by comparing the instant with the buckets' starts in a CASE nested as a binary search: a
 handful of comparisons per row, the same SQL on SQLite and PostgreSQL, every instant a placeholder.
@@ -85,19 +85,3 @@ SELECT y.bucket, y.late, count(*) AS n FROM (
 ) y GROUP BY y.bucket, y.late"""  # noqa: S608 (fixed texts; every value is a placeholder)
     window = buckets.window
     return await _run(sql, [*args, window.start, window.end, window.end, *units])
-
-
-async def rated(buckets: Buckets, units: Sequence[str], satisfied: Sequence[str]) -> list[dict[str, Any]]:
-    """[{bucket, satisfied, n}]: the citizens' ratings given in each bucket (by `rated_at`) for the units (their
-    dossier's competent agency), satisfied (1: a level among `satisfied`) or not, as Biểu 06's satisfaction rate
-    counts them (`satisfaction.service.tally`, the range of the index rating_tally)."""
-    if not units:
-        return []
-    bucket, args = bucket_of("r.rated_at", buckets)
-    levels = ", ".join(["{}"] * len(satisfied))
-    sql = f"""
-SELECT y.bucket, y.satisfied, count(*) AS n FROM (
-  SELECT {bucket} AS bucket, CASE WHEN r.level IN ({levels}) THEN 1 ELSE 0 END AS satisfied FROM rating r
-  WHERE r.rated_at >= {{}} AND r.rated_at < {{}} AND r.competent_agency_code IN ({", ".join(["{}"] * len(units))})
-) y GROUP BY y.bucket, y.satisfied"""  # noqa: S608 (fixed texts; every value is a placeholder)
-    return await _run(sql, [*args, *satisfied, buckets.window.start, buckets.window.end, *units])

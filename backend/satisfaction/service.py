@@ -11,6 +11,7 @@ from typing import Any
 from backend.accounts import service as accounts
 from backend.db import writing
 from backend.dossiers import corrections, moves, timeline
+from backend.dossiers.series import Buckets, bucket_of
 from backend.satisfaction import rules
 from backend.satisfaction.errors import AlreadyRated, NotRateable, RatingConflict
 from backend.satisfaction.rules import Answers, Channel
@@ -154,3 +155,20 @@ WHERE r.rated_at >= {{}} AND r.rated_at < {{}} AND r.competent_agency_code IN ({
 GROUP BY r.competent_agency_code, r.procedure_code"""  # noqa: S608 (fixed texts; every value is a placeholder)
     rows = await Rating.raw(sql, start, end, *units)
     return [{**r, "rated": int(r["rated"]), "rated_satisfied": int(r["rated_satisfied"])} for r in rows]
+
+
+async def series(buckets: Buckets, units: list[str]) -> list[dict[str, Any]]:
+    """[{bucket, satisfied, n}]: the ratings given in each bucket (by `rated_at`) for the units (their dossier's
+    competent agency), satisfied (1: very satisfied or satisfied) or not, as `tally` counts them for Biểu 06."""
+    if not units:
+        return []
+    bucket, args = bucket_of("r.rated_at", buckets)
+    levels = ", ".join(["{}"] * len(rules.SATISFIED))
+    marks = ", ".join(["{}"] * len(units))
+    sql = f"""
+SELECT y.bucket, y.satisfied, count(*) AS n FROM (
+  SELECT {bucket} AS bucket, CASE WHEN r.level IN ({levels}) THEN 1 ELSE 0 END AS satisfied FROM rating r
+  WHERE r.rated_at >= {{}} AND r.rated_at < {{}} AND r.competent_agency_code IN ({marks})
+) y GROUP BY y.bucket, y.satisfied"""  # noqa: S608 (fixed texts; every value is a placeholder)
+    satisfied = sorted(level.value for level in rules.SATISFIED)
+    return list(await Rating.raw(sql, *args, *satisfied, buckets.window.start, buckets.window.end, *units))

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from backend.accounts.rules import Principal
 from backend.catalogue import service as catalogue
 from backend.dossiers import series
-from backend.satisfaction.rules import SATISFIED
+from backend.satisfaction import service as satisfaction
 from backend.statistics import rules
 from backend.statistics.buckets import Bucket, Step, buckets
 from backend.statistics.periods import Period
@@ -69,7 +69,7 @@ async def series_of(
     slices = series.Buckets(window(period, now, tz), tuple(_start(b.first_day, tz) for b in cut))
     received = _counts(await series.received(slices, covered), "channel", _CHANNELS, len(cut))
     resolved = _counts(await series.resolved(slices, covered), "late", {0: "in_time", 1: "late"}, len(cut))
-    ratings = await series.rated(slices, covered, sorted(SATISFIED))
+    ratings = await satisfaction.series(slices, covered)
     rated = _counts(ratings, "satisfied", {1: "satisfied", 0: "unsatisfied"}, len(cut))
     names = await catalogue.agency_names([reported])
     return SeriesOut(
