@@ -100,31 +100,53 @@ async def _due(received_at: dt.datetime, unit: str, days: int, tz: ZoneInfo) -> 
     return await catalogue.appointment_date(received_at, days, tz, agency=unit)
 
 
-async def _insert(columns: dict[str, Any]) -> bool:
-    """Keeps a new item; False when its id was kept first (by a retry running alongside)."""
-    async with writing(Feedback):
-        if await Feedback.exists().where(Feedback.feedback_id == columns["feedback_id"]):
-            return False
-        await Feedback.insert(Feedback(**columns))
-    return True
+async def _keep(
+    data: FeedbackIn | CounterFeedbackIn,
+    channel: rules.Channel,
+    unit: str,
+    about: dict[str, Any],
+    *,
+    now: dt.datetime,
+    days: int,
+    tz: ZoneInfo,
+) -> tuple[dict[str, Any], bool]:
+    """Keeps a new item as sent (its text checked, its contact tidied, due `days` working days on), once under
+    its id: the item as kept, and False when its id was kept first (by a retry running alongside)."""
+    columns = {
+        "feedback_id": data.id,
+        "code": rules.code_of(data.id),
+        "kind": data.kind,
+        "channel": channel.value,
+        "unit_code": unit,
+        "text": rules.written(data.text, rules.TEXT_MIN_CHARS),
+        "contact_name": " ".join(data.contact_name.split()),
+        "contact_phone": catalogue.tidy_phone(data.contact_phone) if data.contact_phone.strip() else "",
+        "received_at": now,
+        "due_date": await _due(now, unit, days, tz),
+        **about,
+    }
+    pk = Feedback._meta.primary_key
+    created = bool(await Feedback.insert(Feedback(**columns)).on_conflict(action="DO NOTHING").returning(pk))
+    kept = await _by_id(data.id)
+    assert kept is not None, "kept by this call or the one it raced"
+    return kept, created
 
 
-async def _about(data: FeedbackIn) -> dict[str, Any]:
-    """What an item from the phone is about, and so who answers it and where its answer notice goes."""
-    own = dossier_rules.token_hash(data.token)
+async def _about(data: FeedbackIn, own: str) -> tuple[str, dict[str, Any]]:
+    """The unit that answers an item from the phone, and what it is about (so where its answer notice goes:
+    the dossier's phones, else `own`, the item's token hash)."""
     if (data.procedure_code is None) == (data.dossier is None):
         raise rules.AboutNothing()
     if data.dossier is not None:
         dossier = await corrections.owned(data.dossier.submission_id, data.dossier.access_token)
-        return {
+        return dossier["receiving_unit_code"], {
             "procedure_code": dossier["procedure_code"],
             "dossier_code": dossier["code"],
-            "unit_code": dossier["receiving_unit_code"],
             "notice_hash": dossier["access_token_hash"],
         }
     assert data.procedure_code is not None
     unit = await _procedure_unit(data.procedure_code, data.unit_code)
-    return {"procedure_code": data.procedure_code, "dossier_code": None, "unit_code": unit, "notice_hash": own}
+    return unit, {"procedure_code": data.procedure_code, "dossier_code": None, "notice_hash": own}
 
 
 async def submit(data: FeedbackIn, now: dt.datetime, days: int, tz: ZoneInfo) -> tuple[FeedbackOut, bool]:
@@ -134,23 +156,10 @@ async def submit(data: FeedbackIn, now: dt.datetime, days: int, tz: ZoneInfo) ->
     kept = await _by_id(data.id)
     created = False
     if kept is None:
-        about = await _about(data)
-        columns = {
-            "feedback_id": data.id,
-            "code": rules.code_of(data.id),
-            "kind": data.kind,
-            "channel": rules.Channel.APP.value,
-            "token_hash": own,
-            "text": rules.written(data.text, rules.TEXT_MIN_CHARS),
-            "contact_name": " ".join(data.contact_name.split()),
-            "contact_phone": catalogue.tidy_phone(data.contact_phone) if data.contact_phone.strip() else "",
-            "received_at": now,
-            "due_date": await _due(now, about["unit_code"], days, tz),
-            **about,
-        }
-        created = await _insert(columns)
-        kept = await _by_id(data.id)
-        assert kept is not None, "kept by this call or the one it raced"
+        unit, about = await _about(data, own)
+        kept, created = await _keep(
+            data, rules.Channel.APP, unit, {**about, "token_hash": own}, now=now, days=days, tz=tz
+        )
         if created:
             log.info("feedback received", extra={"code": kept["code"], "unit": kept["unit_code"]})
     if kept["token_hash"] != own:
@@ -257,23 +266,8 @@ async def record(
             }
         elif data.procedure_code and not await catalogue.procedures_by_code([data.procedure_code]):
             raise rules.UnknownProcedure(procedure=data.procedure_code)
-        columns = {
-            "feedback_id": data.id,
-            "code": rules.code_of(data.id),
-            "kind": data.kind,
-            "channel": rules.Channel.COUNTER.value,
-            "unit_code": staff.agency_code,
-            "text": rules.written(data.text, rules.TEXT_MIN_CHARS),
-            "contact_name": " ".join(data.contact_name.split()),
-            "contact_phone": catalogue.tidy_phone(data.contact_phone) if data.contact_phone.strip() else "",
-            "received_at": now,
-            "due_date": await _due(now, staff.agency_code, days, tz),
-            "recorded_by": staff.username,
-            **about,
-        }
-        created = await _insert(columns)
-        kept = await _by_id(data.id)
-        assert kept is not None, "kept by this call or the one it raced"
+        about["recorded_by"] = staff.username
+        kept, created = await _keep(data, rules.Channel.COUNTER, staff.agency_code, about, now=now, days=days, tz=tz)
     if kept["unit_code"] != staff.agency_code:
         raise rules.FeedbackIdTaken()
     return (await _staff_view([kept], now.astimezone(tz).date()))[0], created
