@@ -61,6 +61,11 @@ def figures_out(f: Figures) -> FiguresOut:
     )
 
 
+# What one count of a period gives: the unit reported, the units covered, the rows per unit and procedure (with
+# their ratings) and the names to show.
+Counted = tuple[str, list[str], list[dict[str, object]], rules.Names]
+
+
 async def _counted(
     staff: rules.Reader,
     unit: str | None,
@@ -70,7 +75,7 @@ async def _counted(
     tz: ZoneInfo,
     intake: Intake,
     scans: bool = False,
-) -> tuple[str, list[str], list[dict[str, object]], rules.Names]:
+) -> Counted:
     units = await intake.units()
     reported, covered = rules.scope(units.by_code, staff.agency_code, unit)
     counted = window(period, now, tz)
@@ -97,7 +102,12 @@ async def bieu_06(
     intake: Intake,
 ) -> Bieu06Out:
     """Biểu 06 of `unit` (by default the staff member's own) for `period`, as of now."""
-    reported, covered, rows, names = await _counted(staff, unit, period, now=now, tz=tz, intake=intake)
+    counted = await _counted(staff, unit, period, now=now, tz=tz, intake=intake)
+    return _bieu_06(counted, period, detail, now)
+
+
+def _bieu_06(counted: Counted, period: Period, detail: Detail, now: dt.datetime) -> Bieu06Out:
+    reported, covered, rows, names = counted
     lines = rules.report_lines(reported, covered, rows, detail, names)
     return Bieu06Out(
         unit=reported,
@@ -183,11 +193,32 @@ async def indicators(
     staff: rules.Reader, unit: str | None, period: Period, *, now: dt.datetime, tz: ZoneInfo, intake: Intake
 ) -> IndicatorsOut:
     """The Decision 766 indicators of the unit and each unit beneath it, for one period (a month, usually)."""
-    reported, covered, rows, names = await _counted(staff, unit, period, now=now, tz=tz, intake=intake, scans=True)
+    counted = await _counted(staff, unit, period, now=now, tz=tz, intake=intake, scans=True)
+    return await _indicators(counted, period, now, intake)
+
+
+async def _indicators(counted: Counted, period: Period, now: dt.datetime, intake: Intake) -> IndicatorsOut:
+    reported, covered, rows, names = counted
     kinds = {code: u.kind for code, u in (await intake.units()).by_code.items()}
     per_unit = rules.per_unit(covered, rows)
     out = [_indicator(code, kinds.get(code, ""), names, per_unit[code]) for code in covered]
     return IndicatorsOut(unit=reported, period=_period_out(period), as_of=now, units=out)
+
+
+async def bieu_06_and_indicators(
+    reader: rules.Reader,
+    unit: str | None,
+    period: Period,
+    detail: Detail,
+    *,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    intake: Intake,
+) -> tuple[Bieu06Out, IndicatorsOut]:
+    """Biểu 06 and the indicators from one count (the indicators', which also reads the scans), as `bieu_06`
+    and `indicators` give them one by one: for a page that shows both (the public transparency page)."""
+    counted = await _counted(reader, unit, period, now=now, tz=tz, intake=intake, scans=True)
+    return _bieu_06(counted, period, detail, now), await _indicators(counted, period, now, intake)
 
 
 async def ranking(

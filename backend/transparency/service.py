@@ -48,8 +48,9 @@ async def statistics_of(
     if province is None:
         raise UnitUnknown(unit=unit or "")
     reader = PublicReader(province)
-    report = await statistics.bieu_06(reader, unit, period, Detail.UNIT, now=now, tz=tz, intake=intake)
-    shares = await statistics.indicators(reader, unit, period, now=now, tz=tz, intake=intake)
+    report, shares = await statistics.bieu_06_and_indicators(
+        reader, unit, period, Detail.UNIT, now=now, tz=tz, intake=intake
+    )
     total = report.rows[0]
     # A unit with none beneath has its total as its only row; a province has a row per unit at depth 1.
     figures = {r.code: r.figures for r in report.rows if r.depth == 1} or {total.code: total.figures}
