@@ -23,16 +23,17 @@ from backend.satisfaction.schemas import RatingOut
 log = logging.getLogger(__name__)
 
 
-async def _shown(code: str, procedure_code: str, invited_at: dt.datetime) -> InvitationOut:
+async def _shown(row: dict[str, Any], invited_at: dt.datetime) -> InvitationOut:
+    """The invited dossier as the tablet shows it; `rated_via`, where it was rated, is kept on the dossier."""
+    procedure_code = row["procedure_code"]
     procedure = (await catalogue.procedures_by_code([procedure_code])).get(procedure_code)
     name = Names(procedure.name.vi, procedure.name.en) if procedure else Names(procedure_code, procedure_code)
-    rated = await satisfaction.rating_of(code)
     return InvitationOut(
-        code=code,
+        code=row["code"],
         procedure_name=name,
         invited_at=invited_at,
         expires_at=rules.expires_at(invited_at),
-        rated_via=None if rated is None else rated.channel,
+        rated_via=row["rated_via"] or None,
     )
 
 
@@ -43,9 +44,8 @@ async def invite(code: str, staff: Principal, now: dt.datetime) -> InvitationOut
     row = await review.at_counter(code, staff)
     if not satisfaction_rules.rateable(row["status"]):
         raise NotRateable(current=row["status"])
-    rated = await satisfaction.rating_of(row["code"])
-    if rated is not None:
-        raise AlreadyRated(channel=rated.channel)
+    if row["rated_via"]:
+        raise AlreadyRated(channel=row["rated_via"])
     values = {"dossier": row["id"], "code": row["code"], "invited_at": now}
     await RatingInvitation.insert(RatingInvitation(officer=staff.staff_id, **values)).on_conflict(
         target=RatingInvitation.officer,
@@ -53,7 +53,7 @@ async def invite(code: str, staff: Principal, now: dt.datetime) -> InvitationOut
         values=[RatingInvitation.dossier, RatingInvitation.code, RatingInvitation.invited_at],
     )
     log.info("rating invited", extra={"code": row["code"], "officer": staff.username})
-    return await _shown(row["code"], row["procedure_code"], now)
+    return await _shown(row, now)
 
 
 async def _open(staff: Principal, now: dt.datetime) -> dict[str, Any] | None:
@@ -66,8 +66,7 @@ async def waiting(staff: Principal, now: dt.datetime) -> InvitationOut | None:
     found = await _open(staff, now)
     if found is None:
         return None
-    row = await review.at_counter(found["code"], staff)
-    return await _shown(row["code"], row["procedure_code"], found["invited_at"])
+    return await _shown(await review.at_counter(found["code"], staff), found["invited_at"])
 
 
 async def _close(staff: Principal) -> None:
