@@ -15,7 +15,8 @@ import { sha256Hex } from "../shared/sha256";
 import { SYNC_MESSAGES } from "./messages";
 import { sendRatings } from "./ratings";
 import { sendFeedback } from "./feedback";
-import { sendStopRequests, withStops } from "./stops";
+import { withQueued } from "./queued";
+import { sendStopRequests } from "./stops";
 
 /** The Background Sync tag, and the Web Lock that serialises flushes between pages and the worker. */
 export const SYNC_TAG = "motcua-outbox";
@@ -352,7 +353,7 @@ async function flushLocked(options: FlushOptions): Promise<FlushResult> {
   const ratings = await sendRatings(sending);
   const feedback = await sendFeedback(sending);
   const summary = await outboxSummary(sent + stops.sent + ratings.sent + feedback.sent);
-  return withStops(withStops(withStops(summary, stops), ratings), feedback);
+  return withQueued(withQueued(withQueued(summary, stops), ratings), feedback);
 }
 
 let localQueue: Promise<unknown> = Promise.resolve();
