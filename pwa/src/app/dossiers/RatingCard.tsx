@@ -4,6 +4,7 @@
 
 import { useState } from "preact/hooks";
 import type { RatingAnswers, RatingAttitude, RatingLevel, RatingTimeliness } from "../../shared/types";
+import { entries, RatingChoice } from "../../shared/RatingChoice";
 import { RATING_QUESTIONS, VISIT_CHOICES } from "../../shared/ratingQuestions";
 import type { Lang } from "../i18n";
 import { declineRating, keepRating } from "../../data/ratings";
@@ -27,32 +28,6 @@ const CARD_TEXT = {
     never: "Don't rate",
   },
 };
-
-interface ChoiceProps<T> {
-  name: string;
-  legend: string;
-  options: [T, string][];
-  value: T | null;
-  onChoose: (value: T) => void;
-}
-
-function Choice<T extends string | number | boolean>({ name, legend, options, value, onChoose }: ChoiceProps<T>) {
-  return (
-    <fieldset class="rating-choice" data-testid={`rating-${name}`}>
-      <legend>{legend}</legend>
-      <div class="rating-options">
-        {options.map(([option, label]) => (
-          <label class="rating-option" key={String(option)}>
-            <input type="radio" name={`rating-${name}`} value={String(option)} checked={value === option} onChange={() => onChoose(option)} />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-const entries = <K extends string>(labels: Record<K, string>): [K, string][] => Object.entries(labels) as [K, string][];
 
 interface Props {
   code: string;
@@ -86,7 +61,8 @@ export function RatingCard({ code, lang, onLater }: Props) {
       <h3 id="rating-title">{t.title}</h3>
       <p class="rating-intro">{t.intro}</p>
       <form onSubmit={(event) => void send(event)} noValidate>
-        <Choice
+        <RatingChoice
+          prefix="rating"
           name="level"
           legend={t.level}
           options={entries(t.levels)}
@@ -101,10 +77,10 @@ export function RatingCard({ code, lang, onLater }: Props) {
             {t.levelMissing}
           </p>
         )}
-        <Choice name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
-        <Choice name="visits" legend={t.visits} options={VISIT_CHOICES} value={visits} onChoose={setVisits} />
-        <Choice name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
-        <Choice name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
+        <RatingChoice prefix="rating" name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
+        <RatingChoice prefix="rating" name="visits" legend={t.visits} options={VISIT_CHOICES} value={visits} onChoose={setVisits} />
+        <RatingChoice prefix="rating" name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
+        <RatingChoice prefix="rating" name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
         <label class="rating-comment-label" for="rating-comment">
           {t.comment}
         </label>

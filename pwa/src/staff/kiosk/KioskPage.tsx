@@ -8,6 +8,7 @@ import type { RatingAnswers, RatingAttitude, RatingLevel, RatingTimeliness } fro
 import { StaffApiError } from "../api";
 import type { Lang } from "../i18n";
 import { dismissInvitation, readInvitation, sendKioskRating, type Invitation } from "./api";
+import { entries, RatingChoice } from "../../shared/RatingChoice";
 import { VISIT_CHOICES } from "../../shared/ratingQuestions";
 import { KIOSK_TEXT } from "./text";
 import "./kiosk.css";
@@ -113,33 +114,6 @@ export default function KioskPage({ lang: tabletLang }: KioskProps) {
   );
 }
 
-interface ChoiceProps<T> {
-  name: string;
-  legend: string;
-  options: [T, string][];
-  value: T | null;
-  onChoose: (value: T) => void;
-  big?: boolean;
-}
-
-function Choice<T extends string | number | boolean>({ name, legend, options, value, onChoose, big }: ChoiceProps<T>) {
-  return (
-    <fieldset class={big ? "kiosk-choice kiosk-levels" : "kiosk-choice"} data-testid={`kiosk-${name}`}>
-      <legend>{legend}</legend>
-      <div class="kiosk-options">
-        {options.map(([option, label]) => (
-          <label class={`kiosk-option kiosk-option-${String(option)}`} key={String(option)}>
-            <input type="radio" name={`kiosk-${name}`} value={String(option)} checked={value === option} onChange={() => onChoose(option)} />
-            <span>{label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-const entries = <K extends string>(labels: Record<K, string>): [K, string][] => Object.entries(labels) as [K, string][];
-
 interface FormProps {
   invitation: Invitation;
   ratingId: string;
@@ -204,7 +178,7 @@ function RatingForm({ invitation, ratingId, lang, t, onDone, onLeave }: FormProp
       </p>
       <div class="kiosk-columns">
         <div>
-          <Choice name="level" legend={t.level} options={entries(t.levels)} value={level} onChoose={chooseLevel} big />
+          <RatingChoice prefix="kiosk" name="level" legend={t.level} options={entries(t.levels)} value={level} onChoose={chooseLevel} extraClass="kiosk-levels" />
           {problem && (
             <p role="alert" class="kiosk-problem">
               {problem}
@@ -213,10 +187,10 @@ function RatingForm({ invitation, ratingId, lang, t, onDone, onLeave }: FormProp
         </div>
         <div class="kiosk-points">
           <p class="kiosk-optional">{t.optional}</p>
-          <Choice name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
-          <Choice name="visits" legend={t.visits} options={VISIT_CHOICES} value={visits} onChoose={setVisits} />
-          <Choice name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
-          <Choice name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
+          <RatingChoice prefix="kiosk" name="timeliness" legend={t.timeliness} options={entries(t.timelinesses)} value={timeliness} onChoose={setTimeliness} />
+          <RatingChoice prefix="kiosk" name="visits" legend={t.visits} options={VISIT_CHOICES} value={visits} onChoose={setVisits} />
+          <RatingChoice prefix="kiosk" name="attitude" legend={t.attitude} options={entries(t.attitudes)} value={attitude} onChoose={setAttitude} />
+          <RatingChoice prefix="kiosk" name="extra-cost" legend={t.extraCost} options={[[false, t.no], [true, t.yes]]} value={extraCost} onChoose={setExtraCost} />
           <label class="kiosk-comment">
             <span>{t.comment}</span>
             <textarea rows={2} maxLength={1000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />
