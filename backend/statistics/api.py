@@ -101,8 +101,7 @@ class StatisticsController(Controller):
         report = await service.bieu_06(
             staff, unit or None, period, _detail(detail), now=settings.now(), tz=settings.tz, intake=intake
         )
-        name = f"bieu-06-{report.unit}-{period.first_day:%Y%m%d}-{period.last_day:%Y%m%d}.csv"
-        return _csv(service.bieu_06_csv(report), name)
+        return _csv(sheets.bieu_06_csv(report), sheets.file_name("bieu-06", report.unit, report.period))
 
     @get("/indicators", guards=[REPORTERS], summary="Decision 766 indicators per unit for a period")
     async def indicators(

@@ -5,12 +5,10 @@ the counts get their names, fields and order."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from backend.catalogue import service as catalogue
 from backend.dossiers import tally
-from backend.handling.sheets import csv_bytes
 from backend.satisfaction import service as satisfaction
 from backend.statistics import rules
 from backend.statistics.periods import Period
@@ -121,56 +119,6 @@ def _bieu_06(counted: Counted, period: Period, detail: Detail, now: dt.datetime)
 
 def _line_out(line: Line) -> LineOut:
     return LineOut(line.depth, line.kind, line.code, line.name_vi, line.name_en, figures_out(line.figures))
-
-
-CSV_HEADER = (
-    "STT",
-    "Đơn vị, lĩnh vực, thủ tục",
-    "Số hồ sơ nhận giải quyết: tổng số",
-    "Trong đó: trực tuyến",
-    "Trong đó: trực tiếp, dịch vụ bưu chính",
-    "Từ kỳ trước",
-    "Số hồ sơ đã giải quyết: tổng số",
-    "Trước hạn",
-    "Đúng hạn",
-    "Quá hạn",
-    "Số hồ sơ đang giải quyết: tổng số",
-    "Trong hạn",
-    "Quá hạn",
-    "Chờ bổ sung (chờ công dân)",
-    "Trả lại, rút hồ sơ",
-    "Thư xin lỗi",
-    "Tỷ lệ hài lòng (%)",
-)
-
-
-def _numbers(rows: Sequence[LineOut]) -> list[str]:
-    """STT: "" for the total, then 1, 2, … for the first level beneath it, 1.1, 1.2, … below that."""
-    counters: list[int] = []
-    out = []
-    for row in rows:
-        if row.depth == 0:
-            out.append("")
-            continue
-        counters = counters[: row.depth]
-        counters += [0] * (row.depth - len(counters))
-        counters[row.depth - 1] += 1
-        out.append(".".join(str(n) for n in counters))
-    return out
-
-
-def bieu_06_csv(report: Bieu06Out) -> bytes:
-    """The report as a spreadsheet (UTF-8 with a BOM): Biểu 06's columns, one line a row, the total first."""
-    lines: list[list[str]] = []
-    for number, row in zip(_numbers(report.rows), report.rows, strict=True):
-        f = row.figures
-        name = ("Tổng cộng: " if row.depth == 0 else "") + row.name_vi
-        rate = "—" if f.satisfaction_rate is None else f"{f.satisfaction_rate:.1f}"
-        counts = [f.received, f.received_online, f.received_in_person, f.carried_over, f.resolved, f.resolved_early,
-                  f.resolved_on_time, f.resolved_late, f.in_progress, f.in_progress_within, f.in_progress_overdue,
-                  f.waiting_for_citizen, f.returned_or_withdrawn, f.apologies]  # fmt: skip
-        lines.append([number, name, *(str(n) for n in counts), rate])
-    return csv_bytes(CSV_HEADER, lines)
 
 
 def _indicator(code: str, kind: str, names: rules.Names, f: Figures) -> IndicatorOut:

@@ -1,11 +1,13 @@
-"""The statistics page's other tables as spreadsheets, as Biểu 06's (UTF-8 with a BOM, Vietnamese headings,
-"—" for a share with nothing to share): the Decision 766 indicators, the ranking of communes and the series
-behind the charts."""
+"""The statistics page's tables as spreadsheets (UTF-8 with a BOM, so Excel shows Vietnamese; Vietnamese
+headings; "—" for a share with nothing to share): Biểu 06, the Decision 766 indicators, the ranking of communes
+and the series behind the charts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from backend.handling.sheets import csv_bytes
-from backend.statistics.schemas import IndicatorOut, IndicatorsOut, PeriodOut, RankingOut, SeriesOut
+from backend.statistics.schemas import Bieu06Out, IndicatorOut, IndicatorsOut, LineOut, PeriodOut, RankingOut, SeriesOut
 
 SHARES = ("Đúng hạn (%)", "Trực tuyến (%)", "Số hóa (%)", "Hài lòng (%)")
 INDICATORS_HEADER = ("Mã đơn vị", "Đơn vị", "Số hồ sơ nhận giải quyết", "Số hồ sơ đã giải quyết", *SHARES)
@@ -70,3 +72,52 @@ def series_csv(found: SeriesOut) -> bytes:
         for b in found.buckets
     ]
     return csv_bytes(SERIES_HEADER, lines)
+
+
+BIEU_06_HEADER = (
+    "STT",
+    "Đơn vị, lĩnh vực, thủ tục",
+    "Số hồ sơ nhận giải quyết: tổng số",
+    "Trong đó: trực tuyến",
+    "Trong đó: trực tiếp, dịch vụ bưu chính",
+    "Từ kỳ trước",
+    "Số hồ sơ đã giải quyết: tổng số",
+    "Trước hạn",
+    "Đúng hạn",
+    "Quá hạn",
+    "Số hồ sơ đang giải quyết: tổng số",
+    "Trong hạn",
+    "Quá hạn",
+    "Chờ bổ sung (chờ công dân)",
+    "Trả lại, rút hồ sơ",
+    "Thư xin lỗi",
+    "Tỷ lệ hài lòng (%)",
+)
+
+
+def _numbers(rows: Sequence[LineOut]) -> list[str]:
+    """STT: "" for the total, then 1, 2, … for the first level beneath it, 1.1, 1.2, … below that."""
+    counters: list[int] = []
+    out = []
+    for row in rows:
+        if row.depth == 0:
+            out.append("")
+            continue
+        counters = counters[: row.depth]
+        counters += [0] * (row.depth - len(counters))
+        counters[row.depth - 1] += 1
+        out.append(".".join(str(n) for n in counters))
+    return out
+
+
+def bieu_06_csv(report: Bieu06Out) -> bytes:
+    """The report as a spreadsheet (UTF-8 with a BOM): Biểu 06's columns, one line a row, the total first."""
+    lines: list[list[str]] = []
+    for number, row in zip(_numbers(report.rows), report.rows, strict=True):
+        f = row.figures
+        name = ("Tổng cộng: " if row.depth == 0 else "") + row.name_vi
+        counts = [f.received, f.received_online, f.received_in_person, f.carried_over, f.resolved, f.resolved_early,
+                  f.resolved_on_time, f.resolved_late, f.in_progress, f.in_progress_within, f.in_progress_overdue,
+                  f.waiting_for_citizen, f.returned_or_withdrawn, f.apologies]  # fmt: skip
+        lines.append([number, name, *(str(n) for n in counts), share_text(f.satisfaction_rate)])
+    return csv_bytes(BIEU_06_HEADER, lines)
